@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT
+ * Summarization: the facts of many articles become one DsrBrief per
+ * relationship (home × partner), plus the national-context brief for articles
+ * with no partner. Extractive only: every sentence and figure in a brief is
+ * quoted from a source it cites. */
+#ifndef DOSSIER_SUMMARIZE_H
+#define DOSSIER_SUMMARIZE_H
+
+#include <glib.h>
+#include <dossier/extract.h>
+#include <dossier/brief.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+    const char *lang;      /* labels' language, "fr" or "en" */
+    const char *since;     /* partial ISO dates bounding the article date, or NULL */
+    const char *until;
+    const char *generated; /* "YYYY-MM-DD" of the run */
+    const char *data_dir;  /* for templates/labels-<lang>.json */
+} DsrSummarizeOptions;
+
+/* The relationships found in @facts (DsrFacts *): partner codes in a stable
+ * order (most articles first, then code), with "" for the national-context
+ * group when some article has no partner. GPtrArray of new strings. */
+GPtrArray *dsr_summarize_partners(GPtrArray *facts);
+
+/* TRUE when @f belongs to @partner's relationship ("" or NULL: the national
+ * context) and its date is within the options' period. */
+gboolean dsr_summarize_selects(const DsrFacts *f, const char *partner,
+                               const DsrSummarizeOptions *opt);
+
+/* Builds the brief of one relationship from every selected article of @facts.
+ * @partner_name is the partner's display name in opt->lang (NULL for national).
+ * NULL with @error set when no article is selected (DSR_ERROR_INPUT). */
+DsrBrief *dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
+                                 const char *partner_name, const DsrSummarizeOptions *opt,
+                                 GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT
+ * Text utilities used by every stage: UTF-8 cleaning and normalisation,
+ * folding for matching, sentence splitting, words and stems, partial dates,
+ * and number formatting for people in French or English. */
+#ifndef DOSSIER_TEXT_H
+#define DOSSIER_TEXT_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Turns raw file bytes into clean UTF-8 text: a BOM is removed, CRLF and CR
+ * become LF, NUL bytes are dropped, the text is NFC-normalised. Bytes that are
+ * not UTF-8 are read as Windows-1252 when the whole buffer decodes that way,
+ * and *@converted is set (a warning for the caller). Returns a new string, or
+ * NULL with DSR_ERROR_INPUT ("not UTF-8 at byte N") when the bytes are neither. */
+char *dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error);
+
+/* A copy for matching, never for display: lowercase, typographic apostrophes
+ * and quotes unified to ' and ", every Unicode space (NBSP, thin space…) a
+ * plain space, runs of spaces collapsed. Accents are kept. */
+char *dsr_text_fold(const char *s);
+
+/* dsr_text_fold() and then accents removed ("Hô Chi Minh-Ville" ->
+ * "ho chi minh-ville", "Nguyễn" -> "nguyen"): compares Vietnamese names written
+ * with and without diacritics. */
+char *dsr_text_fold_ascii(const char *s);
+
+/* Collapses runs of white space (including NBSP and thin space, which are kept
+ * as they are when single) and trims both ends. Returns a new string. */
+char *dsr_text_squeeze(const char *s);
+
+/* TRUE for U+0020, tab, newline, NBSP, narrow NBSP, thin and other Unicode spaces. */
+gboolean dsr_text_is_space(gunichar c);
+
+/* Splits a paragraph into sentences, as written (the returned strings are
+ * substrings, trimmed). Knows French and English abbreviations (M., Mme,
+ * Dr., etc., St.), initials, decimals (16.5, 16,5), ellipses and closing
+ * quotes; also splits where a site glued two sentences ("russe.Lors").
+ * Returns a GPtrArray of new strings (free with g_ptr_array_unref). */
+GPtrArray *dsr_text_sentences(const char *paragraph);
+
+/* Words of @s, folded (dsr_text_fold) and without punctuation; elisions are
+ * split ("l'économie" -> "l", "économie"). Returns a GPtrArray of strings. */
+GPtrArray *dsr_text_words(const char *s);
+
+/* TRUE when folded @word is a stop word of @lang ("fr" or "en"). */
+gboolean dsr_text_is_stopword(const char *word, const char *lang);
+
+/* Snowball stemmer for "fr" or "en" (libstemmer). Not thread-safe: one per thread. */
+typedef struct DsrStemmer DsrStemmer;
+DsrStemmer *dsr_stemmer_new(const char *lang);
+void dsr_stemmer_free(DsrStemmer *stemmer);
+/* Stem of a folded word; returns a new string. */
+char *dsr_stemmer_stem(DsrStemmer *stemmer, const char *word);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrStemmer, dsr_stemmer_free)
+
+/* "fr" or "en" from a stop-word profile of @s; NULL when too short to tell. */
+const char *dsr_text_guess_lang(const char *s);
+
+/* A date as precise as the text allows: year only, year and month, or a day. */
+typedef struct {
+    int year;  /* 0 when unknown */
+    int month; /* 1..12, 0 when unknown */
+    int day;   /* 1..31, 0 when unknown */
+} DsrDate;
+
+/* Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" (also a full ISO 8601 timestamp, of
+ * which the date part is kept). FALSE for anything else, including dates that
+ * do not exist (2025-02-30) or years outside 1900..2199. */
+gboolean dsr_date_parse_iso(const char *s, DsrDate *out);
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD"; NULL for an unknown date. New string. */
+char *dsr_date_to_iso(const DsrDate *d);
+/* Compares two partial dates (unknown parts sort first); a year-less date is oldest. */
+int dsr_date_compare(const DsrDate *a, const DsrDate *b);
+/* Month number of a French or English month name (folded, "février",
+ * "fevrier", "feb", "february"); 0 when not a month. */
+int dsr_text_month_number(const char *word);
+
+/* Formats @value for a reader in @lang with at most @decimals decimals and
+ * trailing zeros dropped: French "16,5" / "16 400" (narrow NBSP thousands),
+ * English "16.5" / "16,400". Returns a new string. */
+char *dsr_text_format_number(double value, int decimals, const char *lang);
+
+/* A date for people: "20 novembre 2025", "novembre 2025", "2025" (French) or
+ * "20 November 2025"… (English). Returns a new string; "" for an unknown date. */
+char *dsr_text_format_date(const DsrDate *d, const char *lang);
+
+/* Applies French typography to display text: NARROW NBSP before ; ! ? % and
+ * inside « », NBSP before :. Returns a new string. English text is returned as is. */
+char *dsr_text_typography(const char *s, const char *lang);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT
+ * The Brief model: construction and freeing. Every string is interned in the
+ * brief's GStringChunk, rows are plain structs in GArrays whose clear
+ * functions free the citation lists, so freeing the brief frees everything. */
+#include <dossier/brief.h>
+#include <string.h>
+
+static void
+free_cites(DsrCites **cites)
+{
+    g_clear_pointer(cites, g_array_unref);
+}
+
+static void clear_key_point(gpointer p) { free_cites(&((DsrKeyPoint *)p)->cites); }
+static void clear_figure(gpointer p) { free_cites(&((DsrBriefFigure *)p)->cites); }
+static void clear_point(gpointer p) { free_cites(&((DsrChartPoint *)p)->cites); }
+static void clear_chart(gpointer p) { g_clear_pointer(&((DsrChartSpec *)p)->points, g_array_unref); }
+static void clear_theme(gpointer p) { free_cites(&((DsrBriefTheme *)p)->cites); }
+static void clear_event(gpointer p) { free_cites(&((DsrBriefEvent *)p)->cites); }
+static void clear_actor(gpointer p) { free_cites(&((DsrBriefActor *)p)->cites); }
+
+static GArray *
+rows(gsize size, GDestroyNotify clear)
+{
+    GArray *a = g_array_new(FALSE, TRUE, (guint)size);
+    if (clear)
+        g_array_set_clear_func(a, clear);
+    return a;
+}
+
+DsrBrief *
+dsr_brief_new(const char *home, const char *partner, const char *lang)
+{
+    DsrBrief *b = g_new0(DsrBrief, 1);
+    b->strings = g_string_chunk_new(4096);
+    b->home = dsr_brief_intern(b, home ? home : "VN");
+    b->partner = dsr_brief_intern(b, partner && *partner ? partner : NULL);
+    b->lang = dsr_brief_intern(b, lang ? lang : "fr");
+    g_autofree char *slug = b->partner ? g_strdup_printf("%s-%s", b->home, b->partner)
+                                       : g_strdup(b->home);
+    g_autofree char *lower = g_ascii_strdown(slug, -1);
+    b->slug = dsr_brief_intern(b, lower);
+    b->key_points = rows(sizeof(DsrKeyPoint), clear_key_point);
+    b->figures = rows(sizeof(DsrBriefFigure), clear_figure);
+    b->charts = rows(sizeof(DsrChartSpec), clear_chart);
+    b->themes = rows(sizeof(DsrBriefTheme), clear_theme);
+    b->events = rows(sizeof(DsrBriefEvent), clear_event);
+    b->actors = rows(sizeof(DsrBriefActor), clear_actor);
+    b->sources = rows(sizeof(DsrSource), NULL);
+    return b;
+}
+
+void
+dsr_brief_free(DsrBrief *b)
+{
+    if (!b)
+        return;
+    g_array_unref(b->key_points);
+    g_array_unref(b->figures);
+    g_array_unref(b->charts);
+    g_array_unref(b->themes);
+    g_array_unref(b->events);
+    g_array_unref(b->actors);
+    g_array_unref(b->sources);
+    g_string_chunk_free(b->strings);
+    g_free(b);
+}
+
+const char *
+dsr_brief_intern(DsrBrief *b, const char *s)
+{
+    g_return_val_if_fail(b != NULL, NULL);
+    return s ? g_string_chunk_insert_const(b->strings, s) : NULL;
+}
+
+static int
+compare_int(gconstpointer a, gconstpointer b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+DsrCites *
+dsr_cites_new(const int *nums, guint n)
+{
+    DsrCites *c = g_array_new(FALSE, FALSE, sizeof(int));
+    for (guint i = 0; i < n; i++)
+        dsr_cites_add(c, nums[i]);
+    return c;
+}
+
+void
+dsr_cites_add(DsrCites *c, int n)
+{
+    g_return_if_fail(c != NULL);
+    for (guint i = 0; i < c->len; i++)
+        if (g_array_index(c, int, i) == n)
+            return;
+    g_array_append_val(c, n);
+    g_array_sort(c, compare_int);
+}
+
+static DsrCites *
+own_cites(DsrCites *c)
+{
+    return c ? c : dsr_cites_new(NULL, 0);
+}
+
+void
+dsr_brief_add_key_point(DsrBrief *b, const char *text, DsrCites *cites)
+{
+    DsrKeyPoint row = { dsr_brief_intern(b, text), own_cites(cites) };
+    g_array_append_val(b->key_points, row);
+}
+
+DsrBriefFigure *
+dsr_brief_add_figure(DsrBrief *b, const DsrBriefFigure *src)
+{
+    DsrBriefFigure row = *src;
+    row.quote = dsr_brief_intern(b, src->quote);
+    row.currency = dsr_brief_intern(b, src->currency);
+    row.unit = dsr_brief_intern(b, src->unit);
+    row.subject = dsr_brief_intern(b, src->subject);
+    row.entity = dsr_brief_intern(b, src->entity);
+    row.sentence = dsr_brief_intern(b, src->sentence);
+    row.discrepancy = dsr_brief_intern(b, src->discrepancy);
+    row.cites = own_cites(src->cites);
+    g_array_append_val(b->figures, row);
+    return &g_array_index(b->figures, DsrBriefFigure, b->figures->len - 1);
+}
+
+DsrChartSpec *
+dsr_brief_add_chart(DsrBrief *b, DsrChartType type, const char *title, const char *unit,
+                    const char *note)
+{
+    DsrChartSpec row = { type, dsr_brief_intern(b, title), dsr_brief_intern(b, unit),
+                         dsr_brief_intern(b, note), rows(sizeof(DsrChartPoint), clear_point) };
+    g_array_append_val(b->charts, row);
+    return &g_array_index(b->charts, DsrChartSpec, b->charts->len - 1);
+}
+
+void
+dsr_chart_add_point(DsrBrief *b, DsrChartSpec *chart, const char *label, double value,
+                    gboolean approx, DsrCites *cites)
+{
+    DsrChartPoint p = { dsr_brief_intern(b, label), value, approx, own_cites(cites) };
+    g_array_append_val(chart->points, p);
+}
+
+void
+dsr_brief_add_theme(DsrBrief *b, const char *name, int count, const char *example,
+                    DsrCites *cites)
+{
+    DsrBriefTheme row = { dsr_brief_intern(b, name), count, dsr_brief_intern(b, example),
+                          own_cites(cites) };
+    g_array_append_val(b->themes, row);
+}
+
+void
+dsr_brief_add_event(DsrBrief *b, DsrEventType type, const char *date, const char *place,
+                    const char *summary, DsrCites *cites)
+{
+    DsrBriefEvent row = { type, dsr_brief_intern(b, date), dsr_brief_intern(b, place),
+                          dsr_brief_intern(b, summary), own_cites(cites) };
+    g_array_append_val(b->events, row);
+}
+
+void
+dsr_brief_add_actor(DsrBrief *b, const char *name, const char *role, const char *entity,
+                    DsrCites *cites)
+{
+    DsrBriefActor row = { dsr_brief_intern(b, name), dsr_brief_intern(b, role),
+                          dsr_brief_intern(b, entity), own_cites(cites) };
+    g_array_append_val(b->actors, row);
+}
+
+int
+dsr_brief_add_source(DsrBrief *b, const char *title, const char *outlet, const char *date,
+                     const char *url, const char *file)
+{
+    DsrSource row = { (int)b->sources->len + 1, dsr_brief_intern(b, title),
+                      dsr_brief_intern(b, outlet), dsr_brief_intern(b, date),
+                      dsr_brief_intern(b, url), dsr_brief_intern(b, file) };
+    g_array_append_val(b->sources, row);
+    return row.n;
+}
+
+guint
+dsr_brief_source_count(const DsrBrief *b)
+{
+    return b->sources->len;
+}

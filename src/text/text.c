@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: MIT
+ * UTF-8 cleaning (BOM, line ends, NUL, legacy Windows-1252), NFC
+ * normalisation, folding for matching, words and stop words, and a
+ * stop-word language guess between French and English. */
+#include <dossier/text.h>
+#include <dossier/error.h>
+#include <string.h>
+
+gboolean
+dsr_text_is_space(gunichar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2009 || c == 0x200A ||
+           c == 0x3000 || (c >= 0x2000 && c <= 0x2006) || c == 0x2008 || c == 0x205F ||
+           c == 0x1680;
+}
+
+/* Zero-width characters that only get in the way of matching and display. */
+static gboolean
+is_invisible(gunichar c)
+{
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           c == 0x00AD || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0x200E || c == 0x200F;
+}
+
+static char *
+decode_windows_1252(const char *data, gsize len)
+{
+    /* Latin-1 is a subset of Windows-1252 for printable text; 0x81, 0x8D,
+     * 0x8F, 0x90, 0x9D are undefined in 1252 and make the guess fail. */
+    return g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+}
+
+char *
+dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error)
+{
+    if (converted)
+        *converted = FALSE;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    g_autofree char *decoded = NULL;
+    const char *bad = NULL;
+    /* NUL bytes are not text: drop them before validating. */
+    g_autoptr(GString) raw = g_string_sized_new(len);
+    for (gsize i = 0; i < len; i++)
+        if (data[i] != '\0')
+            g_string_append_c(raw, data[i]);
+    if (!g_utf8_validate(raw->str, (gssize)raw->len, &bad)) {
+        gsize offset = (gsize)(bad - raw->str);
+        decoded = decode_windows_1252(raw->str, raw->len);
+        if (!decoded) {
+            g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "not UTF-8 at byte %" G_GSIZE_FORMAT,
+                        offset);
+            return NULL;
+        }
+        if (converted)
+            *converted = TRUE;
+    }
+    const char *text = decoded ? decoded : raw->str;
+    GString *out = g_string_sized_new(strlen(text));
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == '\r') {
+            g_string_append_c(out, '\n');
+            if (p[1] == '\n')
+                p++;
+        } else if (c == 0xFEFF || (c < 0x20 && c != '\n' && c != '\t')) {
+            continue;
+        } else {
+            g_string_append_unichar(out, c);
+        }
+    }
+    g_autofree char *joined = g_string_free(out, FALSE);
+    return g_utf8_normalize(joined, -1, G_NORMALIZE_NFC);
+}
+
+static gunichar
+fold_char(gunichar c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0x0060: case 0x00B4:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012:
+        return '-';
+    default:
+        return dsr_text_is_space(c) ? ' ' : g_unichar_tolower(c);
+    }
+}
+
+char *
+dsr_text_fold(const char *s)
+{
+    GString *out = g_string_sized_new(strlen(s));
+    gboolean space = TRUE; /* drops leading spaces */
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (is_invisible(c))
+            continue;
+        c = fold_char(c);
+        if (c == ' ') {
+            if (!space)
+                g_string_append_c(out, ' ');
+            space = TRUE;
+            continue;
+        }
+        space = FALSE;
+        g_string_append_unichar(out, c);
+    }
+    if (out->len && out->str[out->len - 1] == ' ')
+        g_string_truncate(out, out->len - 1);
+    return g_string_free(out, FALSE);
+}
+
+char *
+dsr_text_fold_ascii(const char *s)
+{
+    g_autofree char *folded = dsr_text_fold(s);
+    g_autofree char *nfd = g_utf8_normalize(folded, -1, G_NORMALIZE_NFD);
+    GString *out = g_string_sized_new(strlen(nfd));
+    for (const char *p = nfd; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_ismark(c))
+            continue;
+        if (c == 0x0111) /* đ has no decomposition */
+            c = 'd';
+        else if (c == 0x0153) { /* œ */
+            g_string_append(out, "oe");
+            continue;
+        } else if (c == 0x00E6) {
+            g_string_append(out, "ae");
+            continue;
+        }
+        g_string_append_unichar(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+char *
+dsr_text_squeeze(const char *s)
+{
+    GString *out = g_string_sized_new(strlen(s));
+    const char *pending = NULL; /* the first space of a run, kept when the run is single */
+    int run = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (is_invisible(c))
+            continue;
+        if (dsr_text_is_space(c)) {
+            if (run++ == 0)
+                pending = p;
+            continue;
+        }
+        if (run > 0 && out->len > 0) {
+            gunichar first = g_utf8_get_char(pending);
+            /* A lone NBSP or thin space carries meaning (16 400, « oui »): keep it. */
+            if (run == 1 && (first == 0x00A0 || first == 0x202F || first == 0x2009))
+                g_string_append_unichar(out, first);
+            else
+                g_string_append_c(out, ' ');
+        }
+        run = 0;
+        g_string_append_unichar(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+GPtrArray *
+dsr_text_words(const char *s)
+{
+    GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char *folded = dsr_text_fold(s);
+    GString *w = g_string_new(NULL);
+    for (const char *p = folded;; p = g_utf8_next_char(p)) {
+        gunichar c = *p ? g_utf8_get_char(p) : 0;
+        /* Letters, digits and inner hyphens make words; an apostrophe ends an
+         * elided article ("l'économie" -> "l", "économie"). */
+        gboolean inner_hyphen = c == '-' && w->len > 0 && p[1] && g_unichar_isalnum(g_utf8_get_char(p + 1));
+        if (c && (g_unichar_isalnum(c) || g_unichar_ismark(c) || inner_hyphen)) {
+            g_string_append_unichar(w, c);
+            continue;
+        }
+        if (w->len) {
+            g_ptr_array_add(words, g_strndup(w->str, w->len));
+            g_string_truncate(w, 0);
+        }
+        if (!c)
+            break;
+    }
+    g_string_free(w, TRUE);
+    return words;
+}
+
+static const char *const stop_fr[] = {
+    "a", "à", "afin", "ai", "aient", "ainsi", "alors", "au", "aucun", "aussi", "autre", "aux",
+    "avait", "avant", "avec", "avoir", "ayant", "c", "ce", "ceci", "cela", "celle", "celles",
+    "celui", "cependant", "ces", "cet", "cette", "ceux", "chaque", "comme", "comment", "d",
+    "dans", "de", "depuis", "des", "deux", "doit", "donc", "dont", "du", "elle", "elles", "en",
+    "encore", "entre", "est", "et", "été", "être", "eu", "fait", "faire", "il", "ils", "j", "je",
+    "l", "la", "le", "les", "leur", "leurs", "lors", "lui", "m", "mais", "me", "même", "mêmes",
+    "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "ou", "où", "par", "pas", "peut",
+    "plus", "pour", "qu", "que", "quel", "quelle", "quelles", "quels", "qui", "s", "sa", "sans",
+    "se", "selon", "ses", "si", "son", "sont", "sous", "sur", "t", "ta", "te", "tous", "tout",
+    "toute", "toutes", "très", "tu", "un", "une", "unes", "uns", "vers", "via", "vos", "votre",
+    "vous", "y", "était", "étaient", "sera", "seront", "serait", "également", "cours", "ainsi",
+};
+static const char *const stop_en[] = {
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "during", "each", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+    "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "more",
+    "most", "must", "my", "no", "nor", "not", "of", "on", "once", "only", "or", "other", "our",
+    "out", "over", "own", "s", "said", "same", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your", "per", "while", "within", "toward", "towards",
+};
+
+static gpointer
+build_stop_sets(gpointer unused G_GNUC_UNUSED)
+{
+    GHashTable **sets = g_new0(GHashTable *, 2);
+    sets[0] = g_hash_table_new(g_str_hash, g_str_equal);
+    sets[1] = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < G_N_ELEMENTS(stop_fr); i++)
+        g_hash_table_add(sets[0], (gpointer)stop_fr[i]);
+    for (guint i = 0; i < G_N_ELEMENTS(stop_en); i++)
+        g_hash_table_add(sets[1], (gpointer)stop_en[i]);
+    return sets;
+}
+
+static GHashTable *
+stop_set(const char *lang)
+{
+    static GOnce once = G_ONCE_INIT;
+    GHashTable **sets = g_once(&once, build_stop_sets, NULL);
+    return g_strcmp0(lang, "en") == 0 ? sets[1] : sets[0];
+}
+
+gboolean
+dsr_text_is_stopword(const char *word, const char *lang)
+{
+    return g_hash_table_contains(stop_set(lang), word);
+}
+
+/* Words frequent in one language and rare in the other: short function words
+ * that both stop lists share ("a", "on") would blur the profile. */
+static const char *const marks_fr[] = { "le", "la", "les", "des", "du", "et", "est", "une",
+                                        "dans", "pour", "avec", "sur", "qui", "que", "au",
+                                        "aux", "ont", "été", "selon", "entre", "de" };
+static const char *const marks_en[] = { "the", "and", "of", "is", "are", "was", "were", "with",
+                                        "for", "that", "this", "from", "has", "have", "its",
+                                        "which", "by", "between", "said", "to" };
+
+const char *
+dsr_text_guess_lang(const char *s)
+{
+    g_autoptr(GPtrArray) words = dsr_text_words(s);
+    int fr = 0, en = 0;
+    for (guint i = 0; i < words->len; i++) {
+        const char *w = g_ptr_array_index(words, i);
+        for (guint k = 0; k < G_N_ELEMENTS(marks_fr); k++)
+            fr += strcmp(w, marks_fr[k]) == 0;
+        for (guint k = 0; k < G_N_ELEMENTS(marks_en); k++)
+            en += strcmp(w, marks_en[k]) == 0;
+    }
+    if (fr + en < 3)
+        return NULL;
+    return fr >= en ? "fr" : "en";
+}
