@@ -13,11 +13,17 @@
 G_BEGIN_DECLS
 
 typedef struct {
-    const char *lang;      /* labels' language, "fr" or "en" */
-    const char *since;     /* partial ISO dates bounding the article date, or NULL */
+    const char *lang;         /* labels' language, "fr" or "en" */
+    const char *since;        /* partial ISO dates bounding the article date, or NULL */
     const char *until;
-    const char *generated; /* "YYYY-MM-DD" of the run */
-    const char *data_dir;  /* for templates/labels-<lang>.json */
+    const char *generated;    /* "YYYY-MM-DD" of the run */
+    const char *home_name;    /* "Vietnam" in @lang */
+    const char *title_format; /* "{home} – {partner} : note de synthèse" (templates/labels) */
+    const char *title_format_national; /* "{home} : contexte national" */
+    /* Words the brief itself holds (chart titles, units) in @lang, looked up
+     * by key in templates/labels-<lang>.json; the key when missing. */
+    const char *(*label)(const char *key, gpointer data);
+    gpointer label_data;
 } DsrSummarizeOptions;
 
 /* The relationships found in @facts (DsrFacts *): partner codes in a stable

@@ -19,7 +19,7 @@ find_data_dir(gpointer unused G_GNUC_UNUSED)
         return g_strdup(env);
     /* A build tree keeps working from its sources, so `./build/dossier build`
      * needs no install step; an installed copy uses share/dossier. */
-    g_autofree char *probe = g_build_filename(DOSSIER_SOURCE_DIR, "data", "gazetteer.json", NULL);
+    g_autofree char *probe = g_build_filename(DOSSIER_SOURCE_DIR, "templates", "page-style.json", NULL);
     if (g_file_test(probe, G_FILE_TEST_IS_REGULAR))
         return g_strdup(DOSSIER_SOURCE_DIR);
     return g_strdup(DOSSIER_INSTALL_DATADIR);

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT
+ * The dossier program: argv to DsrRunOptions (options.c), and results to the
+ * exit statuses of DESIGN (main.c). */
+#ifndef DOSSIER_CLI_H
+#define DOSSIER_CLI_H
+
+#include <dossier/dossier.h>
+
+typedef enum {
+    DSR_EXIT_OK = 0,
+    DSR_EXIT_FAILED = 1,
+    DSR_EXIT_USAGE = 2,
+    DSR_EXIT_SKIPPED = 3,
+} DsrExit;
+
+typedef enum { DSR_CMD_BUILD, DSR_CMD_INSPECT, DSR_CMD_LIST, DSR_CMD_RENDER } DsrCommand;
+
+/* Everything the command line said, owned. */
+typedef struct {
+    DsrCommand command;
+    char **inputs;
+    char *output;
+    char **formats;  /* split from -f LIST (repeatable) */
+    char **partners; /* upper-cased */
+    char *since, *until, *lang, *home, *templates, *config, *paper;
+    gboolean strict, pretty, quiet;
+    int jobs;
+} DsrCliArgs;
+
+void dsr_cli_args_clear(DsrCliArgs *args);
+
+/* Parses argv for one subcommand. Returns DSR_EXIT_OK to go on; otherwise the
+ * exit status to return at once (help printed: OK via *@done; bad usage: USAGE
+ * with the message already printed). */
+DsrExit dsr_cli_parse(int argc, char **argv, DsrCliArgs *args, gboolean *done);
+
+#endif

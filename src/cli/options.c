@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT
+ * Command-line parsing: one GOptionContext per subcommand, whose entries
+ * point into a DsrCliArgs (no globals), then checks of the values so that
+ * bad usage is one clear line and exit 2. */
+#include "cli.h"
+#include <stdio.h>
+#include <string.h>
+
+void
+dsr_cli_args_clear(DsrCliArgs *a)
+{
+    g_strfreev(a->inputs);
+    g_free(a->output);
+    g_strfreev(a->formats);
+    g_strfreev(a->partners);
+    g_free(a->since);
+    g_free(a->until);
+    g_free(a->lang);
+    g_free(a->home);
+    g_free(a->templates);
+    g_free(a->config);
+    g_free(a->paper);
+    memset(a, 0, sizeof *a);
+}
+
+static const char summary[] =
+    "Commands:\n"
+    "  build   [options] [INPUT...]   briefs for every relationship (default INPUT: the sample)\n"
+    "  inspect [--pretty] INPUT...    what was extracted, one JSON object per article\n"
+    "  list    INPUT...               one line per relationship: slug, partner, articles, figures\n"
+    "  render  BRIEF.json... [-o DIR] [-f LIST]   render edited briefs again\n"
+    "\n"
+    "Exit status: 0 success (skipped inputs are warned about and listed in run.json);\n"
+    "1 the run failed (no output file is left half-written); 2 usage error;\n"
+    "3 --strict and some input was skipped.\n"
+    "\n"
+    "SOURCE_DATE_EPOCH, when set, is the run's date: same inputs give the same bytes.\n"
+    "'dossier COMMAND --help' lists a command's options.";
+
+static gboolean
+usage_error(const char *command, const char *message)
+{
+    fprintf(stderr, "dossier: %s\ntry 'dossier %s%s--help'\n", message, command ? command : "",
+            command ? " " : "");
+    return FALSE;
+}
+
+static gboolean
+valid_date(const char *s)
+{
+    DsrDate d;
+    return dsr_date_parse_iso(s, &d) && d.day && strlen(s) == 10;
+}
+
+/* "-f pdf,html -f json" -> {"pdf", "html", "json"} */
+static char **
+split_lists(char **values)
+{
+    g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+    for (guint i = 0; values && values[i]; i++) {
+        g_auto(GStrv) parts = g_strsplit(values[i], ",", -1);
+        for (guint k = 0; parts[k]; k++) {
+            g_strstrip(parts[k]);
+            if (*parts[k])
+                g_strv_builder_add(b, parts[k]);
+        }
+    }
+    return g_strv_builder_end(b);
+}
+
+static gboolean
+check_values(DsrCliArgs *a, const char *cmd)
+{
+    if (a->config)
+        return usage_error(cmd, "--config is not yet supported (planned: scheduled runs)");
+    if (a->since && !valid_date(a->since))
+        return usage_error(cmd, "--since wants a date YYYY-MM-DD");
+    if (a->until && !valid_date(a->until))
+        return usage_error(cmd, "--until wants a date YYYY-MM-DD");
+    if (a->since && a->until && strcmp(a->since, a->until) > 0)
+        return usage_error(cmd, "--since is after --until");
+    if (a->lang && strcmp(a->lang, "fr") != 0 && strcmp(a->lang, "en") != 0)
+        return usage_error(cmd, "--lang wants fr or en");
+    if (a->paper && strcmp(a->paper, "a4") != 0 && strcmp(a->paper, "letter") != 0)
+        return usage_error(cmd, "--paper wants a4 or letter");
+    if (a->jobs < 0 || a->jobs > 256)
+        return usage_error(cmd, "--jobs wants a number from 1 to 256");
+    for (guint i = 0; a->formats && a->formats[i]; i++) {
+        if (strcmp(a->formats[i], "eml") == 0)
+            return usage_error(cmd, "--format eml is not yet supported (planned: e-mail delivery)");
+        if (!dsr_renderer_find(a->formats[i])) {
+            g_autofree char *m = g_strdup_printf("unknown format '%s' (pdf, html, json)", a->formats[i]);
+            return usage_error(cmd, m);
+        }
+    }
+    for (guint i = 0; a->partners && a->partners[i]; i++) {
+        char *p = a->partners[i];
+        gboolean ok = strlen(p) >= 2 && strlen(p) <= 5;
+        for (char *c = p; *c; c++) {
+            ok &= g_ascii_isalpha(*c);
+            *c = g_ascii_toupper(*c);
+        }
+        if (!ok) {
+            g_autofree char *m = g_strdup_printf("--partner wants a code like RU, EU or ASEAN, not '%s'", p);
+            return usage_error(cmd, m);
+        }
+    }
+    if (a->home) {
+        for (char *c = a->home; *c; c++)
+            *c = g_ascii_toupper(*c);
+    }
+    return TRUE;
+}
+
+DsrExit
+dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
+{
+    *done = FALSE;
+    memset(a, 0, sizeof *a);
+    if (argc < 2) {
+        usage_error(NULL, "no command given");
+        return DSR_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("dossier %s\n", dsr_version());
+        *done = TRUE;
+        return DSR_EXIT_OK;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        printf("Usage: dossier COMMAND [OPTION...] [INPUT...]\n\n"
+               "Turns news articles into one brief per bilateral relationship (PDF, HTML, JSON).\n\n%s\n",
+               summary);
+        *done = TRUE;
+        return DSR_EXIT_OK;
+    }
+    if (strcmp(cmd, "build") == 0)
+        a->command = DSR_CMD_BUILD;
+    else if (strcmp(cmd, "inspect") == 0)
+        a->command = DSR_CMD_INSPECT;
+    else if (strcmp(cmd, "list") == 0)
+        a->command = DSR_CMD_LIST;
+    else if (strcmp(cmd, "render") == 0)
+        a->command = DSR_CMD_RENDER;
+    else {
+        g_autofree char *m = g_strdup_printf("unknown command '%s'", cmd);
+        usage_error(NULL, m);
+        return DSR_EXIT_USAGE;
+    }
+
+    char **formats = NULL;
+    GOptionEntry build_entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output, "Write briefs to DIR (default ./output)", "DIR" },
+        { "format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &formats, "Formats: pdf,html,json (default all three)", "LIST" },
+        { "partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners, "Only this partner (repeatable)", "CODE" },
+        { "since", 0, 0, G_OPTION_ARG_STRING, &a->since, "Only articles dated on or after DATE", "YYYY-MM-DD" },
+        { "until", 0, 0, G_OPTION_ARG_STRING, &a->until, "Only articles dated on or before DATE", "YYYY-MM-DD" },
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Labels and headings: fr (default) or en", "fr|en" },
+        { "home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE" },
+        { "templates", 0, 0, G_OPTION_ARG_FILENAME, &a->templates, "Use the templates in DIR", "DIR" },
+        { "paper", 0, 0, G_OPTION_ARG_STRING, &a->paper, "PDF paper size: a4 (default) or letter", "a4|letter" },
+        { "config", 0, 0, G_OPTION_ARG_FILENAME, &a->config, "Read options from a JSON file", "FILE" },
+        { "strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Fail (exit 3) if any input is skipped", NULL },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads (default: number of cores)", "N" },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..." },
+        { NULL }
+    };
+    GOptionEntry inspect_entries[] = {
+        { "pretty", 0, 0, G_OPTION_ARG_NONE, &a->pretty, "Indent the JSON", NULL },
+        { "home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE" },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N" },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..." },
+        { NULL }
+    };
+    GOptionEntry list_entries[] = {
+        { "partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners, "Only this partner (repeatable)", "CODE" },
+        { "since", 0, 0, G_OPTION_ARG_STRING, &a->since, "Only articles dated on or after DATE", "YYYY-MM-DD" },
+        { "until", 0, 0, G_OPTION_ARG_STRING, &a->until, "Only articles dated on or before DATE", "YYYY-MM-DD" },
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Partner names in fr (default) or en", "fr|en" },
+        { "home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE" },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N" },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..." },
+        { NULL }
+    };
+    GOptionEntry render_entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output, "Write to DIR (default ./output)", "DIR" },
+        { "format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &formats, "Formats: pdf,html,json (default pdf,html)", "LIST" },
+        { "templates", 0, 0, G_OPTION_ARG_FILENAME, &a->templates, "Use the templates in DIR", "DIR" },
+        { "paper", 0, 0, G_OPTION_ARG_STRING, &a->paper, "PDF paper size: a4 (default) or letter", "a4|letter" },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "BRIEF.json..." },
+        { NULL }
+    };
+    const GOptionEntry *entries = a->command == DSR_CMD_BUILD     ? build_entries
+                                : a->command == DSR_CMD_INSPECT ? inspect_entries
+                                : a->command == DSR_CMD_LIST    ? list_entries
+                                                                : render_entries;
+    g_autofree char *param = g_strdup_printf("%s %s", cmd,
+        a->command == DSR_CMD_RENDER ? "BRIEF.json..." : a->command == DSR_CMD_BUILD ? "[INPUT...]" : "INPUT...");
+    g_autoptr(GOptionContext) ctx = g_option_context_new(param);
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx, "dossier: news articles in, one brief per bilateral relationship out.");
+    g_option_context_set_description(ctx, summary);
+
+    /* GOption wants argv[0] first: drop the command word. */
+    int sub_argc = argc - 1;
+    g_autofree char **sub_argv = g_new0(char *, (gsize)argc + 1);
+    sub_argv[0] = argv[0];
+    for (int i = 2; i < argc; i++)
+        sub_argv[i - 1] = argv[i];
+    char **sub = sub_argv;
+    g_autoptr(GError) error = NULL;
+    if (!g_option_context_parse(ctx, &sub_argc, &sub, &error)) {
+        g_strfreev(formats);
+        usage_error(cmd, error->message);
+        return DSR_EXIT_USAGE;
+    }
+    a->formats = split_lists(formats);
+    g_strfreev(formats);
+    if (!check_values(a, cmd))
+        return DSR_EXIT_USAGE;
+    for (guint i = 0; a->inputs && a->inputs[i]; i++) {
+        if (a->inputs[i][0] == '-' && a->inputs[i][1]) {
+            g_autofree char *m = g_strdup_printf("unknown option '%s'", a->inputs[i]);
+            usage_error(cmd, m);
+            return DSR_EXIT_USAGE;
+        }
+    }
+    if ((a->command == DSR_CMD_INSPECT || a->command == DSR_CMD_LIST || a->command == DSR_CMD_RENDER) &&
+        (!a->inputs || !a->inputs[0])) {
+        usage_error(cmd, a->command == DSR_CMD_RENDER ? "no BRIEF.json given" : "no INPUT given");
+        return DSR_EXIT_USAGE;
+    }
+    return DSR_EXIT_OK;
+}

@@ -1,0 +1,627 @@
+/* SPDX-License-Identifier: MIT
+ * The batch driver. Inputs are read and their facts extracted by a pool of
+ * worker threads into slots indexed by input, so results never depend on
+ * which thread finished first; relationships are summarized and rendered the
+ * same way; files are written by the calling thread, in a fixed order,
+ * through output.c; run.json accounts for every input and output. */
+#include "run-private.h"
+#include <dossier/dossier.h>
+#include "common/cleanup.h"
+#include <string.h>
+
+typedef struct {
+    char *file;
+    GPtrArray *facts;    /* DsrFacts *, or NULL when skipped */
+    GPtrArray *warnings; /* char * */
+    GError *error;
+} InputSlot;
+
+static void
+input_slot_clear(InputSlot *s)
+{
+    g_free(s->file);
+    g_clear_pointer(&s->facts, g_ptr_array_unref);
+    g_clear_pointer(&s->warnings, g_ptr_array_unref);
+    g_clear_error(&s->error);
+}
+
+typedef struct {
+    const DsrRunOptions *opt;
+    DsrExtractor *extractor;
+    DsrRenderContext *render;
+    char *data_dir;
+    char *templates_dir;
+    GArray *inputs;      /* InputSlot */
+    GPtrArray *problems; /* DsrInputProblem *, paths that could not even be listed */
+    cJSON *timings;
+} Run;
+
+static void
+run_clear(Run *run)
+{
+    dsr_extractor_free(run->extractor);
+    dsr_render_context_free(run->render);
+    g_free(run->data_dir);
+    g_free(run->templates_dir);
+    if (run->inputs)
+        g_array_unref(run->inputs);
+    if (run->problems)
+        g_ptr_array_unref(run->problems);
+    cJSON_Delete(run->timings);
+}
+
+static int
+jobs_of(const DsrRunOptions *opt)
+{
+    return opt->jobs > 0 ? opt->jobs : (int)MAX(1u, g_get_num_processors());
+}
+
+/* Runs @fn(i, data) for i in [0, n) on jobs_of() threads and waits for all. */
+typedef void (*IndexFunc)(guint index, gpointer data);
+typedef struct {
+    IndexFunc fn;
+    gpointer data;
+} PoolJob;
+
+static void
+pool_worker(gpointer item, gpointer user)
+{
+    PoolJob *job = user;
+    job->fn(GPOINTER_TO_UINT(item) - 1, job->data);
+}
+
+static void
+parallel_for(guint n, int jobs, IndexFunc fn, gpointer data)
+{
+    if (jobs <= 1 || n <= 1) {
+        for (guint i = 0; i < n; i++)
+            fn(i, data);
+        return;
+    }
+    PoolJob job = { fn, data };
+    GThreadPool *pool = g_thread_pool_new(pool_worker, &job, MIN((guint)jobs, n), TRUE, NULL);
+    for (guint i = 0; i < n; i++)
+        g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
+    g_thread_pool_free(pool, FALSE, TRUE);
+}
+
+static void
+add_timing(Run *run, const char *stage, gint64 start)
+{
+    /* Timings change from run to run: with SOURCE_DATE_EPOCH set the manifest
+     * must stay byte-identical, so they are left out (see docs/DESIGN.md). */
+    if (g_getenv("SOURCE_DATE_EPOCH"))
+        return;
+    cJSON_AddNumberToObject(run->timings, stage,
+                            (double)(g_get_monotonic_time() - start) / 1000.0);
+}
+
+static gboolean
+run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **error)
+{
+    memset(run, 0, sizeof *run);
+    run->opt = opt;
+    run->timings = cJSON_CreateObject();
+    run->data_dir = g_strdup(dsr_data_dir());
+    run->templates_dir = opt->templates_dir ? g_strdup(opt->templates_dir)
+                                            : g_build_filename(run->data_dir, "templates", NULL);
+    if (!(run->extractor = dsr_extractor_new(run->data_dir, opt->home ? opt->home : "VN", error)))
+        return FALSE;
+    if (need_render) {
+        g_autofree char *fonts = g_build_filename(run->data_dir, "fonts", NULL);
+        DsrRenderOptions ro = { run->templates_dir, fonts, opt->paper, NULL, opt->now };
+        if (!(run->render = dsr_render_context_new(&ro, error)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void
+read_one(guint index, gpointer data)
+{
+    Run *run = data;
+    InputSlot *slot = &g_array_index(run->inputs, InputSlot, index);
+    DsrIngestOptions io = { 0 };
+    g_autoptr(GPtrArray) articles = dsr_ingest_file(slot->file, &io, &slot->error);
+    if (!articles)
+        return;
+    slot->facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+    slot->warnings = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < articles->len; i++) {
+        const DsrArticle *a = g_ptr_array_index(articles, i);
+        for (guint w = 0; w < a->warnings->len; w++)
+            g_ptr_array_add(slot->warnings, g_strdup(g_ptr_array_index(a->warnings, w)));
+        g_ptr_array_add(slot->facts, dsr_extract(run->extractor, a));
+    }
+}
+
+/* Lists and reads every input; reports skips and warnings in input order. */
+static void
+read_inputs(Run *run)
+{
+    const DsrRunOptions *opt = run->opt;
+    g_autofree char *sample = g_build_filename(run->data_dir, "examples", "articles", NULL);
+    const char *sample_list[] = { sample, NULL };
+    const char *const *paths = opt->inputs && opt->inputs[0] ? opt->inputs : sample_list;
+
+    gint64 start = g_get_monotonic_time();
+    run->problems = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_input_problem_free);
+    g_autoptr(GPtrArray) files = dsr_ingest_list_inputs(paths, run->problems);
+    run->inputs = g_array_sized_new(FALSE, TRUE, sizeof(InputSlot), files->len);
+    g_array_set_clear_func(run->inputs, (GDestroyNotify)input_slot_clear);
+    for (guint i = 0; i < files->len; i++) {
+        InputSlot slot = { g_strdup(g_ptr_array_index(files, i)), NULL, NULL, NULL };
+        g_array_append_val(run->inputs, slot);
+    }
+    parallel_for(run->inputs->len, jobs_of(opt), read_one, run);
+    add_timing(run, "read_extract_ms", start);
+
+    if (!opt->report)
+        return;
+    for (guint i = 0; i < run->problems->len; i++) {
+        const DsrInputProblem *p = g_ptr_array_index(run->problems, i);
+        opt->report(p->file, p->reason, TRUE, opt->report_data);
+    }
+    for (guint i = 0; i < run->inputs->len; i++) {
+        const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
+        if (s->error)
+            opt->report(s->file, s->error->message, TRUE, opt->report_data);
+        for (guint w = 0; s->warnings && w < s->warnings->len; w++)
+            opt->report(s->file, g_ptr_array_index(s->warnings, w), FALSE, opt->report_data);
+    }
+}
+
+/* The error messages of ingest start with the path; the manifest has the path
+ * in its own field, so it keeps only the reason. */
+static const char *
+reason_of(const InputSlot *s)
+{
+    const char *m = s->error->message;
+    gsize n = strlen(s->file);
+    return strncmp(m, s->file, n) == 0 && m[n] == ':' && m[n + 1] == ' ' ? m + n + 2 : m;
+}
+
+/* Every article read, less duplicates (same content id or same URL): the
+ * facts to summarize (borrowed), and the manifest's "inputs". */
+static GPtrArray *
+collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
+{
+    GPtrArray *all = g_ptr_array_new();
+    g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) by_url = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < run->problems->len; i++) {
+        const DsrInputProblem *p = g_ptr_array_index(run->problems, i);
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "file", p->file);
+        cJSON_AddStringToObject(e, "status", "skipped");
+        cJSON_AddStringToObject(e, "reason", p->reason);
+        cJSON_AddItemToArray(inputs, e);
+        result->skipped++;
+        result->inputs++;
+    }
+    for (guint i = 0; i < run->inputs->len; i++) {
+        const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
+        if (s->error) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "file", s->file);
+            cJSON_AddStringToObject(e, "status", "skipped");
+            cJSON_AddStringToObject(e, "reason", reason_of(s));
+            cJSON_AddItemToArray(inputs, e);
+            result->skipped++;
+            result->inputs++;
+            continue;
+        }
+        for (guint k = 0; k < s->facts->len; k++) {
+            DsrFacts *f = g_ptr_array_index(s->facts, k);
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "file", f->file ? f->file : s->file);
+            const DsrFacts *dup = f->id ? g_hash_table_lookup(by_id, f->id) : NULL;
+            if (!dup && f->url)
+                dup = g_hash_table_lookup(by_url, f->url);
+            result->inputs++;
+            if (dup) {
+                cJSON_AddStringToObject(e, "status", "duplicate");
+                cJSON_AddStringToObject(e, "duplicate_of", dup->file);
+                result->duplicates++;
+            } else {
+                cJSON_AddStringToObject(e, "status", "used");
+                if (f->id)
+                    g_hash_table_insert(by_id, f->id, f);
+                if (f->url)
+                    g_hash_table_insert(by_url, f->url, f);
+                g_ptr_array_add(all, f);
+                result->used++;
+            }
+            if (s->warnings && s->warnings->len) {
+                cJSON *w = cJSON_AddArrayToObject(e, "warnings");
+                for (guint j = 0; j < s->warnings->len; j++)
+                    cJSON_AddItemToArray(w, cJSON_CreateString(g_ptr_array_index(s->warnings, j)));
+            }
+            cJSON_AddItemToArray(inputs, e);
+        }
+    }
+    return all;
+}
+
+typedef struct {
+    char *partner;          /* "" for the national context */
+    DsrBrief *brief;
+    GByteArray *outputs[8]; /* one per renderer of the run, in format order */
+    GError *error;
+} BriefSlot;
+
+static void
+brief_slot_clear(BriefSlot *b)
+{
+    g_free(b->partner);
+    dsr_brief_free(b->brief);
+    for (guint i = 0; i < G_N_ELEMENTS(b->outputs); i++)
+        if (b->outputs[i])
+            g_byte_array_unref(b->outputs[i]);
+    g_clear_error(&b->error);
+}
+
+typedef struct {
+    Run *run;
+    GPtrArray *facts;
+    GArray *briefs; /* BriefSlot */
+    const DsrRenderer **renderers;
+    guint n_renderers;
+    DsrSummarizeOptions sopt;
+} BuildJob;
+
+static const char *
+label_lookup(const char *key, gpointer data)
+{
+    BuildJob *job = data;
+    return dsr_render_label(job->run->render, job->sopt.lang, key);
+}
+
+static void
+build_one(guint index, gpointer data)
+{
+    BuildJob *job = data;
+    BriefSlot *slot = &g_array_index(job->briefs, BriefSlot, index);
+    const char *partner = *slot->partner ? slot->partner : NULL;
+    const char *name =
+        partner ? dsr_extractor_partner_name(job->run->extractor, partner, job->sopt.lang) : NULL;
+    slot->brief = dsr_summarize_relation(job->facts, dsr_extractor_home(job->run->extractor),
+                                         partner, name, &job->sopt, &slot->error);
+    if (!slot->brief)
+        return;
+    for (guint r = 0; r < job->n_renderers; r++) {
+        slot->outputs[r] = g_byte_array_new();
+        if (!job->renderers[r]->render(slot->brief, job->run->render, slot->outputs[r],
+                                       &slot->error)) {
+            g_prefix_error(&slot->error, "%s%s: ", slot->brief->slug, job->renderers[r]->suffix);
+            return;
+        }
+    }
+}
+
+static gboolean
+resolve_formats(const DsrRunOptions *opt, const char *const *fallback, const DsrRenderer **out,
+                guint *n, GError **error)
+{
+    const char *const *names = opt->formats && opt->formats[0] ? opt->formats : fallback;
+    *n = 0;
+    for (guint i = 0; names[i]; i++) {
+        const DsrRenderer *r = dsr_renderer_find(names[i]);
+        if (!r) {
+            g_set_error(error, DSR_ERROR, DSR_ERROR_USAGE, "unknown format '%s'", names[i]);
+            return FALSE;
+        }
+        gboolean dup = FALSE;
+        for (guint k = 0; k < *n; k++)
+            dup |= out[k] == r;
+        if (!dup && *n < 8)
+            out[(*n)++] = r;
+    }
+    return TRUE;
+}
+
+static char *
+iso_day(gint64 now)
+{
+    g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(now);
+    return t ? g_date_time_format(t, "%Y-%m-%d") : g_strdup("1970-01-01");
+}
+
+static cJSON *
+options_json(const DsrRunOptions *opt, const DsrRenderer **renderers, guint n)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *inputs = cJSON_AddArrayToObject(o, "inputs");
+    for (guint i = 0; opt->inputs && opt->inputs[i]; i++)
+        cJSON_AddItemToArray(inputs, cJSON_CreateString(opt->inputs[i]));
+    cJSON_AddStringToObject(o, "output", opt->output_dir ? opt->output_dir : "output");
+    cJSON *formats = cJSON_AddArrayToObject(o, "format");
+    for (guint i = 0; i < n; i++)
+        cJSON_AddItemToArray(formats, cJSON_CreateString(renderers[i]->name));
+    cJSON *partners = cJSON_AddArrayToObject(o, "partner");
+    for (guint i = 0; opt->partners && opt->partners[i]; i++)
+        cJSON_AddItemToArray(partners, cJSON_CreateString(opt->partners[i]));
+    if (opt->since)
+        cJSON_AddStringToObject(o, "since", opt->since);
+    else
+        cJSON_AddNullToObject(o, "since");
+    if (opt->until)
+        cJSON_AddStringToObject(o, "until", opt->until);
+    else
+        cJSON_AddNullToObject(o, "until");
+    cJSON_AddStringToObject(o, "lang", opt->lang ? opt->lang : "fr");
+    cJSON_AddStringToObject(o, "home", opt->home ? opt->home : "VN");
+    if (opt->templates_dir)
+        cJSON_AddStringToObject(o, "templates", opt->templates_dir);
+    else
+        cJSON_AddNullToObject(o, "templates");
+    cJSON_AddStringToObject(o, "paper", opt->paper ? opt->paper : "a4");
+    cJSON_AddBoolToObject(o, "strict", opt->strict);
+    return o;
+}
+
+static gboolean
+partner_wanted(const DsrRunOptions *opt, const char *code)
+{
+    if (!opt->partners || !opt->partners[0])
+        return TRUE;
+    for (guint i = 0; opt->partners[i]; i++)
+        if (g_ascii_strcasecmp(opt->partners[i], code) == 0 ||
+            (!*code && g_ascii_strcasecmp(opt->partners[i], opt->home ? opt->home : "VN") == 0))
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+write_output(const char *dir, const char *name, GByteArray *bytes, cJSON *outputs, GError **error)
+{
+    DsrOutputRecord *rec = dsr__output_write(dir, name, bytes->data, bytes->len, error);
+    if (!rec)
+        return FALSE;
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "file", rec->file);
+    cJSON_AddNumberToObject(e, "bytes", (double)rec->bytes);
+    cJSON_AddStringToObject(e, "sha256", rec->sha256);
+    cJSON_AddStringToObject(e, "status", rec->status);
+    cJSON_AddItemToArray(outputs, e);
+    dsr__output_record_free(rec);
+    return TRUE;
+}
+
+/* The build proper, once the output folder is locked and the run set up.
+ * Declaration order matters: briefs are freed before the facts they cite. */
+static gboolean
+build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_renderers,
+      DsrRunResult *result, GError **error)
+{
+    const DsrRunOptions *opt = run->opt;
+    g_autoptr(cJSON) manifest = cJSON_CreateObject();
+    read_inputs(run);
+    cJSON_AddStringToObject(manifest, "dossier", dsr_version());
+    g_autofree char *generated = iso_day(opt->now);
+    cJSON_AddStringToObject(manifest, "generated", generated);
+    cJSON_AddItemToObject(manifest, "options", options_json(opt, renderers, n_renderers));
+    cJSON *inputs = cJSON_AddArrayToObject(manifest, "inputs");
+    g_autoptr(GPtrArray) facts = collect_facts(run, inputs, result);
+
+    /* One brief per relationship found (and wanted), national context included. */
+    gint64 start = g_get_monotonic_time();
+    g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
+    g_autoptr(GArray) briefs = g_array_new(FALSE, TRUE, sizeof(BriefSlot));
+    g_array_set_clear_func(briefs, (GDestroyNotify)brief_slot_clear);
+    BuildJob job = { run, facts, briefs, renderers, n_renderers, { 0 } };
+    job.sopt.lang = opt->lang ? opt->lang : "fr";
+    job.sopt.since = opt->since;
+    job.sopt.until = opt->until;
+    job.sopt.generated = generated;
+    job.sopt.home_name = dsr_extractor_partner_name(run->extractor,
+                                                    dsr_extractor_home(run->extractor), job.sopt.lang);
+    job.sopt.title_format = dsr_render_label(run->render, job.sopt.lang, "brief-title");
+    job.sopt.title_format_national =
+        dsr_render_label(run->render, job.sopt.lang, "brief-title-national");
+    job.sopt.label = label_lookup;
+    job.sopt.label_data = &job;
+    for (guint i = 0; i < partners->len; i++) {
+        const char *code = g_ptr_array_index(partners, i);
+        if (!partner_wanted(opt, code))
+            continue;
+        gboolean any = FALSE;
+        for (guint k = 0; k < facts->len && !any; k++)
+            any = dsr_summarize_selects(g_ptr_array_index(facts, k), code, &job.sopt);
+        if (!any)
+            continue;
+        BriefSlot slot = { g_strdup(code), NULL, { NULL }, NULL };
+        g_array_append_val(briefs, slot);
+    }
+    parallel_for(briefs->len, jobs_of(opt), build_one, &job);
+    add_timing(run, "summarize_render_ms", start);
+
+    start = g_get_monotonic_time();
+    cJSON *outputs = cJSON_AddArrayToObject(manifest, "outputs");
+    cJSON *relations = cJSON_AddArrayToObject(manifest, "relationships");
+    g_autoptr(GArray) index = g_array_new(FALSE, TRUE, sizeof(DsrIndexEntry));
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < briefs->len; i++) {
+        BriefSlot *b = &g_array_index(briefs, BriefSlot, i);
+        if (b->error) {
+            g_propagate_error(error, g_steal_pointer(&b->error));
+            return FALSE;
+        }
+        DsrIndexEntry entry = { b->brief, NULL, NULL };
+        for (guint r = 0; r < n_renderers; r++) {
+            char *name = g_strconcat(b->brief->slug, renderers[r]->suffix, NULL);
+            g_ptr_array_add(names, name);
+            if (!write_output(out_dir, name, b->outputs[r], outputs, error))
+                return FALSE;
+            if (strcmp(renderers[r]->name, "html") == 0)
+                entry.html = name;
+            else if (strcmp(renderers[r]->name, "pdf") == 0)
+                entry.pdf = name;
+        }
+        g_array_append_val(index, entry);
+        cJSON *rel = cJSON_CreateObject();
+        cJSON_AddStringToObject(rel, "slug", b->brief->slug);
+        if (b->brief->partner)
+            cJSON_AddStringToObject(rel, "partner", b->brief->partner);
+        else
+            cJSON_AddNullToObject(rel, "partner");
+        cJSON_AddNumberToObject(rel, "articles", b->brief->sources->len);
+        cJSON_AddNumberToObject(rel, "figures", b->brief->figures->len);
+        cJSON_AddItemToArray(relations, rel);
+        result->briefs++;
+    }
+    g_autoptr(GByteArray) index_html = g_byte_array_new();
+    if (!dsr_render_index((const DsrIndexEntry *)(void *)index->data, index->len, job.sopt.lang,
+                          run->render, index_html, error) ||
+        !write_output(out_dir, "index.html", index_html, outputs, error))
+        return FALSE;
+    add_timing(run, "write_ms", start);
+
+    cJSON_AddItemToObject(manifest, "timings", g_steal_pointer(&run->timings));
+    g_autofree char *text = cJSON_Print(manifest);
+    g_autofree char *with_newline = g_strconcat(text, "\n", NULL);
+    g_autoptr(GError) local = NULL;
+    g_autofree char *manifest_path = g_build_filename(out_dir, "run.json", NULL);
+    if (!g_file_set_contents_full(manifest_path, with_newline, -1,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT, "%s", local->message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean
+dsr_run_build(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
+{
+    static const char *const default_formats[] = { "pdf", "html", "json", NULL };
+    memset(result, 0, sizeof *result);
+    const DsrRenderer *renderers[8];
+    guint n_renderers = 0;
+    if (!resolve_formats(opt, default_formats, renderers, &n_renderers, error))
+        return FALSE;
+    const char *out_dir = opt->output_dir ? opt->output_dir : "output";
+    int lock = dsr__output_lock(out_dir, error);
+    if (lock < 0)
+        return FALSE;
+    Run run;
+    gboolean ok = run_setup(&run, opt, TRUE, error) &&
+                  build(&run, out_dir, renderers, n_renderers, result, error);
+    run_clear(&run);
+    dsr__output_unlock(lock);
+    return ok;
+}
+
+gboolean
+dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out, DsrRunResult *result,
+                GError **error)
+{
+    memset(result, 0, sizeof *result);
+    Run run;
+    if (!run_setup(&run, opt, FALSE, error)) {
+        run_clear(&run);
+        return FALSE;
+    }
+    read_inputs(&run);
+    g_autoptr(cJSON) inputs = cJSON_CreateArray();
+    g_autoptr(GPtrArray) facts = collect_facts(&run, inputs, result);
+    for (guint i = 0; i < run.inputs->len; i++) {
+        const InputSlot *s = &g_array_index(run.inputs, InputSlot, i);
+        for (guint k = 0; s->facts && k < s->facts->len; k++) {
+            g_autofree char *line =
+                dsr_facts_to_json(g_ptr_array_index(s->facts, k), pretty ? DSR_FACTS_JSON_PRETTY : 0);
+            g_string_append(out, line);
+            g_string_append_c(out, '\n');
+        }
+    }
+    g_clear_pointer(&facts, g_ptr_array_unref);
+    run_clear(&run);
+    return TRUE;
+}
+
+gboolean
+dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GError **error)
+{
+    memset(result, 0, sizeof *result);
+    Run run;
+    if (!run_setup(&run, opt, FALSE, error)) {
+        run_clear(&run);
+        return FALSE;
+    }
+    read_inputs(&run);
+    g_autoptr(cJSON) inputs = cJSON_CreateArray();
+    g_autoptr(GPtrArray) facts = collect_facts(&run, inputs, result);
+    g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
+    const char *lang = opt->lang ? opt->lang : "fr";
+    DsrSummarizeOptions sopt = { .lang = lang, .since = opt->since, .until = opt->until };
+    const char *home = dsr_extractor_home(run.extractor);
+    for (guint i = 0; i < partners->len; i++) {
+        const char *code = g_ptr_array_index(partners, i);
+        if (!partner_wanted(opt, code))
+            continue;
+        guint articles = 0, figures = 0;
+        for (guint k = 0; k < facts->len; k++) {
+            const DsrFacts *f = g_ptr_array_index(facts, k);
+            if (dsr_summarize_selects(f, code, &sopt)) {
+                articles++;
+                figures += f->figures->len;
+            }
+        }
+        if (!articles)
+            continue;
+        g_autofree char *slug = *code ? g_strdup_printf("%s-%s", home, code) : g_strdup(home);
+        g_autofree char *lower = g_ascii_strdown(slug, -1);
+        const char *name = dsr_extractor_partner_name(run.extractor, *code ? code : home, lang);
+        g_string_append_printf(out, "%s\t%s\t%u\t%u\n", lower, name, articles, figures);
+        result->briefs++;
+    }
+    g_clear_pointer(&facts, g_ptr_array_unref);
+    run_clear(&run);
+    return TRUE;
+}
+
+gboolean
+dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
+{
+    static const char *const default_formats[] = { "pdf", "html", NULL };
+    memset(result, 0, sizeof *result);
+    const DsrRenderer *renderers[8];
+    guint n_renderers = 0;
+    if (!resolve_formats(opt, default_formats, renderers, &n_renderers, error))
+        return FALSE;
+    if (!opt->inputs || !opt->inputs[0]) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_USAGE, "no brief to render");
+        return FALSE;
+    }
+    const char *out_dir = opt->output_dir ? opt->output_dir : "output";
+    int lock = dsr__output_lock(out_dir, error);
+    if (lock < 0)
+        return FALSE;
+    Run run;
+    gboolean ok = run_setup(&run, opt, TRUE, error);
+    g_autoptr(cJSON) outputs = cJSON_CreateArray();
+    for (guint i = 0; ok && opt->inputs[i]; i++) {
+        const char *path = opt->inputs[i];
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        g_autoptr(GError) local = NULL;
+        g_autoptr(DsrBrief) brief = NULL;
+        result->inputs++;
+        if (!g_file_get_contents(path, &text, &len, &local) ||
+            !(brief = dsr_brief_from_json(text, len, &local))) {
+            g_set_error(error, local->domain, local->code, "%s: %s", path, local->message);
+            ok = FALSE;
+            break;
+        }
+        for (guint r = 0; ok && r < n_renderers; r++) {
+            g_autoptr(GByteArray) bytes = g_byte_array_new();
+            g_autofree char *name = g_strconcat(brief->slug, renderers[r]->suffix, NULL);
+            ok = renderers[r]->render(brief, run.render, bytes, error) &&
+                 write_output(out_dir, name, bytes, outputs, error);
+        }
+        result->used++;
+        result->briefs += ok;
+    }
+    run_clear(&run);
+    dsr__output_unlock(lock);
+    return ok;
+}
