@@ -1,0 +1,82 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The command-line contract: help, version, usage errors (exit 2), a bad input
+# among good ones (warned, listed in run.json, exit 0; exit 3 with --strict),
+# a folder that cannot be written (exit 1), partner selection.
+set -eu
+DOSSIER=${1:?usage: cli.sh path/to/dossier}
+SRC=${DSR_SRCDIR:?}
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+status() { set +e; "$@" >out.txt 2>err.txt; s=$?; set -e; echo $s; }
+cd "$work"
+
+[ "$(status "$DOSSIER" --version)" = 0 ] || fail "--version"
+grep -q '^dossier [0-9]' out.txt || fail "--version prints 'dossier X.Y.Z'"
+[ "$(status "$DOSSIER" --help)" = 0 ] || fail "--help"
+grep -q 'Exit status' out.txt || fail "--help documents exit statuses"
+[ "$(status "$DOSSIER" build --help)" = 0 ] || fail "build --help"
+grep -q -- '--partner' out.txt || fail "build --help lists --partner"
+[ "$(status "$DOSSIER")" = 2 ] || fail "no command is a usage error"
+[ "$(status "$DOSSIER" frobnicate)" = 2 ] || fail "unknown command is a usage error"
+[ "$(status "$DOSSIER" build --no-such-option)" = 2 ] || fail "unknown option is a usage error"
+[ "$(status "$DOSSIER" build --since 2025-13-01)" = 2 ] || fail "bad --since is a usage error"
+[ "$(status "$DOSSIER" build -f pdf,docx)" = 2 ] || fail "unknown format is a usage error"
+[ "$(status "$DOSSIER" inspect)" = 2 ] || fail "inspect without input is a usage error"
+grep -q "try 'dossier inspect --help'" err.txt || fail "usage errors point to --help"
+
+# A mixed folder: the sample plus an empty file and a binary one.
+mkdir in
+cp "$SRC"/examples/articles/*.txt in/
+: > in/empty.txt
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > in/image.txt
+[ "$(status "$DOSSIER" build -o out in)" = 0 ] || fail "bad inputs must not fail the run: $(cat err.txt)"
+grep -q 'in/empty.txt: .*(skipped)' err.txt || fail "empty file not reported on stderr"
+grep -q 'in/image.txt: .*(skipped)' err.txt || fail "binary file not reported on stderr"
+python3 -c '
+import json
+m = json.load(open("out/run.json"))
+st = {i["file"]: i["status"] for i in m["inputs"]}
+assert st["in/empty.txt"] == "skipped" and st["in/image.txt"] == "skipped", st
+assert all(i.get("reason") for i in m["inputs"] if i["status"] == "skipped")
+assert sum(1 for s in st.values() if s == "used") == 5, st
+' || fail "run.json does not list the skipped files with a reason"
+[ "$(status "$DOSSIER" build --strict -o out in)" = 3 ] || fail "--strict with a skipped input exits 3"
+
+# The same article twice is read once.
+cp in/seed-000-vietnam-russie-table-ronde.txt in/zz-copy.txt
+[ "$(status "$DOSSIER" build -o out in)" = 0 ] || fail "duplicate input run"
+python3 -c '
+import json
+m = json.load(open("out/run.json"))
+d = [i for i in m["inputs"] if i["status"] == "duplicate"]
+assert len(d) == 1 and d[0]["duplicate_of"].endswith("seed-000-vietnam-russie-table-ronde.txt"), d
+' || fail "duplicate not recorded"
+
+# One partner only.
+[ "$(status "$DOSSIER" build -o one -p ru)" = 0 ] || fail "--partner ru"
+[ -s one/vn-ru.pdf ] && [ ! -e one/vn-eu.pdf ] || fail "--partner ru must build only vn-ru"
+
+# An output folder that cannot be written fails with the reason.
+if [ "$(id -u)" != 0 ]; then
+    mkdir ro && chmod a-w ro
+    [ "$(status "$DOSSIER" build -o ro)" = 1 ] || fail "read-only output folder exits 1"
+fi
+[ "$(status "$DOSSIER" build -o /proc/dossier-cannot-write)" = 1 ] || fail "unwritable output exits 1"
+grep -q 'dossier: ' err.txt || fail "unwritable output says why"
+
+# list and inspect
+[ "$(status "$DOSSIER" list "$SRC"/examples/articles)" = 0 ] || fail "list"
+grep -q '^vn-ru	' out.txt || fail "list shows vn-ru"
+[ "$(status "$DOSSIER" inspect "$SRC"/examples/articles/seed-000-vietnam-russie-table-ronde.txt)" = 0 ] || fail "inspect"
+python3 -c '
+import json
+lines = open("out.txt").read().splitlines()
+assert len(lines) == 1
+a = json.loads(lines[0])
+for k in ("file", "title", "date", "lang", "url", "outlet", "partners", "primary_partner", "figures", "events", "actors", "themes"):
+    assert k in a, k
+assert a["primary_partner"] == "RU" and a["date"] == "2024-04", a
+' || fail "inspect output does not follow the contract"
+echo ok
