@@ -1,11 +1,391 @@
 /* SPDX-License-Identifier: MIT
- * SCAFFOLD: replaced by the ingest module's owner. */
+ * Entry points of ingestion: read a file within limits, tell binary, HTML,
+ * JSON and plain text apart by content first and extension second, hand the
+ * bytes to the matching reader, and finish each article (language, id).
+ * Also expands the command line's files and folders into the input list. */
 #include <dossier/ingest.h>
 #include <dossier/error.h>
-DsrArticle *dsr_article_new(void) { DsrArticle *a = g_new0(DsrArticle, 1); a->paragraphs = g_ptr_array_new_with_free_func(g_free); a->warnings = g_ptr_array_new_with_free_func(g_free); return a; }
-void dsr_article_free(DsrArticle *a) { if (!a) return; g_free(a->id); g_free(a->file); g_free(a->url); g_free(a->outlet); g_free(a->title); g_free(a->date); g_free(a->lang); g_free(a->place); g_free(a->format); g_ptr_array_unref(a->paragraphs); g_ptr_array_unref(a->warnings); g_free(a); }
-GPtrArray *dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error) { (void)opt; g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: ingest not built yet", path); return NULL; }
-GPtrArray *dsr_ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptions *opt, GError **error) { (void)data; (void)len; (void)opt; g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: ingest not built yet", name); return NULL; }
-GPtrArray *dsr_ingest_list_inputs(const char *const *paths, GPtrArray *problems) { (void)problems; GPtrArray *a = g_ptr_array_new_with_free_func(g_free); for (; paths && *paths; paths++) g_ptr_array_add(a, g_strdup(*paths)); return a; }
-void dsr_input_problem_free(DsrInputProblem *p) { if (!p) return; g_free(p->file); g_free(p->reason); g_free(p); }
-gboolean dsr_ingest_is_junk_line(const char *line) { (void)line; return FALSE; }
+#include "ingest-private.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define DEFAULT_MAX_FILE_SIZE (20 * 1024 * 1024)
+
+DsrArticle *
+dsr_article_new(void)
+{
+    DsrArticle *a = g_new0(DsrArticle, 1);
+    a->paragraphs = g_ptr_array_new_with_free_func(g_free);
+    a->warnings = g_ptr_array_new_with_free_func(g_free);
+    return a;
+}
+
+void
+dsr_article_free(DsrArticle *a)
+{
+    if (!a)
+        return;
+    g_free(a->id);
+    g_free(a->file);
+    g_free(a->url);
+    g_free(a->outlet);
+    g_free(a->title);
+    g_free(a->date);
+    g_free(a->lang);
+    g_free(a->place);
+    g_free(a->format);
+    g_ptr_array_unref(a->paragraphs);
+    g_ptr_array_unref(a->warnings);
+    g_free(a);
+}
+
+void
+dsr_input_problem_free(DsrInputProblem *p)
+{
+    if (!p)
+        return;
+    g_free(p->file);
+    g_free(p->reason);
+    g_free(p);
+}
+
+void
+dsr__article_set_url(DsrArticle *article, const char *url)
+{
+    const char *scheme = g_uri_peek_scheme(url);
+    if (g_strcmp0(scheme, "http") != 0 && g_strcmp0(scheme, "https") != 0) {
+        /* javascript:, file: or a bare host: never put into a brief as a link. */
+        g_ptr_array_add(article->warnings,
+                        g_strdup_printf("source address \"%.80s\" is not http or https: dropped",
+                                        url));
+        return;
+    }
+    g_autoptr(GUri) uri = g_uri_parse(url, G_URI_FLAGS_NONE, NULL);
+    const char *host = uri ? g_uri_get_host(uri) : NULL;
+    if (!host || !*host) {
+        g_ptr_array_add(article->warnings,
+                        g_strdup_printf("source address \"%.80s\" is not a valid URL: dropped",
+                                        url));
+        return;
+    }
+    g_free(article->url);
+    article->url = g_strdup(url);
+    g_autofree char *low = g_ascii_strdown(host, -1);
+    gsize n = strlen(low);
+    if (n && low[n - 1] == '.') /* "vovworld.vn." is the same host */
+        low[n - 1] = '\0';
+    if (!article->outlet)
+        article->outlet = g_strdup(g_str_has_prefix(low, "www.") ? low + 4 : low);
+}
+
+void
+dsr__article_finish(DsrArticle *article, const char *format)
+{
+    g_autoptr(GString) all = g_string_new(NULL);
+    for (guint i = 0; i < article->paragraphs->len; i++) {
+        g_string_append(all, g_ptr_array_index(article->paragraphs, i));
+        g_string_append_c(all, '\n');
+    }
+    if (!article->lang) {
+        const char *lang = dsr_text_guess_lang(all->str);
+        article->lang = g_strdup(lang ? lang : "fr");
+    }
+    /* The id depends on the cleaned text only, folded, so the same article
+     * saved twice (different junk, curly or straight quotes) is recognised. */
+    g_autofree char *folded = dsr_text_fold(all->str);
+    g_autofree char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, folded, -1);
+    g_free(article->id);
+    article->id = g_strndup(sum, 16);
+    g_free(article->format);
+    article->format = g_strdup(format);
+}
+
+static const struct {
+    const char *magic;
+    gsize len;
+    const char *what;
+} magics[] = {
+    { "\x89PNG", 4, "PNG image" },       { "%PDF", 4, "PDF document" },
+    { "\x7f" "ELF", 4, "executable" },   { "GIF8", 4, "GIF image" },
+    { "\xff\xd8\xff", 3, "JPEG image" }, { "PK\x03\x04", 4, "ZIP archive or office document" },
+    { "\x1f\x8b", 2, "gzip archive" },   { "RIFF", 4, "RIFF media" },
+    { "\xd0\xcf\x11\xe0", 4, "legacy office document" },
+};
+
+/* A reason when @data is not text, else NULL. */
+static const char *
+binary_kind(const char *data, gsize len)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(magics); i++)
+        if (len >= magics[i].len && memcmp(data, magics[i].magic, magics[i].len) == 0)
+            return magics[i].what;
+    gsize probe = MIN(len, 8192), nul = 0, ctrl = 0;
+    for (gsize i = 0; i < probe; i++) {
+        guchar c = (guchar)data[i];
+        nul += c == 0;
+        ctrl += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0;
+    }
+    if (probe && (nul * 100 > probe || ctrl * 20 > probe))
+        return "data";
+    return NULL;
+}
+
+/* UTF-16 (Windows Notepad's "Unicode") has a BOM and NUL every other byte. */
+static char *
+decode_utf16(const char *data, gsize len)
+{
+    const char *from = NULL;
+    if (len >= 2 && (guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE)
+        from = "UTF-16LE";
+    else if (len >= 2 && (guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)
+        from = "UTF-16BE";
+    if (!from)
+        return NULL;
+    return g_convert(data + 2, (gssize)(len - 2), "UTF-8", from, NULL, NULL, NULL);
+}
+
+static gboolean
+has_suffix_ci(const char *name, const char *suffix)
+{
+    gsize n = strlen(name), m = strlen(suffix);
+    return n >= m && g_ascii_strcasecmp(name + n - m, suffix) == 0;
+}
+
+/* Markup, not text: a doctype or <html> first, or a text full of tags. */
+static gboolean
+looks_like_html(const char *text)
+{
+    const char *p = text;
+    while (*p && g_ascii_isspace(*p))
+        p++;
+    if (g_ascii_strncasecmp(p, "<!doctype html", 14) == 0 || g_ascii_strncasecmp(p, "<html", 5) == 0)
+        return TRUE;
+    if (g_ascii_strncasecmp(p, "<?xml", 5) == 0 && strstr(p, "<html"))
+        return TRUE;
+    static const char *const tags[] = { "<p>", "<p ", "</p>", "<div", "</div>", "<br", "<a href",
+                                        "<span", "<body", "<head", "<meta ", "<script" };
+    guint hits = 0;
+    g_autofree char *low = g_ascii_strdown(text, MIN(strlen(text), (gsize)65536));
+    for (guint i = 0; i < G_N_ELEMENTS(tags); i++)
+        for (const char *q = strstr(low, tags[i]); q && hits < 100; q = strstr(q + 1, tags[i]))
+            hits++;
+    return hits >= 8;
+}
+
+static GPtrArray *
+ingest_plain(const char *text, const char *name, gboolean converted, GError **error)
+{
+    g_autoptr(DsrArticle) article = dsr_article_new();
+    article->file = g_strdup(name);
+    if (converted)
+        g_ptr_array_add(article->warnings, g_strdup("not UTF-8: read as Windows-1252"));
+    if (!dsr__ingest_text(text, article, 0, error))
+        return NULL;
+    dsr__article_finish(article, "text");
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_article_free);
+    g_ptr_array_add(out, g_steal_pointer(&article));
+    return out;
+}
+
+static GPtrArray *
+ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptions *opt,
+             GError **error)
+{
+    gsize limit = opt && opt->max_file_size ? opt->max_file_size : DEFAULT_MAX_FILE_SIZE;
+    if (len > limit) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "file too large (%.1f MB, limit %.0f MB)",
+                    len / 1048576.0, limit / 1048576.0);
+        return NULL;
+    }
+    g_autofree char *utf16 = decode_utf16(data, len);
+    gboolean converted = FALSE;
+    g_autofree char *text = NULL;
+    if (utf16) {
+        text = dsr_text_clean(utf16, strlen(utf16), NULL, error);
+    } else {
+        const char *kind = binary_kind(data, len);
+        if (kind) {
+            g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "binary file (%s)", kind);
+            return NULL;
+        }
+        text = dsr_text_clean(data, len, &converted, error);
+    }
+    if (!text)
+        return NULL;
+
+    const char *p = text;
+    while (*p && g_ascii_isspace(*p))
+        p++;
+    if (!*p) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article text left after cleaning");
+        return NULL;
+    }
+    gboolean json_ext = has_suffix_ci(name, ".json") || has_suffix_ci(name, ".jsonl") ||
+                        has_suffix_ci(name, ".ndjson");
+    if (*p == '{' || *p == '[' || json_ext) {
+        gboolean lines = has_suffix_ci(name, ".jsonl") || has_suffix_ci(name, ".ndjson");
+        g_autoptr(GError) json_error = NULL;
+        GPtrArray *out = dsr__ingest_json(text, strlen(text), name, lines, &json_error);
+        if (out || json_ext || !g_error_matches(json_error, DSR_ERROR, DSR_ERROR_INPUT) ||
+            !g_str_has_prefix(json_error->message, "invalid JSON")) {
+            if (!out)
+                g_propagate_error(error, g_steal_pointer(&json_error));
+            else if (utf16 || converted)
+                for (guint i = 0; i < out->len; i++)
+                    g_ptr_array_add(((DsrArticle *)g_ptr_array_index(out, i))->warnings,
+                                    g_strdup(utf16 ? "read as UTF-16" : "not UTF-8: read as Windows-1252"));
+            return out;
+        }
+        /* Text that merely starts with a bracket: read it as text. */
+    }
+    if (looks_like_html(text)) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "HTML pages are not read yet");
+        return NULL;
+    }
+    GPtrArray *out = ingest_plain(text, name, converted, error);
+    if (out && utf16)
+        g_ptr_array_add(((DsrArticle *)g_ptr_array_index(out, 0))->warnings,
+                        g_strdup("read as UTF-16"));
+    return out;
+}
+
+GPtrArray *
+dsr_ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptions *opt,
+                 GError **error)
+{
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_return_val_if_fail(name != NULL, NULL);
+    GPtrArray *out = ingest_bytes(data ? data : "", len, name, opt, error);
+    if (!out)
+        g_prefix_error(error, "%s: ", name);
+    return out;
+}
+
+/* GLib's file errors read "Failed to open file “x”: Permission denied"; the
+ * path is said once by the caller, so keep the operating system's reason. */
+static const char *
+os_reason(const GError *error)
+{
+    const char *colon = strrchr(error->message, ':');
+    return colon && colon[1] == ' ' ? colon + 2 : error->message;
+}
+
+GPtrArray *
+dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
+{
+    g_return_val_if_fail(path != NULL, NULL);
+    gsize limit = opt && opt->max_file_size ? opt->max_file_size : DEFAULT_MAX_FILE_SIZE;
+    GStatBuf st;
+    if (g_stat(path, &st) != 0) {
+        int err = errno;
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, g_strerror(err));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: is a folder", path);
+        return NULL;
+    }
+    /* Checked before reading: a huge file is refused without loading it. */
+    if ((guint64)st.st_size > limit) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: file too large (%.1f MB, limit %.0f MB)",
+                    path, st.st_size / 1048576.0, limit / 1048576.0);
+        return NULL;
+    }
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    g_autoptr(GError) io = NULL;
+    if (!g_file_get_contents(path, &data, &len, &io)) {
+        /* g_file_get_contents already names the file; keep only the OS reason. */
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, os_reason(io));
+        return NULL;
+    }
+    return dsr_ingest_bytes(data, len, path, opt, error);
+}
+
+/* Listing inputs. */
+
+static gboolean
+wanted_in_folder(const char *name)
+{
+    static const char *const exts[] = { ".txt", ".html", ".htm", ".json", ".jsonl" };
+    for (guint i = 0; i < G_N_ELEMENTS(exts); i++)
+        if (has_suffix_ci(name, exts[i]))
+            return TRUE;
+    return FALSE;
+}
+
+static void
+add_problem(GPtrArray *problems, const char *file, const char *reason)
+{
+    if (!problems)
+        return;
+    DsrInputProblem *p = g_new0(DsrInputProblem, 1);
+    p->file = g_strdup(file);
+    p->reason = g_strdup(reason);
+    g_ptr_array_add(problems, p);
+}
+
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* @active holds the folders on the way down ("dev:inode"): meeting one again
+ * is a symbolic link loop. */
+static void
+list_path(const char *path, gboolean named, GHashTable *active, GPtrArray *out,
+          GPtrArray *problems)
+{
+    GStatBuf st;
+    if (g_stat(path, &st) != 0) {
+        int err = errno;
+        add_problem(problems, path, g_strerror(err));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        if (!S_ISREG(st.st_mode)) {
+            if (named)
+                add_problem(problems, path, "not a regular file");
+            return;
+        }
+        if (named || wanted_in_folder(path))
+            g_ptr_array_add(out, g_strdup(path));
+        return;
+    }
+    g_autofree char *key = g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+    if (g_hash_table_contains(active, key)) {
+        add_problem(problems, path, "symbolic link loop: folder already being read");
+        return;
+    }
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDir) dir = g_dir_open(path, 0, &error);
+    if (!dir) {
+        add_problem(problems, path, os_reason(error));
+        return;
+    }
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *name; (name = g_dir_read_name(dir));)
+        if (name[0] != '.')
+            g_ptr_array_add(names, g_strdup(name));
+    g_ptr_array_sort(names, compare_names);
+    g_hash_table_add(active, g_strdup(key));
+    for (guint i = 0; i < names->len; i++) {
+        g_autofree char *child = g_build_filename(path, g_ptr_array_index(names, i), NULL);
+        list_path(child, FALSE, active, out, problems);
+    }
+    g_hash_table_remove(active, key);
+}
+
+GPtrArray *
+dsr_ingest_list_inputs(const char *const *paths, GPtrArray *problems)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GHashTable) active = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (; paths && *paths; paths++)
+        list_path(*paths, TRUE, active, out, problems);
+    return out;
+}

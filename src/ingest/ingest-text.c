@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: MIT
+ * Plain text as pasted from news sites. Each line is classified (junk.c);
+ * the text lines left are rejoined where a site broke a phrase, the head
+ * (kickers, bylines, captions before the title) is set apart from the title,
+ * the lead's dateline is taken off, and everything after an agency sign-off
+ * is dropped (sites append the next story). The date comes from the " date"
+ * marker, a byline, the URL or a caption, refined by the dateline's day. */
+#include "ingest-private.h"
+#include <dossier/error.h>
+#include <string.h>
+
+typedef struct {
+    char *text;      /* squeezed */
+    DsrLineKind kind;
+    gboolean joined; /* only blank lines since the previous line */
+    gboolean drop;
+} Unit;
+
+static void
+unit_clear(gpointer data)
+{
+    g_free(((Unit *)data)->text);
+}
+
+/* Takes a leading " date 2024-04" marker off @text; returns where the rest starts. */
+static const char *
+take_date_marker(const char *text, DsrArticle *article, DsrDate *date)
+{
+    const char *p = text;
+    while (*p && g_ascii_isspace(*p))
+        p++;
+    if (!g_str_has_prefix(p, "date ") && !g_str_has_prefix(p, "Date "))
+        return text;
+    const char *tok = p + 5;
+    while (*tok == ' ')
+        tok++;
+    gsize n = strspn(tok, "0123456789-T:+Z");
+    if (n < 4 || !g_ascii_isdigit(tok[0]))
+        return text;
+    g_autofree char *value = g_strndup(tok, n);
+    if (!dsr_date_parse_iso(value, date))
+        g_ptr_array_add(article->warnings,
+                        g_strdup_printf("date marker \"%s\" is not a valid date: ignored", value));
+    const char *rest = tok + n;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    return rest;
+}
+
+static gboolean
+is_terminal(gunichar c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' ||
+           c == 0x00BB || c == '"' || c == 0x201D || c == ')' || c == ']';
+}
+
+static gunichar
+last_char(const char *s)
+{
+    gsize n = strlen(s);
+    return n ? g_utf8_get_char(g_utf8_prev_char(s + n)) : 0;
+}
+
+/* A site broke a phrase over lines ("entre le Vietnam et l’" / "UE" / "a atteint"). */
+static char *
+try_join(const char *prev, const char *next)
+{
+    gunichar last = last_char(prev);
+    gunichar first = g_utf8_get_char(next);
+    if (last == '\'' || last == 0x2019)
+        return g_strconcat(prev, next, NULL);
+    if (!is_terminal(last) && g_unichar_islower(first))
+        return g_strconcat(prev, " ", next, NULL);
+    return NULL;
+}
+
+/* A line that is only a name or a section label: "Jean Delaunay", "Vietnam". */
+static gboolean
+is_name_only(const char *s)
+{
+    guint words = dsr__count_words(s);
+    if (words == 0 || words > 4 || is_terminal(last_char(s)))
+        return FALSE;
+    g_auto(GStrv) parts = g_strsplit(s, " ", -1);
+    for (guint i = 0; parts[i]; i++) {
+        gunichar c = g_utf8_get_char(parts[i]);
+        if (!*parts[i] || c == '-' || c == 0x2013)
+            continue;
+        if (!g_unichar_isupper(c) || strpbrk(parts[i], "0123456789"))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean
+is_kicker(const char *s)
+{
+    return is_name_only(s) || (dsr__count_words(s) < 3 && last_char(s) != '.');
+}
+
+static gboolean
+is_title_like(const char *s)
+{
+    guint words = dsr__count_words(s);
+    gunichar last = last_char(s);
+    gunichar first = g_utf8_get_char(s);
+    return words >= 3 && words <= 30 && strlen(s) <= 260 && last != '.' && last != ':' &&
+           last != ',' && last != ';' && !g_unichar_islower(first);
+}
+
+static gboolean
+is_single_sentence_line(const char *s)
+{
+    g_autoptr(GPtrArray) sentences = dsr_text_sentences(s);
+    return sentences->len == 1 && last_char(s) == '.' && dsr__count_words(s) <= 60;
+}
+
+/* Adopts @cand when it agrees with what @date already knows and says more. */
+static void
+refine_date(DsrDate *date, const DsrDate *cand)
+{
+    if (cand->year == 0)
+        return;
+    if (date->year == 0) {
+        *date = *cand;
+        return;
+    }
+    if (cand->year != date->year || (date->month && cand->month != date->month) ||
+        (date->day && cand->day != date->day))
+        return;
+    *date = *cand;
+}
+
+static guint
+next_kept(GArray *units, guint i)
+{
+    while (i < units->len && g_array_index(units, Unit, i).drop)
+        i++;
+    return i;
+}
+
+/* "Une usine à Bac Ninh. Photo: VNA Hanoï (VNA) - Le géant…": a caption glued
+ * to the lead. Returns the offset of the dateline, or 0. */
+static gsize
+caption_before_dateline(const char *s)
+{
+    const char *photo = strstr(s, "Photo");
+    if (!photo)
+        return 0;
+    /* The credit has a word or two: the last start that reads as a dateline
+     * with a place is the lead ("VNA Hanoï (VNA)" would take the credit for a
+     * place, "(VNA) -" would lose the place). */
+    const char *p = photo;
+    gsize found = 0;
+    for (int k = 0; k < 6; k++) {
+        p = strchr(p, ' ');
+        if (!p)
+            break;
+        p++;
+        g_autofree char *place = NULL;
+        int d, m;
+        if (dsr__find_dateline(p, FALSE, &place, &d, &m) > 0 && (place || !found))
+            found = (gsize)(p - s);
+    }
+    return found;
+}
+
+gboolean
+dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GError **error)
+{
+    DsrDate date = { 0, 0, 0 }, byline = { 0, 0, 0 }, caption = { 0, 0, 0 };
+    const char *body = take_date_marker(text, article, &date);
+    g_autoptr(GArray) units = g_array_new(FALSE, TRUE, sizeof(Unit));
+    g_array_set_clear_func(units, unit_clear);
+    g_autofree char *source_url = NULL;
+
+    /* 1. One unit per non-empty line, classified. */
+    g_auto(GStrv) lines = g_strsplit(body, "\n", -1);
+    gboolean joined = TRUE;
+    guint text_seen = 0;
+    for (guint i = 0; lines[i]; i++) {
+        g_autofree char *line = dsr_text_squeeze(lines[i]);
+        if (!*line)
+            continue;
+        DsrLineKind kind = dsr__classify_line(line);
+        DsrDate d;
+        if (kind == DSR__LINE_SOURCE) {
+            char *url = dsr__source_line_url(line);
+            if (url) {
+                g_free(source_url);
+                source_url = url;
+            }
+        } else if (kind == DSR__LINE_BYLINE && byline.year == 0 &&
+                   dsr__find_written_date(line, &d)) {
+            byline = d;
+        } else if (kind == DSR__LINE_CAPTION && caption.year == 0 && text_seen < 3 &&
+                   dsr__find_written_date(line, &d)) {
+            caption = d;
+        }
+        if (kind != DSR__LINE_TEXT && kind != DSR__LINE_SIGNOFF) {
+            joined = FALSE; /* junk between two lines keeps them apart */
+            continue;
+        }
+        Unit u = { g_steal_pointer(&line), kind, joined, FALSE };
+        g_array_append_val(units, u);
+        joined = TRUE;
+        text_seen += kind == DSR__LINE_TEXT;
+    }
+
+    /* 2. Rejoin phrases broken over lines. */
+    for (guint i = 1; i < units->len; i++) {
+        Unit *prev = &g_array_index(units, Unit, i - 1);
+        Unit *cur = &g_array_index(units, Unit, i);
+        if (!cur->joined || prev->kind != DSR__LINE_TEXT || cur->kind != DSR__LINE_TEXT)
+            continue;
+        char *merged = try_join(prev->text, cur->text);
+        if (!merged)
+            continue;
+        g_free(prev->text);
+        prev->text = merged;
+        g_array_remove_index(units, i);
+        i--;
+    }
+
+    /* 3. A sign-off ends the article: what follows is another story. A lone
+     * agency name before any paragraph is a byline ("AFP"). */
+    guint cut = units->len;
+    gboolean seen_paragraph = FALSE;
+    for (guint i = 0; i < units->len && cut == units->len; i++) {
+        Unit *u = &g_array_index(units, Unit, i);
+        if (u->kind == DSR__LINE_SIGNOFF) {
+            u->drop = TRUE;
+            if (seen_paragraph)
+                cut = i + 1;
+            continue;
+        }
+        gboolean found;
+        char *stripped = dsr__strip_trailing_signoff(u->text, &found);
+        g_free(u->text);
+        u->text = stripped;
+        if (found)
+            cut = i + 1;
+        seen_paragraph |= dsr__count_words(u->text) >= 15;
+    }
+    guint after_signoff = 0;
+    for (guint i = cut; i < units->len; i++) {
+        Unit *u = &g_array_index(units, Unit, i);
+        after_signoff += u->kind == DSR__LINE_TEXT;
+        u->drop = TRUE;
+    }
+    if (after_signoff)
+        g_ptr_array_add(article->warnings,
+                        g_strdup_printf("dropped %u paragraph%s after the agency sign-off "
+                                        "(another story pasted along)",
+                                        after_signoff, after_signoff > 1 ? "s" : ""));
+
+    /* 4. The head: kickers, names and captions before the title. */
+    guint first_body = next_kept(units, 0);
+    if (!(known & DSR__KNOWN_TITLE)) {
+        guint i = first_body;
+        while (i < units->len && is_kicker(g_array_index(units, Unit, i).text))
+            i = next_kept(units, i + 1);
+        guint title = units->len;
+        if (i < units->len) {
+            Unit *u = &g_array_index(units, Unit, i);
+            if (is_title_like(u->text)) {
+                title = i;
+            } else if (is_single_sentence_line(u->text)) {
+                guint j = next_kept(units, i + 1);
+                while (j < units->len && is_name_only(g_array_index(units, Unit, j).text))
+                    j = next_kept(units, j + 1);
+                if (j < units->len && is_title_like(g_array_index(units, Unit, j).text)) {
+                    DsrDate d;
+                    if (caption.year == 0 && dsr__find_written_date(u->text, &d))
+                        caption = d;
+                    title = j;
+                }
+            }
+        }
+        if (title < units->len) {
+            for (guint k = first_body; k < title; k++)
+                g_array_index(units, Unit, k).drop = TRUE;
+            Unit *t = &g_array_index(units, Unit, title);
+            article->title = g_strdup(t->text);
+            t->drop = TRUE;
+            first_body = next_kept(units, title + 1);
+            while (first_body < units->len &&
+                   is_name_only(g_array_index(units, Unit, first_body).text)) {
+                g_array_index(units, Unit, first_body).drop = TRUE;
+                first_body = next_kept(units, first_body + 1);
+            }
+        }
+    }
+
+    /* 5. The lead's dateline. Short lines before it are captions without credit. */
+    int dl_day = 0, dl_month = 0;
+    for (guint k = first_body, n = 0; k < units->len && n < 3; k = next_kept(units, k + 1), n++) {
+        Unit *u = &g_array_index(units, Unit, k);
+        gsize glued = n == 0 ? caption_before_dateline(u->text) : 0;
+        g_autofree char *place = NULL;
+        gsize off = dsr__find_dateline(u->text + glued, n == 0, &place, &dl_day, &dl_month);
+        if (off == 0) {
+            if (dsr__count_words(u->text) > 60)
+                break;
+            continue;
+        }
+        for (guint j = first_body; j < k; j++)
+            g_array_index(units, Unit, j).drop = TRUE;
+        char *rest = g_strdup(u->text + glued + off);
+        g_free(u->text);
+        u->text = rest;
+        if (!article->place)
+            article->place = g_steal_pointer(&place);
+        break;
+    }
+
+    /* 6. Paragraphs: credits off, duplicates out. */
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (article->title)
+        g_hash_table_add(seen, dsr_text_fold(article->title));
+    for (guint i = 0; i < units->len; i++) {
+        Unit *u = &g_array_index(units, Unit, i);
+        if (u->drop)
+            continue;
+        g_autofree char *para = dsr__strip_trailing_credit(u->text);
+        if (!*para)
+            continue;
+        char *key = dsr_text_fold(para);
+        if (g_hash_table_contains(seen, key)) {
+            g_free(key);
+            continue;
+        }
+        g_hash_table_add(seen, key);
+        g_ptr_array_add(article->paragraphs, g_steal_pointer(&para));
+    }
+    if (article->paragraphs->len == 0) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article text left after cleaning");
+        return FALSE;
+    }
+
+    /* 7. Metadata. */
+    if (!(known & DSR__KNOWN_URL) && source_url)
+        dsr__article_set_url(article, source_url);
+    if (!(known & DSR__KNOWN_DATE)) {
+        DsrDate url_date = { 0, 0, 0 };
+        if (article->url)
+            dsr__url_date(article->url, &url_date);
+        refine_date(&date, &byline);
+        refine_date(&date, &url_date);
+        refine_date(&date, &caption);
+        if (dl_month) {
+            DsrDate d = { date.year, dl_month, dl_day };
+            g_autofree char *iso = dsr_date_to_iso(&d);
+            DsrDate checked;
+            if (iso && dsr_date_parse_iso(iso, &checked))
+                refine_date(&date, &checked);
+        }
+        article->date = dsr_date_to_iso(&date);
+    }
+    return TRUE;
+}

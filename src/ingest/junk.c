@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: MIT
+ * What is not article text in news pasted from web pages: related links,
+ * photo captions and credits, agency sign-offs, "Source :" lines, bylines,
+ * page chrome, cookie banners; and the datelines and written dates found in
+ * and around them. Patterns are compiled once and shared (GRegex is immutable). */
+#include "ingest-private.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Spaces as pasted from the web: NBSP and narrow NBSP are as common as U+0020. */
+#define SP "[\\s\\x{a0}\\x{202f}\\x{2009}]"
+#define DASH "[-\\x{2013}\\x{2014}]"
+#define AGENCIES                                                                                  \
+    "(?:VNA|VNS|AVI|CVN|VOV|VOVWORLD|AFP|Reuters|AP|TTXVN|Xinhua|NDO|VGP|VNP|VTV|ANI|Bernama|"    \
+    "Kyodo|Yonhap|KPL|AKP|NNA|AFP-JIJI)"
+
+enum {
+    RE_RELATED,
+    RE_SOURCE,
+    RE_CAPTION_END,
+    RE_CAPTION_START,
+    RE_CAPTION_FILE,
+    RE_CAPTION_ANH,
+    RE_SIGNOFF,
+    RE_SIGNOFF_TRAILING,
+    RE_CHROME,
+    RE_COMMENT,
+    RE_BYLINE_LEAD,
+    RE_BYLINE_PAR,
+    RE_BYLINE_PIPE,
+    RE_DATELINE,
+    RE_DATELINE_CAPS,
+    RE_DATELINE_COLON,
+    RE_DATE_NUMERIC,
+    RE_DATE_DMY,
+    RE_DATE_MDY,
+    RE_DATE_MY,
+    RE_DATE_ONLY,
+    RE_URL_YMD,
+    RE_URL_DIGITS,
+    RE_URL_YM,
+    RE_COUNT
+};
+
+static const char *const patterns[RE_COUNT] = {
+    [RE_RELATED] = "^(?:>>|\\x{bb}\\x{bb}|(?:Lire|[AÀ] lire|Voir) aussi" SP "*:|Read (?:more|also)" SP
+                   "*:|Related" SP "*:|See also" SP "*:)",
+    [RE_SOURCE] = "^(?:Source|Sources|Nguồn)" SP "*:" SP "*(\\S.*)$",
+    /* A credit at the end: "… Photo : VNA/CVN", "… Photo: VOV |", "(Photo: VNA)". */
+    [RE_CAPTION_END] = "(?:^|[\\s(.,;:" "\\x{2013}\\x{2014}-])(?:Photos?|Ảnh|Crédit(?:" SP
+                       "photo)?|Photo d'illustration|Illustration)" SP "?:" SP
+                       "*(\\S+(?:" SP "+\\S+){0,3})" SP "*\\)?\\.?" SP "*\\|?" SP "*$",
+    [RE_CAPTION_START] = "^\\(?(?:Photos?|Ảnh|Photo d'illustration|Illustration)" SP "?:",
+    [RE_CAPTION_FILE] = DASH SP "*(?:File|Archive|Illustrative)" SP "+[Pp]hoto" SP "*$",
+    /* VietnamPlus marks an inline image with its title and "ảnh 1". */
+    [RE_CAPTION_ANH] = SP "ảnh" SP "+\\d+" SP "*$",
+    [RE_SIGNOFF] = "^(?:" DASH SP "*)?" AGENCIES "(?:/[A-Za-z]{1,6})*" SP "*$|^" DASH SP
+                   "*\\p{Lu}{2,8}(?:/\\p{Lu}{1,6})*" SP "*$",
+    [RE_SIGNOFF_TRAILING] = "(?<=[.!?\\x{bb}\"\\x{201d})])" SP "*" DASH SP
+                            "*(?:\\p{Lu}{2,8}|Reuters|Xinhua)(?:/\\p{Lu}{1,6})*" SP "*$",
+    [RE_CHROME] = "^(?:\\||[-*\\x{2022}]|Image|Images|Fermer|Close|Menu|Partager|Share|Imprimer|"
+                  "Print|Tweet|Facebook|Twitter|Publicité|Advertisement|Accueil|Home|Retour|"
+                  "Lire la suite|Read more\\.*|Aller au contenu(?: principal)?.*|Skip to "
+                  "(?:main )?content.*|News dalla rete.*|.*\\x{1f36a}.*|.*\\bcookies?\\b.*)$",
+    [RE_COMMENT] = "^(?:Comments?|Commentaires?|Bình luận)" SP "*\\(\\d+\\)$",
+    [RE_BYLINE_LEAD] = "^(?:information fournie par|publié le|mis à jour le|publié" SP
+                       "+le|published|updated|posted|last updated)\\b",
+    [RE_BYLINE_PAR] = "^(?:par|by|de notre correspondant|from our correspondent)" SP "+\\p{Lu}",
+    [RE_BYLINE_PIPE] = "^[^.!?]{2,60}" SP "+[|" "\\x{2013}-]" SP "*$",
+    [RE_DATELINE] = "^(?:(\\p{Lu}[\\p{L}'\\x{2019}.-]*(?:[ /]\\p{Lu}[\\p{L}'\\x{2019}.-]*){0,3})"
+                    "(?:," SP "*(\\d{1,2})(?:er)?" SP "+(\\p{L}+)\\.?)?" SP "*)?\\((\\p{Lu}\\p{L}{1,11}(?:"
+                    SP "\\p{Lu}\\p{L}{1,11})?)\\)" SP "*" DASH "+" SP "*",
+    [RE_DATELINE_CAPS] = "^(\\p{Lu}{2,}(?:[ /]\\p{Lu}{2,}){0,3})(?:," SP "*(\\d{1,2})" SP
+                         "+(\\p{L}+)\\.?)?" SP "*" DASH SP "+(?=\\p{Lu})",
+    [RE_DATELINE_COLON] = "^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?):" SP "+(?=\\p{Lu})",
+    [RE_DATE_NUMERIC] = "(?<!\\d)(\\d{1,2})/(\\d{1,2})/((?:19|20|21)\\d{2})(?!\\d)",
+    [RE_DATE_DMY] = "(?<![\\p{L}\\d])(\\d{1,2})(?:er|st|nd|rd|th)?\\.?" SP "+(\\p{L}{3,})\\.?,?" SP
+                    "+((?:19|20|21)\\d{2})(?!\\d)",
+    [RE_DATE_MDY] = "(?<!\\p{L})(\\p{L}{3,})\\.?" SP "+(\\d{1,2})(?:st|nd|rd|th)?,?" SP
+                    "+((?:19|20|21)\\d{2})(?!\\d)",
+    [RE_DATE_MY] = "(?<!\\p{L})(\\p{L}{3,})\\.?" SP "+((?:19|20|21)\\d{2})(?!\\d)",
+    /* A line that is only a date (and perhaps a weekday and a time). */
+    [RE_DATE_ONLY] = "^(?:\\p{L}+\\.?,?" SP "+)?(?:\\d{1,2}(?:er)?" SP "+\\p{L}+\\.?,?" SP
+                     "+\\d{4}|\\p{L}+" SP "+\\d{1,2},?" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})(?:"
+                     SP "*(?:[-|,]|à|at)?" SP "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
+    [RE_URL_YMD] = "/((?:19|20|21)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/-]|$)",
+    /* "-20251220101839271.htm": a timestamp of 8 digits or 14 and more. */
+    [RE_URL_DIGITS] = "(?<!\\d)((?:19|20|21)\\d{2})(\\d{2})(\\d{2})(?:\\d{6,})?(?!\\d)",
+    [RE_URL_YM] = "/((?:19|20|21)\\d{2})/(\\d{1,2})/",
+};
+
+static gpointer
+compile_all(gpointer unused G_GNUC_UNUSED)
+{
+    GRegex **res = g_new0(GRegex *, RE_COUNT);
+    for (int i = 0; i < RE_COUNT; i++) {
+        GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
+        if (i == RE_CHROME || i == RE_BYLINE_LEAD || i == RE_BYLINE_PAR || i == RE_COMMENT ||
+            i == RE_RELATED || i == RE_SOURCE)
+            flags |= G_REGEX_CASELESS;
+        GError *error = NULL;
+        res[i] = g_regex_new(patterns[i], flags, 0, &error);
+        /* The patterns are constants: a failure is a bug in this file, and
+         * a pattern that never matches keeps the library running. */
+        if (!res[i]) {
+            g_warning("ingest pattern %d: %s", i, error->message);
+            g_error_free(error);
+            res[i] = g_regex_new("(?!)", 0, 0, NULL);
+        }
+    }
+    return res;
+}
+
+static GRegex *
+re(int which)
+{
+    static GOnce once = G_ONCE_INIT;
+    GRegex **res = g_once(&once, compile_all, NULL);
+    return res[which];
+}
+
+static gboolean
+matches(int which, const char *s)
+{
+    return g_regex_match(re(which), s, 0, NULL);
+}
+
+guint
+dsr__count_words(const char *s)
+{
+    guint n = 0;
+    gboolean in = FALSE;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        gboolean letter = g_unichar_isalnum(c) || c == '\'' || c == 0x2019 || c == '-';
+        if (letter && !in)
+            n++;
+        in = letter;
+    }
+    return n;
+}
+
+/* A caption is one sentence (or a fragment) ending with a credit. Several
+ * sentences before the credit are a paragraph that carries one. */
+static gboolean
+is_single_sentence(const char *s, gsize len)
+{
+    g_autofree char *part = g_strndup(s, len);
+    g_autoptr(GPtrArray) sentences = dsr_text_sentences(part);
+    return sentences->len <= 1;
+}
+
+char *
+dsr__source_line_url(const char *line)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (!g_regex_match(re(RE_SOURCE), line, 0, &mi))
+        return NULL;
+    g_autofree char *rest = g_match_info_fetch(mi, 1);
+    g_strstrip(rest);
+    /* "Source : Reuters" credits an agency; only a single token with a scheme
+     * or a dotted host is an address. */
+    if (strchr(rest, ' ') || !(strstr(rest, "://") || strchr(rest, '.') || strchr(rest, ':')))
+        return NULL;
+    return g_steal_pointer(&rest);
+}
+
+DsrLineKind
+dsr__classify_line(const char *raw)
+{
+    g_autofree char *line = dsr_text_squeeze(raw);
+    if (!*line)
+        return DSR__LINE_TEXT;
+    guint words = dsr__count_words(line);
+
+    if (matches(RE_RELATED, line))
+        return DSR__LINE_RELATED;
+    if (matches(RE_SOURCE, line) && words <= 12)
+        return DSR__LINE_SOURCE;
+    if (matches(RE_COMMENT, line))
+        return DSR__LINE_CHROME;
+    if (words <= 40 && matches(RE_CHROME, line))
+        return DSR__LINE_CHROME;
+    if (matches(RE_SIGNOFF, line))
+        return DSR__LINE_SIGNOFF;
+
+    if (matches(RE_CAPTION_ANH, line) || matches(RE_CAPTION_FILE, line) ||
+        (words <= 15 && matches(RE_CAPTION_START, line)))
+        return DSR__LINE_CAPTION;
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (g_regex_match(re(RE_CAPTION_END), line, 0, &mi)) {
+        int start, end;
+        g_match_info_fetch_pos(mi, 1, &start, &end);
+        int credit_start;
+        g_match_info_fetch_pos(mi, 0, &credit_start, NULL);
+        if (end - start <= 40 && is_single_sentence(line, (gsize)credit_start))
+            return DSR__LINE_CAPTION;
+    }
+
+    if (words <= 20 && matches(RE_BYLINE_LEAD, line))
+        return DSR__LINE_BYLINE;
+    gboolean ends_sentence = g_str_has_suffix(line, ".");
+    if (words <= 15 && !ends_sentence && matches(RE_BYLINE_PAR, line))
+        return DSR__LINE_BYLINE;
+    if (words <= 6 && matches(RE_BYLINE_PIPE, line))
+        return DSR__LINE_BYLINE;
+    DsrDate d;
+    if (words <= 15 && strstr(line, " | ") && dsr__find_written_date(line, &d))
+        return DSR__LINE_BYLINE;
+    if (words <= 8 && matches(RE_DATE_ONLY, line))
+        return DSR__LINE_BYLINE;
+    return DSR__LINE_TEXT;
+}
+
+gboolean
+dsr_ingest_is_junk_line(const char *line)
+{
+    g_return_val_if_fail(line != NULL, FALSE);
+    return dsr__classify_line(line) != DSR__LINE_TEXT;
+}
+
+char *
+dsr__strip_trailing_signoff(const char *para, gboolean *found)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    *found = FALSE;
+    if (!g_regex_match(re(RE_SIGNOFF_TRAILING), para, 0, &mi))
+        return g_strdup(para);
+    int start;
+    g_match_info_fetch_pos(mi, 0, &start, NULL);
+    *found = TRUE;
+    g_autofree char *kept = g_strndup(para, (gsize)start);
+    return dsr_text_squeeze(kept);
+}
+
+char *
+dsr__strip_trailing_credit(const char *para)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (!g_regex_match(re(RE_CAPTION_END), para, 0, &mi))
+        return g_strdup(para);
+    int start, cstart, cend;
+    g_match_info_fetch_pos(mi, 0, &start, NULL);
+    g_match_info_fetch_pos(mi, 1, &cstart, &cend);
+    if (cend - cstart > 40 || start == 0)
+        return g_strdup(para);
+    g_autofree char *kept = g_strndup(para, (gsize)start);
+    char *out = dsr_text_squeeze(kept);
+    /* "(Photo: VNA)" leaves its opening bracket behind. */
+    gsize n = strlen(out);
+    if (n && out[n - 1] == '(')
+        out[n - 1] = '\0';
+    g_strchomp(out);
+    return out;
+}
+
+/* "HANOI/WASHINGTON" reads better as "Hanoi/Washington". */
+static char *
+place_case(const char *place)
+{
+    gboolean has_lower = FALSE;
+    for (const char *p = place; *p; p = g_utf8_next_char(p))
+        has_lower |= g_unichar_islower(g_utf8_get_char(p));
+    if (has_lower)
+        return g_strdup(place);
+    GString *out = g_string_new(NULL);
+    gboolean first = TRUE;
+    for (const char *p = place; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        g_string_append_unichar(out, first ? c : g_unichar_tolower(c));
+        first = !g_unichar_isalpha(c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+gsize
+dsr__find_dateline(const char *para, gboolean lead_only, char **place, int *day, int *month)
+{
+    static const int which[] = { RE_DATELINE, RE_DATELINE_CAPS, RE_DATELINE_COLON };
+    *place = NULL;
+    *day = *month = 0;
+    for (guint i = 0; i < G_N_ELEMENTS(which); i++) {
+        if (which[i] == RE_DATELINE_COLON && !lead_only)
+            continue;
+        g_autoptr(GMatchInfo) mi = NULL;
+        if (!g_regex_match(re(which[i]), para, 0, &mi))
+            continue;
+        int end;
+        g_match_info_fetch_pos(mi, 0, NULL, &end);
+        g_autofree char *where = g_match_info_fetch(mi, 1);
+        if (where && *where)
+            *place = place_case(where);
+        if (which[i] != RE_DATELINE_COLON) {
+            g_autofree char *d = g_match_info_fetch(mi, 2);
+            g_autofree char *m = g_match_info_fetch(mi, 3);
+            int mon = m && *m ? dsr_text_month_number(m) : 0;
+            if (mon && d && *d) {
+                *day = atoi(d);
+                *month = mon;
+            }
+        }
+        return (gsize)end;
+    }
+    return 0;
+}
+
+/* Month names of the languages that reach us through agencies' pages besides
+ * French and English (Italian "24 Aprile 2024" from ice.it, Spanish, German). */
+static int
+month_number(const char *word)
+{
+    int m = dsr_text_month_number(word);
+    if (m)
+        return m;
+    static const char *const other[] = {
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+        "settembre", "ottobre", "novembre", "dicembre", "enero", "febrero", "marzo", "abril",
+        "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember",
+    };
+    g_autofree char *low = g_utf8_strdown(word, -1);
+    for (guint i = 0; i < G_N_ELEMENTS(other); i++)
+        if (strcmp(low, other[i]) == 0)
+            return (int)(i % 12) + 1;
+    return 0;
+}
+
+static gboolean
+make_date(int y, int m, int d, DsrDate *out)
+{
+    g_autofree char *iso = d ? g_strdup_printf("%04d-%02d-%02d", y, m, d)
+                             : g_strdup_printf("%04d-%02d", y, m);
+    return dsr_date_parse_iso(iso, out);
+}
+
+gboolean
+dsr__find_written_date(const char *s, DsrDate *out)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (g_regex_match(re(RE_DATE_NUMERIC), s, 0, &mi)) {
+        g_autofree char *a = g_match_info_fetch(mi, 1);
+        g_autofree char *b = g_match_info_fetch(mi, 2);
+        g_autofree char *y = g_match_info_fetch(mi, 3);
+        /* Day first, as French and British write; "09/25/2023" can only be American. */
+        if (make_date(atoi(y), atoi(b), atoi(a), out) || make_date(atoi(y), atoi(a), atoi(b), out))
+            return TRUE;
+    }
+    g_clear_pointer(&mi, g_match_info_free);
+    for (g_regex_match(re(RE_DATE_DMY), s, 0, &mi); g_match_info_matches(mi);
+         g_match_info_next(mi, NULL)) {
+        g_autofree char *d = g_match_info_fetch(mi, 1);
+        g_autofree char *m = g_match_info_fetch(mi, 2);
+        g_autofree char *y = g_match_info_fetch(mi, 3);
+        int mon = month_number(m);
+        if (mon && make_date(atoi(y), mon, atoi(d), out))
+            return TRUE;
+    }
+    g_clear_pointer(&mi, g_match_info_free);
+    for (g_regex_match(re(RE_DATE_MDY), s, 0, &mi); g_match_info_matches(mi);
+         g_match_info_next(mi, NULL)) {
+        g_autofree char *m = g_match_info_fetch(mi, 1);
+        g_autofree char *d = g_match_info_fetch(mi, 2);
+        g_autofree char *y = g_match_info_fetch(mi, 3);
+        int mon = month_number(m);
+        if (mon && make_date(atoi(y), mon, atoi(d), out))
+            return TRUE;
+    }
+    g_clear_pointer(&mi, g_match_info_free);
+    for (g_regex_match(re(RE_DATE_MY), s, 0, &mi); g_match_info_matches(mi);
+         g_match_info_next(mi, NULL)) {
+        g_autofree char *m = g_match_info_fetch(mi, 1);
+        g_autofree char *y = g_match_info_fetch(mi, 2);
+        int mon = month_number(m);
+        if (mon && make_date(atoi(y), mon, 0, out))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean
+dsr__url_date(const char *url, DsrDate *out)
+{
+    /* Only the path: a host or a query string ("?id=20231010") says nothing. */
+    const char *path = strstr(url, "://");
+    path = path ? strchr(path + 3, '/') : NULL;
+    if (!path)
+        return FALSE;
+    g_autofree char *p = g_strndup(path, strcspn(path, "?#"));
+    static const int which[] = { RE_URL_YMD, RE_URL_DIGITS, RE_URL_YM };
+    for (guint i = 0; i < G_N_ELEMENTS(which); i++) {
+        g_autoptr(GMatchInfo) mi = NULL;
+        for (g_regex_match(re(which[i]), p, 0, &mi); g_match_info_matches(mi);
+             g_match_info_next(mi, NULL)) {
+            g_autofree char *y = g_match_info_fetch(mi, 1);
+            g_autofree char *m = g_match_info_fetch(mi, 2);
+            g_autofree char *d = which[i] == RE_URL_YM ? NULL : g_match_info_fetch(mi, 3);
+            if (make_date(atoi(y), atoi(m), d ? atoi(d) : 0, out))
+                return TRUE;
+        }
+    }
+    return FALSE;
+}
