@@ -49,6 +49,18 @@ dsr_text_format_number(double value, int decimals, const char *lang)
     return g_string_free(out, FALSE);
 }
 
+/* "Pourquoi?" gets its space, "?q=1" in an address does not: the mark must
+ * follow a word and end it. */
+static gboolean
+ends_word(const GString *out, const char *mark)
+{
+    gunichar prev = g_utf8_get_char(g_utf8_prev_char(out->str + out->len));
+    gunichar next = g_utf8_get_char(g_utf8_next_char(mark));
+    return (g_unichar_isalnum(prev) || prev == '%' || prev == 0x00BB || prev == '"' ||
+            prev == ')') &&
+           (next == '\0' || dsr_text_is_space(next) || next == 0x00BB || next == '"');
+}
+
 char *
 dsr_text_typography(const char *s, const char *lang)
 {
@@ -66,17 +78,21 @@ dsr_text_typography(const char *s, const char *lang)
                 if (out->len && out->str[out->len - 1] == ' ') {
                     g_string_truncate(out, out->len - 1);
                     g_string_append(out, c == ':' ? "\u00a0" : "\u202f");
-                } else if (out->len && (c == 0x00BB || c == '%') &&
-                           !g_str_has_suffix(out->str, "\u202f") &&
-                           !g_str_has_suffix(out->str, "\u00a0")) {
+                } else if (out->len && !g_str_has_suffix(out->str, "\u202f") &&
+                           !g_str_has_suffix(out->str, "\u00a0") &&
+                           (c == 0x00BB || c == '%' || (c != ':' && ends_word(out, p)))) {
                     g_string_append(out, "\u202f");
                 }
             }
         }
         g_string_append_unichar(out, c);
-        if (c == 0x00AB && p[1] == ' ') {
-            g_string_append(out, "\u202f");
-            p++; /* skip the ordinary space */
+        if (c == 0x00AB) {
+            const char *next = g_utf8_next_char(p);
+            gunichar n = g_utf8_get_char(next);
+            if (n == ' ' || n == 0x00A0)
+                p = next; /* the loop steps over the space we replace */
+            if (n != 0x202F && n != '\0')
+                g_string_append(out, "\u202f");
         }
     }
     return g_string_free(out, FALSE);

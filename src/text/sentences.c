@@ -4,7 +4,7 @@
  * starts a sentence: an upper-case letter, a digit or an opening quote. Not
  * after abbreviations (M., Mme, Dr., etc.) or initials, not inside numbers
  * (16.5, 16.400). Sites sometimes glue sentences ("russe.Lors"): a period
- * between a lower-case word and a capitalised one splits too. */
+ * between a lower-case word (or an acronym) and a capitalised one splits too. */
 #include <dossier/text.h>
 #include <string.h>
 
@@ -90,8 +90,11 @@ dsr_text_sentences(const char *text)
         /* Runs of terminators ("?!", "...") and closing quotes belong to the sentence. */
         while (*end) {
             gunichar d = g_utf8_get_char(end);
+            /* French sets the closing guillemet off with a space, often an
+             * ordinary one: "? » Il" ends after the guillemet. */
             if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_closer(d) ||
-                ((d == 0x00A0 || d == 0x202F) && g_utf8_get_char(g_utf8_next_char(end)) == 0x00BB))
+                (dsr_text_is_space(d) && d != '\n' &&
+                 g_utf8_get_char(g_utf8_next_char(end)) == 0x00BB))
                 end = g_utf8_next_char(end);
             else
                 break;
@@ -126,7 +129,9 @@ dsr_text_sentences(const char *text)
                 q = g_utf8_next_char(q);
                 lower_after += *q && g_unichar_islower(g_utf8_get_char(q));
             }
-            split = chars >= 3 && g_unichar_islower(last) && lower_after == 2 &&
+            /* "l'ASEAN.Le forum" is glued too: an acronym of three letters or
+             * more, no inner dot (that would be "U.S"). */
+            split = chars >= 3 && g_unichar_isalpha(last) && lower_after >= 1 &&
                     !memchr(w, '.', wlen);
         }
         if (split) {

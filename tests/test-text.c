@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: MIT
+ * Text utilities: cleaning, folding, sentences, words, dates, numbers and
+ * French typography, on the forms found in pasted news text. */
+#include <dossier/text.h>
+#include <dossier/error.h>
+#include "test-support.h"
+#include <string.h>
+
+static void
+assert_fold(const char *in, const char *expected)
+{
+    g_autofree char *out = dsr_text_fold(in);
+    g_assert_cmpstr(out, ==, expected);
+}
+
+static void
+test_fold(void)
+{
+    assert_fold("L’Économie  Numérique", "l'économie numérique");
+    assert_fold("\u00a0« Oui »\u202fdit-il ", "\" oui \" dit-il");
+    assert_fold("zero\u200bwidth", "zerowidth");
+    assert_fold("", "");
+}
+
+static void
+test_fold_ascii(void)
+{
+    g_autofree char *a = dsr_text_fold_ascii("Nguyễn Mạnh Hùng");
+    g_assert_cmpstr(a, ==, "nguyen manh hung");
+    g_autofree char *b = dsr_text_fold_ascii("Hô Chi Minh-Ville");
+    g_assert_cmpstr(b, ==, "ho chi minh-ville");
+    g_autofree char *c = dsr_text_fold_ascii("Đà Nẵng, cœur");
+    g_assert_cmpstr(c, ==, "da nang, coeur");
+}
+
+static void
+test_clean(void)
+{
+    gboolean converted = TRUE;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *a = dsr_text_clean("\xEF\xBB\xBFun\r\ndeux\rtrois", 18, &converted, &error);
+    g_assert_no_error(error);
+    g_assert_cmpstr(a, ==, "un\ndeux\ntrois");
+    g_assert_false(converted);
+
+    /* "café" in Windows-1252, with a curly apostrophe (0x92). */
+    g_autofree char *b = dsr_text_clean("caf\xe9 l\x92"
+                                        "eau",
+                                        10, &converted, &error);
+    g_assert_no_error(error);
+    g_assert_cmpstr(b, ==, "café l’eau");
+    g_assert_true(converted);
+
+    /* NFD input comes out NFC. */
+    g_autofree char *c = dsr_text_clean("e\xcc\x81t\xc3\xa9", 6, NULL, &error);
+    g_assert_cmpstr(c, ==, "été");
+
+    /* 0x81 is undefined in Windows-1252: neither encoding. */
+    g_autofree char *d = dsr_text_clean("ok \x81 no", 7, &converted, &error);
+    g_assert_null(d);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_nonnull(strstr(error->message, "byte 3"));
+}
+
+static void
+test_squeeze(void)
+{
+    g_autofree char *a = dsr_text_squeeze("  16\u202f400   euros \t\n ");
+    g_assert_cmpstr(a, ==, "16\u202f400 euros");
+    g_autofree char *b = dsr_text_squeeze("a \u00a0 b");
+    g_assert_cmpstr(b, ==, "a b");
+}
+
+static void
+assert_sentences(const char *text, const char *const *expected)
+{
+    g_autoptr(GPtrArray) s = dsr_text_sentences(text);
+    guint n = g_strv_length((char **)expected);
+    for (guint i = 0; i < MIN(n, s->len); i++)
+        g_assert_cmpstr(g_ptr_array_index(s, i), ==, expected[i]);
+    g_assert_cmpuint(s->len, ==, n);
+}
+
+static void
+test_sentences_abbreviations(void)
+{
+    const char *const a[] = {"M. Hung et Mme Lan ont signé un accord.", "Il entre en vigueur.",
+                             NULL};
+    assert_sentences("M. Hung et Mme Lan ont signé un accord. Il entre en vigueur.", a);
+    const char *const b[] = {"Mr. Smith met Dr. Jones in the U.S. capital.", "They agreed.", NULL};
+    assert_sentences("Mr. Smith met Dr. Jones in the U.S. capital. They agreed.", b);
+    const char *const c[] = {"Les pays (Japon, Corée, etc.) ont participé.", NULL};
+    assert_sentences("Les pays (Japon, Corée, etc.) ont participé.", c);
+    const char *const d[] = {"J. Smith a parlé.", "Puis H. Nguyen.", NULL};
+    assert_sentences("J. Smith a parlé. Puis H. Nguyen.", d);
+}
+
+static void
+test_sentences_numbers(void)
+{
+    const char *const a[] = {"La part a atteint 16.5% en 2023 et 16,5 % ailleurs.",
+                             "Les échanges ont atteint 16.400 milliards.", NULL};
+    assert_sentences("La part a atteint 16.5% en 2023 et 16,5 % ailleurs. Les échanges ont "
+                     "atteint 16.400 milliards.",
+                     a);
+}
+
+static void
+test_sentences_glued(void)
+{
+    const char *const a[] = {"Une coopération russo-vietnamienne.", "Lors du forum, il a parlé.",
+                             NULL};
+    assert_sentences("Une coopération russo-vietnamienne.Lors du forum, il a parlé.", a);
+    /* Initials are not glued sentences. */
+    const char *const c[] = {"Il cite J.-C. Juncker.", NULL};
+    assert_sentences("Il cite J.-C. Juncker.", c);
+    const char *const d[] = {"Les pays de l'ASEAN.", "Le forum s'ouvre.", NULL};
+    assert_sentences("Les pays de l'ASEAN.Le forum s'ouvre.", d);
+    const char *const e[] = {"Le dollar U.S.A. est cité.", NULL};
+    assert_sentences("Le dollar U.S.A. est cité.", e);
+}
+
+static void
+test_sentences_quotes(void)
+{
+    const char *const a[] = {"« Comment pouvons-nous avancer ? »", "Il a conclu.", NULL};
+    assert_sentences("« Comment pouvons-nous avancer ? » Il a conclu.", a);
+    /* Two questions inside one quotation are two sentences. */
+    const char *const b[] = {"« Quels mécanismes ?", "Quels moyens ? »", NULL};
+    assert_sentences("« Quels mécanismes ? Quels moyens ? »", b);
+    const char *const c[] = {"Il a dit \"c'est fini.\"", "Puis il est parti.", NULL};
+    assert_sentences("Il a dit \"c'est fini.\" Puis il est parti.", c);
+}
+
+static void
+test_sentences_ellipsis(void)
+{
+    const char *const a[] = {"Une relation dynamique…", "Elle progresse.", NULL};
+    assert_sentences("Une relation dynamique… Elle progresse.", a);
+    const char *const b[] = {"Attendez...", "Voilà.", NULL};
+    assert_sentences("Attendez... Voilà.", b);
+}
+
+static void
+test_words(void)
+{
+    g_autoptr(GPtrArray) w = dsr_text_words("L’économie numérique, c'est vingt-trois %.");
+    g_assert_cmpuint(w->len, ==, 6);
+    g_assert_cmpstr(g_ptr_array_index(w, 0), ==, "l");
+    g_assert_cmpstr(g_ptr_array_index(w, 1), ==, "économie");
+    g_assert_cmpstr(g_ptr_array_index(w, 5), ==, "vingt-trois");
+    g_assert_true(dsr_text_is_stopword("les", "fr"));
+    g_assert_false(dsr_text_is_stopword("économie", "fr"));
+    g_assert_true(dsr_text_is_stopword("the", "en"));
+}
+
+static void
+test_guess_lang(void)
+{
+    g_assert_cmpstr(dsr_text_guess_lang("Le Vietnam et la Russie ont signé un accord dans le "
+                                        "domaine de l'énergie."),
+                    ==, "fr");
+    g_assert_cmpstr(dsr_text_guess_lang("Vietnam and Russia signed an agreement in the field of "
+                                        "energy, which is important."),
+                    ==, "en");
+    g_assert_null(dsr_text_guess_lang("Hanoi"));
+}
+
+static void
+test_stem(void)
+{
+    g_autoptr(DsrStemmer) fr = dsr_stemmer_new("fr");
+    g_autofree char *a = dsr_stemmer_stem(fr, "économiques");
+    g_autofree char *b = dsr_stemmer_stem(fr, "économie");
+    g_assert_cmpstr(a, ==, b);
+    g_autoptr(DsrStemmer) en = dsr_stemmer_new("en");
+    g_autofree char *c = dsr_stemmer_stem(en, "agreements");
+    g_assert_cmpstr(c, ==, "agreement");
+}
+
+static void
+test_dates_parse(void)
+{
+    DsrDate d;
+    g_assert_true(dsr_date_parse_iso("2024-04", &d));
+    g_assert_cmpint(d.year, ==, 2024);
+    g_assert_cmpint(d.month, ==, 4);
+    g_assert_cmpint(d.day, ==, 0);
+    g_assert_true(dsr_date_parse_iso("2025-10-21T08:30:00+07:00", &d));
+    g_assert_cmpint(d.day, ==, 21);
+    g_assert_true(dsr_date_parse_iso("2024-02-29", &d));
+    g_assert_false(dsr_date_parse_iso("2025-02-30", &d));
+    g_assert_false(dsr_date_parse_iso("2025-13", &d));
+    g_assert_false(dsr_date_parse_iso("1850", &d));
+    g_assert_false(dsr_date_parse_iso("2024-4", &d));
+    g_assert_false(dsr_date_parse_iso("20240401", &d));
+    g_assert_false(dsr_date_parse_iso("", &d));
+    g_assert_false(dsr_date_parse_iso("2024-04-01x", &d));
+}
+
+static void
+test_dates_iso_compare(void)
+{
+    DsrDate a = {2024, 4, 0}, b = {2024, 4, 3}, c = {2023, 12, 31}, none = {0, 0, 0};
+    g_autofree char *s = dsr_date_to_iso(&a);
+    g_assert_cmpstr(s, ==, "2024-04");
+    g_assert_null(dsr_date_to_iso(&none));
+    g_assert_cmpint(dsr_date_compare(&a, &b), <, 0);
+    g_assert_cmpint(dsr_date_compare(&c, &a), <, 0);
+    g_assert_cmpint(dsr_date_compare(&none, &c), <, 0);
+    g_assert_cmpint(dsr_date_compare(&b, &b), ==, 0);
+}
+
+static void
+test_dates_months(void)
+{
+    g_assert_cmpint(dsr_text_month_number("février"), ==, 2);
+    g_assert_cmpint(dsr_text_month_number("fevrier"), ==, 2);
+    g_assert_cmpint(dsr_text_month_number("Août"), ==, 8);
+    g_assert_cmpint(dsr_text_month_number("Sept."), ==, 9);
+    g_assert_cmpint(dsr_text_month_number("December"), ==, 12);
+    g_assert_cmpint(dsr_text_month_number("mardi"), ==, 0);
+}
+
+static void
+test_dates_format(void)
+{
+    DsrDate a = {2025, 11, 20}, b = {2025, 11, 1}, c = {2024, 4, 0}, d = {2023, 0, 0};
+    g_autofree char *s1 = dsr_text_format_date(&a, "fr");
+    g_assert_cmpstr(s1, ==, "20 novembre 2025");
+    g_autofree char *s2 = dsr_text_format_date(&b, "fr");
+    g_assert_cmpstr(s2, ==, "1er novembre 2025");
+    g_autofree char *s3 = dsr_text_format_date(&c, "en");
+    g_assert_cmpstr(s3, ==, "April 2024");
+    g_autofree char *s4 = dsr_text_format_date(&d, "fr");
+    g_assert_cmpstr(s4, ==, "2023");
+    g_autofree char *s5 = dsr_text_format_date(&a, "en");
+    g_assert_cmpstr(s5, ==, "20 November 2025");
+}
+
+static void
+assert_number(double v, int decimals, const char *lang, const char *expected)
+{
+    g_autofree char *s = dsr_text_format_number(v, decimals, lang);
+    g_assert_cmpstr(s, ==, expected);
+}
+
+static void
+test_format_number(void)
+{
+    assert_number(16.5, 1, "fr", "16,5");
+    assert_number(16.5, 1, "en", "16.5");
+    assert_number(16400, 0, "fr", "16\u202f400");
+    assert_number(16400, 0, "en", "16,400");
+    assert_number(1500, 0, "fr", "1500"); /* French groups from five digits */
+    assert_number(1500, 0, "en", "1,500");
+    assert_number(2.50, 2, "fr", "2,5");
+    assert_number(3.0, 2, "en", "3");
+    assert_number(-4.25, 2, "fr", "−4,25");
+    assert_number(1234567.891, 1, "en", "1,234,567.9");
+    assert_number(-0.0001, 2, "en", "0");
+}
+
+static void
+test_typography(void)
+{
+    g_autofree char *a = dsr_text_typography("Pourquoi ? Voilà : « oui » à 16,5 %!", "fr");
+    g_assert_cmpstr(a, ==, "Pourquoi\u202f? Voilà\u00a0: «\u202foui\u202f» à 16,5\u202f%\u202f!");
+    g_autofree char *b = dsr_text_typography("See https://example.com: done?", "en");
+    g_assert_cmpstr(b, ==, "See https://example.com: done?");
+    g_autofree char *c = dsr_text_typography("Lien http://a.vn ici", "fr");
+    g_assert_cmpstr(c, ==, "Lien http://a.vn ici");
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/text/fold/basic", test_fold);
+    g_test_add_func("/text/fold/ascii", test_fold_ascii);
+    g_test_add_func("/text/clean/encodings", test_clean);
+    g_test_add_func("/text/squeeze", test_squeeze);
+    g_test_add_func("/text/sentences/abbreviations", test_sentences_abbreviations);
+    g_test_add_func("/text/sentences/numbers", test_sentences_numbers);
+    g_test_add_func("/text/sentences/glued", test_sentences_glued);
+    g_test_add_func("/text/sentences/quotes", test_sentences_quotes);
+    g_test_add_func("/text/sentences/ellipsis", test_sentences_ellipsis);
+    g_test_add_func("/text/words", test_words);
+    g_test_add_func("/text/guess-lang", test_guess_lang);
+    g_test_add_func("/text/stem", test_stem);
+    g_test_add_func("/text/dates/parse-iso", test_dates_parse);
+    g_test_add_func("/text/dates/iso-and-compare", test_dates_iso_compare);
+    g_test_add_func("/text/dates/months", test_dates_months);
+    g_test_add_func("/text/dates/format", test_dates_format);
+    g_test_add_func("/text/format/number", test_format_number);
+    g_test_add_func("/text/format/typography", test_typography);
+    return g_test_run();
+}
