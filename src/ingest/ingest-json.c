@@ -24,7 +24,7 @@ string_field(const cJSON *obj, const char *const *names)
 static char *
 body_field(const cJSON *obj)
 {
-    static const char *const names[] = { "text", "body", "content", "article", NULL };
+    static const char *const names[] = {"text", "body", "content", "article", NULL};
     for (const char *const *n = names; *n; n++) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, *n);
         if (cJSON_IsString(v) && v->valuestring)
@@ -32,8 +32,7 @@ body_field(const cJSON *obj)
         if (cJSON_IsArray(v)) {
             GString *s = g_string_new(NULL);
             const cJSON *item;
-            cJSON_ArrayForEach(item, v)
-            {
+            cJSON_ArrayForEach (item, v) {
                 if (cJSON_IsString(item) && item->valuestring)
                     g_string_append_printf(s, "%s\n\n", item->valuestring);
             }
@@ -61,15 +60,15 @@ record_to_article(const cJSON *obj, const char *file, GError **error)
     a->file = g_strdup(file);
     DsrKnownFields known = 0;
 
-    static const char *const title_names[] = { "title", "headline", NULL };
+    static const char *const title_names[] = {"title", "headline", NULL};
     const char *title = string_field(obj, title_names);
     if (title) {
         a->title = dsr_text_squeeze(title);
         known |= DSR__KNOWN_TITLE;
     }
-    static const char *const url_names[] = { "url", "link", NULL };
+    static const char *const url_names[] = {"url", "link", NULL};
     const char *url = string_field(obj, url_names);
-    static const char *const outlet_names[] = { "outlet", "source", "site", NULL };
+    static const char *const outlet_names[] = {"outlet", "source", "site", NULL};
     const char *outlet = string_field(obj, outlet_names);
     if (outlet)
         a->outlet = dsr_text_squeeze(outlet);
@@ -77,7 +76,7 @@ record_to_article(const cJSON *obj, const char *file, GError **error)
         dsr__article_set_url(a, url);
         known |= DSR__KNOWN_URL;
     }
-    static const char *const date_names[] = { "date", "published", "published_at", "pubDate", NULL };
+    static const char *const date_names[] = {"date", "published", "published_at", "pubDate", NULL};
     const char *date = string_field(obj, date_names);
     if (date) {
         DsrDate d;
@@ -91,9 +90,10 @@ record_to_article(const cJSON *obj, const char *file, GError **error)
                                             date));
         }
     }
-    static const char *const lang_names[] = { "lang", "language", NULL };
+    static const char *const lang_names[] = {"lang", "language", NULL};
     const char *lang = string_field(obj, lang_names);
-    if (lang && (g_ascii_strncasecmp(lang, "fr", 2) == 0 || g_ascii_strncasecmp(lang, "en", 2) == 0))
+    if (lang &&
+        (g_ascii_strncasecmp(lang, "fr", 2) == 0 || g_ascii_strncasecmp(lang, "en", 2) == 0))
         a->lang = g_ascii_strdown(lang, 2);
 
     /* Bodies are text, possibly with CRLF or stray control characters. */
@@ -204,8 +204,7 @@ dsr__ingest_json(const char *text, gsize len, const char *name, gboolean lines, 
     if (cJSON_IsArray(list)) {
         guint n = 0;
         const cJSON *item;
-        cJSON_ArrayForEach(item, list)
-        {
+        cJSON_ArrayForEach (item, list) {
             n++;
             g_autofree char *file = g_strdup_printf("%s#%u", name, n);
             add_record(out, pending, item, file, n);

@@ -36,12 +36,12 @@ GPtrArray *dsr__ingest_json(const char *text, gsize len, const char *name, gbool
 /* Kinds of lines that are not article text. */
 typedef enum {
     DSR__LINE_TEXT = 0,
-    DSR__LINE_RELATED,  /* ">> Another story" */
-    DSR__LINE_CAPTION,  /* "… Photo : VNA/CVN", "… ảnh 1" */
-    DSR__LINE_SIGNOFF,  /* "VNA/CVN", "– VNA", "—VNS" */
-    DSR__LINE_SOURCE,   /* "Source : https://…" */
-    DSR__LINE_CHROME,   /* "Comment (0)", a lone "|", "Image", cookie banners */
-    DSR__LINE_BYLINE,   /* "information fournie par Reuters 10/09/2023 à 18:16", "Khánh Minh |" */
+    DSR__LINE_RELATED, /* ">> Another story" */
+    DSR__LINE_CAPTION, /* "… Photo : VNA/CVN", "… ảnh 1" */
+    DSR__LINE_SIGNOFF, /* "VNA/CVN", "– VNA", "—VNS" */
+    DSR__LINE_SOURCE,  /* "Source : https://…" */
+    DSR__LINE_CHROME,  /* "Comment (0)", a lone "|", "Image", cookie banners */
+    DSR__LINE_BYLINE,  /* "information fournie par Reuters 10/09/2023 à 18:16", "Khánh Minh |" */
 } DsrLineKind;
 
 DsrLineKind dsr__classify_line(const char *line);
@@ -59,8 +59,7 @@ char *dsr__strip_trailing_credit(const char *para);
 /* A dateline at the start of @para ("Hanoï (VNA) –", "Hanoi, 30 mai (VNA) -",
  * "(VOVWORLD) -"): returns the offset where the text proper starts (0: none),
  * the place (new string or NULL) and the day and month it names (0 when none). */
-gsize dsr__find_dateline(const char *para, gboolean lead_only, char **place, int *day,
-                         int *month);
+gsize dsr__find_dateline(const char *para, gboolean lead_only, char **place, int *day, int *month);
 
 /* The first date with a year written in @s ("10/09/2023", "Thursday, 01 May
  * 2025", "24 Aprile 2024", "14 Jan 2025", "mai 2019"). */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 typedef struct {
-    char *text;      /* squeezed */
+    char *text; /* squeezed */
     DsrLineKind kind;
     gboolean joined; /* only blank lines since the previous line */
     gboolean drop;
@@ -50,8 +50,8 @@ take_date_marker(const char *text, DsrArticle *article, DsrDate *date)
 static gboolean
 is_terminal(gunichar c)
 {
-    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' ||
-           c == 0x00BB || c == '"' || c == 0x201D || c == ')' || c == ']';
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x00BB ||
+           c == '"' || c == 0x201D || c == ')' || c == ']';
 }
 
 static gunichar
@@ -168,7 +168,7 @@ caption_before_dateline(const char *s)
 gboolean
 dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GError **error)
 {
-    DsrDate date = { 0, 0, 0 }, byline = { 0, 0, 0 }, caption = { 0, 0, 0 };
+    DsrDate date = {0, 0, 0}, byline = {0, 0, 0}, caption = {0, 0, 0};
     const char *body = take_date_marker(text, article, &date);
     g_autoptr(GArray) units = g_array_new(FALSE, TRUE, sizeof(Unit));
     g_array_set_clear_func(units, unit_clear);
@@ -201,7 +201,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
             joined = FALSE; /* junk between two lines keeps them apart */
             continue;
         }
-        Unit u = { g_steal_pointer(&line), kind, joined, FALSE };
+        Unit u = {g_steal_pointer(&line), kind, joined, FALSE};
         g_array_append_val(units, u);
         joined = TRUE;
         text_seen += kind == DSR__LINE_TEXT;
@@ -342,14 +342,14 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
     if (!(known & DSR__KNOWN_URL) && source_url)
         dsr__article_set_url(article, source_url);
     if (!(known & DSR__KNOWN_DATE)) {
-        DsrDate url_date = { 0, 0, 0 };
+        DsrDate url_date = {0, 0, 0};
         if (article->url)
             dsr__url_date(article->url, &url_date);
         refine_date(&date, &byline);
         refine_date(&date, &url_date);
         refine_date(&date, &caption);
         if (dl_month) {
-            DsrDate d = { date.year, dl_month, dl_day };
+            DsrDate d = {date.year, dl_month, dl_day};
             g_autofree char *iso = dsr_date_to_iso(&d);
             DsrDate checked;
             if (iso && dsr_date_parse_iso(iso, &checked))

@@ -58,17 +58,17 @@ dsr__article_set_url(DsrArticle *article, const char *url)
     const char *scheme = g_uri_peek_scheme(url);
     if (g_strcmp0(scheme, "http") != 0 && g_strcmp0(scheme, "https") != 0) {
         /* javascript:, file: or a bare host: never put into a brief as a link. */
-        g_ptr_array_add(article->warnings,
-                        g_strdup_printf("source address \"%.80s\" is not http or https: dropped",
-                                        url));
+        g_ptr_array_add(
+            article->warnings,
+            g_strdup_printf("source address \"%.80s\" is not http or https: dropped", url));
         return;
     }
     g_autoptr(GUri) uri = g_uri_parse(url, G_URI_FLAGS_NONE, NULL);
     const char *host = uri ? g_uri_get_host(uri) : NULL;
     if (!host || !*host) {
-        g_ptr_array_add(article->warnings,
-                        g_strdup_printf("source address \"%.80s\" is not a valid URL: dropped",
-                                        url));
+        g_ptr_array_add(
+            article->warnings,
+            g_strdup_printf("source address \"%.80s\" is not a valid URL: dropped", url));
         return;
     }
     g_free(article->url);
@@ -108,11 +108,17 @@ static const struct {
     gsize len;
     const char *what;
 } magics[] = {
-    { "\x89PNG", 4, "PNG image" },       { "%PDF", 4, "PDF document" },
-    { "\x7f" "ELF", 4, "executable" },   { "GIF8", 4, "GIF image" },
-    { "\xff\xd8\xff", 3, "JPEG image" }, { "PK\x03\x04", 4, "ZIP archive or office document" },
-    { "\x1f\x8b", 2, "gzip archive" },   { "RIFF", 4, "RIFF media" },
-    { "\xd0\xcf\x11\xe0", 4, "legacy office document" },
+    {"\x89PNG", 4, "PNG image"},
+    {"%PDF", 4, "PDF document"},
+    {"\x7f"
+     "ELF",
+     4, "executable"},
+    {"GIF8", 4, "GIF image"},
+    {"\xff\xd8\xff", 3, "JPEG image"},
+    {"PK\x03\x04", 4, "ZIP archive or office document"},
+    {"\x1f\x8b", 2, "gzip archive"},
+    {"RIFF", 4, "RIFF media"},
+    {"\xd0\xcf\x11\xe0", 4, "legacy office document"},
 };
 
 /* A reason when @data is not text, else NULL. */
@@ -161,12 +167,13 @@ looks_like_html(const char *text)
     const char *p = text;
     while (*p && g_ascii_isspace(*p))
         p++;
-    if (g_ascii_strncasecmp(p, "<!doctype html", 14) == 0 || g_ascii_strncasecmp(p, "<html", 5) == 0)
+    if (g_ascii_strncasecmp(p, "<!doctype html", 14) == 0 ||
+        g_ascii_strncasecmp(p, "<html", 5) == 0)
         return TRUE;
     if (g_ascii_strncasecmp(p, "<?xml", 5) == 0 && strstr(p, "<html"))
         return TRUE;
-    static const char *const tags[] = { "<p>", "<p ", "</p>", "<div", "</div>", "<br", "<a href",
-                                        "<span", "<body", "<head", "<meta ", "<script" };
+    static const char *const tags[] = {"<p>",     "<p ",   "</p>",  "<div",  "</div>", "<br",
+                                       "<a href", "<span", "<body", "<head", "<meta ", "<script"};
     guint hits = 0;
     g_autofree char *low = g_ascii_strdown(text, MIN(strlen(text), (gsize)65536));
     for (guint i = 0; i < G_N_ELEMENTS(tags); i++)
@@ -235,8 +242,9 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
                 g_propagate_error(error, g_steal_pointer(&json_error));
             else if (utf16 || converted)
                 for (guint i = 0; i < out->len; i++)
-                    g_ptr_array_add(((DsrArticle *)g_ptr_array_index(out, i))->warnings,
-                                    g_strdup(utf16 ? "read as UTF-16" : "not UTF-8: read as Windows-1252"));
+                    g_ptr_array_add(
+                        ((DsrArticle *)g_ptr_array_index(out, i))->warnings,
+                        g_strdup(utf16 ? "read as UTF-16" : "not UTF-8: read as Windows-1252"));
             return out;
         }
         /* Text that merely starts with a bracket: read it as text. */
@@ -290,8 +298,9 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
     }
     /* Checked before reading: a huge file is refused without loading it. */
     if ((guint64)st.st_size > limit) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: file too large (%.1f MB, limit %.0f MB)",
-                    path, st.st_size / 1048576.0, limit / 1048576.0);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
+                    "%s: file too large (%.1f MB, limit %.0f MB)", path, st.st_size / 1048576.0,
+                    limit / 1048576.0);
         return NULL;
     }
     g_autofree char *data = NULL;
@@ -310,7 +319,7 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
 static gboolean
 wanted_in_folder(const char *name)
 {
-    static const char *const exts[] = { ".txt", ".html", ".htm", ".json", ".jsonl" };
+    static const char *const exts[] = {".txt", ".html", ".htm", ".json", ".jsonl"};
     for (guint i = 0; i < G_N_ELEMENTS(exts); i++)
         if (has_suffix_ci(name, exts[i]))
             return TRUE;
@@ -337,8 +346,7 @@ compare_names(gconstpointer a, gconstpointer b)
 /* @active holds the folders on the way down ("dev:inode"): meeting one again
  * is a symbolic link loop. */
 static void
-list_path(const char *path, gboolean named, GHashTable *active, GPtrArray *out,
-          GPtrArray *problems)
+list_path(const char *path, gboolean named, GHashTable *active, GPtrArray *out, GPtrArray *problems)
 {
     GStatBuf st;
     if (g_stat(path, &st) != 0) {

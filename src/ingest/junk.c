@@ -10,8 +10,8 @@
 /* Spaces as pasted from the web: NBSP and narrow NBSP are as common as U+0020. */
 #define SP "[\\s\\x{a0}\\x{202f}\\x{2009}]"
 #define DASH "[-\\x{2013}\\x{2014}]"
-#define AGENCIES                                                                                  \
-    "(?:VNA|VNS|AVI|CVN|VOV|VOVWORLD|AFP|Reuters|AP|TTXVN|Xinhua|NDO|VGP|VNP|VTV|ANI|Bernama|"    \
+#define AGENCIES                                                                                   \
+    "(?:VNA|VNS|AVI|CVN|VOV|VOVWORLD|AFP|Reuters|AP|TTXVN|Xinhua|NDO|VGP|VNP|VTV|ANI|Bernama|"     \
     "Kyodo|Yonhap|KPL|AKP|NNA|AFP-JIJI)"
 
 enum {
@@ -43,13 +43,14 @@ enum {
 };
 
 static const char *const patterns[RE_COUNT] = {
-    [RE_RELATED] = "^(?:>>|\\x{bb}\\x{bb}|(?:Lire|[AÀ] lire|Voir) aussi" SP "*:|Read (?:more|also)" SP
-                   "*:|Related" SP "*:|See also" SP "*:)",
+    [RE_RELATED] = "^(?:>>|\\x{bb}\\x{bb}|(?:Lire|[AÀ] lire|Voir) aussi" SP
+                   "*:|Read (?:more|also)" SP "*:|Related" SP "*:|See also" SP "*:)",
     [RE_SOURCE] = "^(?:Source|Sources|Nguồn)" SP "*:" SP "*(\\S.*)$",
     /* A credit at the end: "… Photo : VNA/CVN", "… Photo: VOV |", "(Photo: VNA)". */
-    [RE_CAPTION_END] = "(?:^|[\\s(.,;:" "\\x{2013}\\x{2014}-])(?:Photos?|Ảnh|Crédit(?:" SP
-                       "photo)?|Photo d'illustration|Illustration)" SP "?:" SP
-                       "*(\\S+(?:" SP "+\\S+){0,3})" SP "*\\)?\\.?" SP "*\\|?" SP "*$",
+    [RE_CAPTION_END] = "(?:^|[\\s(.,;:"
+                       "\\x{2013}\\x{2014}-])(?:Photos?|Ảnh|Crédit(?:" SP
+                       "photo)?|Photo d'illustration|Illustration)" SP "?:" SP "*(\\S+(?:" SP
+                       "+\\S+){0,3})" SP "*\\)?\\.?" SP "*\\|?" SP "*$",
     [RE_CAPTION_START] = "^\\(?(?:Photos?|Ảnh|Photo d'illustration|Illustration)" SP "?:",
     [RE_CAPTION_FILE] = DASH SP "*(?:File|Archive|Illustrative)" SP "+[Pp]hoto" SP "*$",
     /* VietnamPlus marks an inline image with its title and "ảnh 1". */
@@ -66,10 +67,12 @@ static const char *const patterns[RE_COUNT] = {
     [RE_BYLINE_LEAD] = "^(?:information fournie par|publié le|mis à jour le|publié" SP
                        "+le|published|updated|posted|last updated)\\b",
     [RE_BYLINE_PAR] = "^(?:par|by|de notre correspondant|from our correspondent)" SP "+\\p{Lu}",
-    [RE_BYLINE_PIPE] = "^[^.!?]{2,60}" SP "+[|" "\\x{2013}-]" SP "*$",
-    [RE_DATELINE] = "^(?:(\\p{Lu}[\\p{L}'\\x{2019}.-]*(?:[ /]\\p{Lu}[\\p{L}'\\x{2019}.-]*){0,3})"
-                    "(?:," SP "*(\\d{1,2})(?:er)?" SP "+(\\p{L}+)\\.?)?" SP "*)?\\((\\p{Lu}\\p{L}{1,11}(?:"
-                    SP "\\p{Lu}\\p{L}{1,11})?)\\)" SP "*" DASH "+" SP "*",
+    [RE_BYLINE_PIPE] = "^[^.!?]{2,60}" SP "+[|"
+                       "\\x{2013}-]" SP "*$",
+    [RE_DATELINE] =
+        "^(?:(\\p{Lu}[\\p{L}'\\x{2019}.-]*(?:[ /]\\p{Lu}[\\p{L}'\\x{2019}.-]*){0,3})"
+        "(?:," SP "*(\\d{1,2})(?:er)?" SP "+(\\p{L}+)\\.?)?" SP "*)?\\((\\p{Lu}\\p{L}{1,11}(?:" SP
+        "\\p{Lu}\\p{L}{1,11})?)\\)" SP "*" DASH "+" SP "*",
     [RE_DATELINE_CAPS] = "^(\\p{Lu}{2,}(?:[ /]\\p{Lu}{2,}){0,3})(?:," SP "*(\\d{1,2})" SP
                          "+(\\p{L}+)\\.?)?" SP "*" DASH SP "+(?=\\p{Lu})",
     [RE_DATELINE_COLON] = "^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?):" SP "+(?=\\p{Lu})",
@@ -81,8 +84,8 @@ static const char *const patterns[RE_COUNT] = {
     [RE_DATE_MY] = "(?<!\\p{L})(\\p{L}{3,})\\.?" SP "+((?:19|20|21)\\d{2})(?!\\d)",
     /* A line that is only a date (and perhaps a weekday and a time). */
     [RE_DATE_ONLY] = "^(?:\\p{L}+\\.?,?" SP "+)?(?:\\d{1,2}(?:er)?" SP "+\\p{L}+\\.?,?" SP
-                     "+\\d{4}|\\p{L}+" SP "+\\d{1,2},?" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})(?:"
-                     SP "*(?:[-|,]|à|at)?" SP "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
+                     "+\\d{4}|\\p{L}+" SP "+\\d{1,2},?" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})(?:" SP
+                     "*(?:[-|,]|à|at)?" SP "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
     [RE_URL_YMD] = "/((?:19|20|21)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/-]|$)",
     /* "-20251220101839271.htm": a timestamp of 8 digits or 14 and more. */
     [RE_URL_DIGITS] = "(?<!\\d)((?:19|20|21)\\d{2})(\\d{2})(\\d{2})(?:\\d{6,})?(?!\\d)",
@@ -276,7 +279,7 @@ place_case(const char *place)
 gsize
 dsr__find_dateline(const char *para, gboolean lead_only, char **place, int *day, int *month)
 {
-    static const int which[] = { RE_DATELINE, RE_DATELINE_CAPS, RE_DATELINE_COLON };
+    static const int which[] = {RE_DATELINE, RE_DATELINE_CAPS, RE_DATELINE_COLON};
     *place = NULL;
     *day = *month = 0;
     for (guint i = 0; i < G_N_ELEMENTS(which); i++) {
@@ -313,11 +316,12 @@ month_number(const char *word)
     if (m)
         return m;
     static const char *const other[] = {
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-        "settembre", "ottobre", "novembre", "dicembre", "enero", "febrero", "marzo", "abril",
-        "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember",
+        "gennaio", "febbraio", "marzo",      "aprile",  "maggio",    "giugno",
+        "luglio",  "agosto",   "settembre",  "ottobre", "novembre",  "dicembre",
+        "enero",   "febrero",  "marzo",      "abril",   "mayo",      "junio",
+        "julio",   "agosto",   "septiembre", "octubre", "noviembre", "diciembre",
+        "januar",  "februar",  "märz",       "april",   "mai",       "juni",
+        "juli",    "august",   "september",  "oktober", "november",  "dezember",
     };
     g_autofree char *low = g_utf8_strdown(word, -1);
     for (guint i = 0; i < G_N_ELEMENTS(other); i++)
@@ -329,8 +333,8 @@ month_number(const char *word)
 static gboolean
 make_date(int y, int m, int d, DsrDate *out)
 {
-    g_autofree char *iso = d ? g_strdup_printf("%04d-%02d-%02d", y, m, d)
-                             : g_strdup_printf("%04d-%02d", y, m);
+    g_autofree char *iso =
+        d ? g_strdup_printf("%04d-%02d-%02d", y, m, d) : g_strdup_printf("%04d-%02d", y, m);
     return dsr_date_parse_iso(iso, out);
 }
 
@@ -387,7 +391,7 @@ dsr__url_date(const char *url, DsrDate *out)
     if (!path)
         return FALSE;
     g_autofree char *p = g_strndup(path, strcspn(path, "?#"));
-    static const int which[] = { RE_URL_YMD, RE_URL_DIGITS, RE_URL_YM };
+    static const int which[] = {RE_URL_YMD, RE_URL_DIGITS, RE_URL_YM};
     for (guint i = 0; i < G_N_ELEMENTS(which); i++) {
         g_autoptr(GMatchInfo) mi = NULL;
         for (g_regex_match(re(which[i]), p, 0, &mi); g_match_info_matches(mi);
