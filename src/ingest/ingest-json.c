@@ -85,8 +85,8 @@ record_to_article(const cJSON *obj, const char *file, GError **error)
             known |= DSR__KNOWN_DATE;
         } else {
             g_ptr_array_add(a->warnings,
-                            g_strdup_printf("date \"%.40s\" is not YYYY, YYYY-MM or YYYY-MM-DD: "
-                                            "looked for in the text instead",
+                            g_strdup_printf("date \"%.40s\" is not a date written YYYY, "
+                                            "YYYY-MM or YYYY-MM-DD: ignored",
                                             date));
         }
     }

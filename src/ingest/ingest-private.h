@@ -68,6 +68,10 @@ gboolean dsr__find_written_date(const char *s, DsrDate *out);
 /* A date carried by a URL's path ("/2023/09/10/", "-20251220101839271.htm"). */
 gboolean dsr__url_date(const char *url, DsrDate *out);
 
+/* The lead's main event, when its sentence states the year: "le 23 avril …
+ * Forum 2024", "Le 27 novembre … (27 novembre 2023 - 27 novembre 2025)". */
+gboolean dsr__lead_event_date(const char *lead, DsrDate *out);
+
 /* Number of words made of letters in @s. */
 guint dsr__count_words(const char *s);
 

@@ -165,6 +165,19 @@ caption_before_dateline(const char *s)
     return found;
 }
 
+/* Two copies of a paragraph differ at most in spacing: sites glue words
+ * ("duVietnam") in one copy and not in the other. */
+static char *
+dedup_key(const char *s)
+{
+    g_autofree char *folded = dsr_text_fold(s);
+    GString *key = g_string_sized_new(strlen(folded));
+    for (const char *p = folded; *p; p++)
+        if (*p != ' ')
+            g_string_append_c(key, *p);
+    return g_string_free(key, FALSE);
+}
+
 gboolean
 dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GError **error)
 {
@@ -292,7 +305,8 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         }
     }
 
-    /* 5. The lead's dateline. Short lines before it are captions without credit. */
+    /* 5. The lead's dateline. With no title, lines before it are captions
+     * without a credit; after a title they are the standfirst, kept. */
     int dl_day = 0, dl_month = 0;
     for (guint k = first_body, n = 0; k < units->len && n < 3; k = next_kept(units, k + 1), n++) {
         Unit *u = &g_array_index(units, Unit, k);
@@ -304,7 +318,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
                 break;
             continue;
         }
-        for (guint j = first_body; j < k; j++)
+        for (guint j = first_body; j < k && !article->title; j++)
             g_array_index(units, Unit, j).drop = TRUE;
         char *rest = g_strdup(u->text + glued + off);
         g_free(u->text);
@@ -317,7 +331,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
     /* 6. Paragraphs: credits off, duplicates out. */
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (article->title)
-        g_hash_table_add(seen, dsr_text_fold(article->title));
+        g_hash_table_add(seen, dedup_key(article->title));
     for (guint i = 0; i < units->len; i++) {
         Unit *u = &g_array_index(units, Unit, i);
         if (u->drop)
@@ -325,7 +339,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         g_autofree char *para = dsr__strip_trailing_credit(u->text);
         if (!*para)
             continue;
-        char *key = dsr_text_fold(para);
+        char *key = dedup_key(para);
         if (g_hash_table_contains(seen, key)) {
             g_free(key);
             continue;
@@ -355,6 +369,11 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
             if (iso && dsr_date_parse_iso(iso, &checked))
                 refine_date(&date, &checked);
         }
+        /* Last resort: the main event of the lead (a standfirst may come first). */
+        DsrDate event;
+        for (guint i = 0; i < MIN(2u, article->paragraphs->len) && date.year == 0; i++)
+            if (dsr__lead_event_date(g_ptr_array_index(article->paragraphs, i), &event))
+                date = event;
         article->date = dsr_date_to_iso(&date);
     }
     return TRUE;

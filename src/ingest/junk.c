@@ -39,6 +39,8 @@ enum {
     RE_URL_YMD,
     RE_URL_DIGITS,
     RE_URL_YM,
+    RE_DAY_MONTH,
+    RE_EVENT_YEAR,
     RE_COUNT
 };
 
@@ -90,6 +92,15 @@ static const char *const patterns[RE_COUNT] = {
     /* "-20251220101839271.htm": a timestamp of 8 digits or 14 and more. */
     [RE_URL_DIGITS] = "(?<!\\d)((?:19|20|21)\\d{2})(\\d{2})(\\d{2})(?:\\d{6,})?(?!\\d)",
     [RE_URL_YM] = "/((?:19|20|21)\\d{2})/(\\d{1,2})/",
+    /* "le 23 avril", "on April 19": a day without its year. */
+    [RE_DAY_MONTH] =
+        "(?<![\\p{L}\\d])(?:(\\d{1,2})(?:er|st|nd|rd|th)?" SP "+(\\p{L}{3,})|(\\p{L}{3,})" SP
+        "+(\\d{1,2})(?:st|nd|rd|th)?)(?!" SP "*,?" SP "*\\d)",
+    /* A named event that carries its year: "Forum économique d'automne 2025". */
+    [RE_EVENT_YEAR] =
+        "\\b(?:Forum|Sommet|Summit|Conférence|Conference|Salon|Festival|Expo|"
+        "Exposition|Congrès|Congress|Semaine|Week|Dialogue|Symposium|Colloque|"
+        "Séminaire|Seminar|Foire|Fair)\\b[^.;]{0,80}?(?<!\\d)((?:19|20|21)\\d{2})(?!\\d)",
 };
 
 static gpointer
@@ -400,6 +411,57 @@ dsr__url_date(const char *url, DsrDate *out)
             g_autofree char *m = g_match_info_fetch(mi, 2);
             g_autofree char *d = which[i] == RE_URL_YM ? NULL : g_match_info_fetch(mi, 3);
             if (make_date(atoi(y), atoi(m), d ? atoi(d) : 0, out))
+                return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* The years written with @day and @month in @sentence ("27 novembre 2025"). */
+static int
+latest_year_of(const char *sentence, int day, int month)
+{
+    int best = 0;
+    g_autoptr(GMatchInfo) mi = NULL;
+    for (g_regex_match(re(RE_DATE_DMY), sentence, 0, &mi); g_match_info_matches(mi);
+         g_match_info_next(mi, NULL)) {
+        g_autofree char *d = g_match_info_fetch(mi, 1);
+        g_autofree char *m = g_match_info_fetch(mi, 2);
+        g_autofree char *y = g_match_info_fetch(mi, 3);
+        if (atoi(d) == day && month_number(m) == month)
+            best = MAX(best, atoi(y));
+    }
+    return best;
+}
+
+gboolean
+dsr__lead_event_date(const char *lead, DsrDate *out)
+{
+    g_autoptr(GPtrArray) sentences = dsr_text_sentences(lead);
+    for (guint i = 0; i < sentences->len; i++) {
+        const char *s = g_ptr_array_index(sentences, i);
+        g_autoptr(GMatchInfo) mi = NULL;
+        for (g_regex_match(re(RE_DAY_MONTH), s, 0, &mi); g_match_info_matches(mi);
+             g_match_info_next(mi, NULL)) {
+            g_autofree char *d1 = g_match_info_fetch(mi, 1);
+            g_autofree char *m1 = g_match_info_fetch(mi, 2);
+            g_autofree char *m2 = g_match_info_fetch(mi, 3);
+            g_autofree char *d2 = g_match_info_fetch(mi, 4);
+            int day = atoi(d1 && *d1 ? d1 : d2 ? d2 : "0");
+            int month = month_number(m1 && *m1 ? m1 : m2 ? m2 : "");
+            if (!month || !day)
+                continue;
+            /* The year comes from the same sentence only: the day again with
+             * its year, or the event's name. */
+            int year = latest_year_of(s, day, month);
+            if (!year) {
+                g_autoptr(GMatchInfo) ev = NULL;
+                if (g_regex_match(re(RE_EVENT_YEAR), s, 0, &ev)) {
+                    g_autofree char *y = g_match_info_fetch(ev, 1);
+                    year = atoi(y);
+                }
+            }
+            if (year && make_date(year, month, day, out))
                 return TRUE;
         }
     }

@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: MIT
+ * Ingestion: our own texts reproducing every junk form of pasted news
+ * (golden JSON of the article fields), JSON and JSON Lines, bad inputs,
+ * input listing, and the bundled seed articles. Set DOSSIER_CORPUS to a
+ * corpus folder (fr/, en/) to also run /ingest/corpus/measure over it. */
+#include <dossier/ingest.h>
+#include <dossier/error.h>
+#include <dossier/text.h>
+#include "test-support.h"
+#include <cJSON.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+add_string(cJSON *obj, const char *key, const char *value)
+{
+    cJSON_AddItemToObject(obj, key, value ? cJSON_CreateString(value) : cJSON_CreateNull());
+}
+
+static cJSON *
+string_array(GPtrArray *a)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (guint i = 0; i < a->len; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(g_ptr_array_index(a, i)));
+    return arr;
+}
+
+/* Every field of every article, in a stable order; "file" without its folder. */
+static char *
+articles_to_json(GPtrArray *articles)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (guint i = 0; i < articles->len; i++) {
+        DsrArticle *a = g_ptr_array_index(articles, i);
+        cJSON *o = cJSON_CreateObject();
+        g_autofree char *base = g_path_get_basename(a->file);
+        add_string(o, "file", base);
+        add_string(o, "id", a->id);
+        add_string(o, "format", a->format);
+        add_string(o, "lang", a->lang);
+        add_string(o, "title", a->title);
+        add_string(o, "date", a->date);
+        add_string(o, "place", a->place);
+        add_string(o, "url", a->url);
+        add_string(o, "outlet", a->outlet);
+        cJSON_AddItemToObject(o, "paragraphs", string_array(a->paragraphs));
+        cJSON_AddItemToObject(o, "warnings", string_array(a->warnings));
+        cJSON_AddItemToArray(list, o);
+    }
+    char *printed = cJSON_Print(list);
+    char *out = g_strconcat(printed, "\n", NULL);
+    cJSON_free(printed);
+    cJSON_Delete(list);
+    return out;
+}
+
+static GPtrArray *
+ingest_data(const char *name)
+{
+    g_autofree char *path = dsr_test_data_path("ingest", name);
+    g_autoptr(GError) error = NULL;
+    GPtrArray *articles = dsr_ingest_file(path, NULL, &error);
+    g_assert_no_error(error);
+    g_assert_nonnull(articles);
+    return articles;
+}
+
+static void
+assert_no_junk(GPtrArray *articles)
+{
+    for (guint i = 0; i < articles->len; i++) {
+        DsrArticle *a = g_ptr_array_index(articles, i);
+        g_assert_cmpuint(a->paragraphs->len, >, 0);
+        g_assert_cmpuint(strlen(a->id), ==, 16);
+        for (guint k = 0; k < a->paragraphs->len; k++) {
+            const char *p = g_ptr_array_index(a->paragraphs, k);
+            if (dsr_ingest_is_junk_line(p))
+                g_test_message("junk paragraph in %s: %s", a->file, p);
+            g_assert_false(dsr_ingest_is_junk_line(p));
+            g_assert_null(strstr(p, "Photo :"));
+            g_assert_false(g_str_has_prefix(p, ">>"));
+        }
+    }
+}
+
+/* Golden check of one data file: tests/data/ingest/<case>.txt ->
+ * <case>.expected.json. */
+static void
+test_golden(gconstpointer data)
+{
+    const char *name = data;
+    g_autoptr(GPtrArray) articles = ingest_data(name);
+    assert_no_junk(articles);
+    g_autofree char *json = articles_to_json(articles);
+    g_autofree char *stem = g_strndup(name, strrchr(name, '.') - name);
+    g_autofree char *expected = g_strconcat(stem, ".expected.json", NULL);
+    dsr_test_assert_golden(json, "ingest", expected);
+}
+
+/* The golden files hold the reviewed values; these say why they matter. */
+static void
+test_junk_forms(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("junk-forms.txt");
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    g_assert_cmpstr(a->title, ==,
+                    "Numérique : un atelier sur la coopération entre le Vietnam et la Pologne");
+    g_assert_cmpstr(a->date, ==, "2024-06");
+    g_assert_cmpstr(a->place, ==, "Hanoï");
+    g_assert_cmpstr(a->outlet, ==, "example-courrier.vn");
+    g_assert_cmpstr(a->lang, ==, "fr");
+    g_assert_cmpstr(a->format, ==, "text");
+    g_assert_cmpuint(a->paragraphs->len, ==, 4); /* duplicate and captions gone */
+    g_assert_true(g_str_has_prefix(g_ptr_array_index(a->paragraphs, 0), "Une cinquantaine"));
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 1),
+                            "échanges entre le Vietnam et l’UE a atteint 12,4 milliards"));
+    g_assert_cmpuint(a->warnings->len, ==, 0);
+}
+
+static void
+test_single_lines(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("single-lines.txt");
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    g_assert_null(a->title); /* it starts with a caption, then the text */
+    g_assert_cmpstr(a->date, ==, "2024-03-15");
+    g_assert_cmpstr(a->outlet, ==, "news.example.vn");
+    g_assert_cmpuint(a->paragraphs->len, ==, 5);
+}
+
+static void
+test_chrome_byline(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("chrome-byline.txt");
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    g_assert_cmpstr(a->title, ==,
+                    "Accord franco-vietnamien sur les batteries lors d'une visite ministérielle");
+    g_assert_cmpstr(a->date, ==, "2024-03-12");
+    g_assert_cmpstr(a->place, ==, "Paris/Hanoi");
+    g_assert_cmpstr(a->outlet, ==, "exemple-bourse.fr");
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+}
+
+static void
+test_signoff_and_dateline_day(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("vnplus-anh.txt");
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    /* The marker gives 2021-05, the dateline "30 mai" the day. */
+    g_assert_cmpstr(a->date, ==, "2021-05-30");
+    g_assert_cmpstr(a->place, ==, "Hanoi");
+    const char *last = g_ptr_array_index(a->paragraphs, a->paragraphs->len - 1);
+    g_assert_cmpstr(last, ==, "Le projet couvrira dix provinces d'ici 2023.");
+    g_assert_cmpuint(a->warnings->len, ==, 1); /* the appended story */
+}
+
+static void
+test_english(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("english-vns.txt");
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    g_assert_cmpstr(a->lang, ==, "en");
+    g_assert_null(a->title);
+    g_assert_cmpstr(a->date, ==, "2023-06-07");
+    g_assert_cmpstr(a->place, ==, "Ha Noi");
+    g_assert_cmpuint(a->paragraphs->len, ==, 3);
+}
+
+static void
+test_javascript_url(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("javascript-url.txt");
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    g_assert_null(a->url);
+    g_assert_null(a->outlet);
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "javascript:"));
+    g_assert_null(a->place); /* "(VOVWORLD) -" has no place */
+    g_assert_true(g_str_has_prefix(g_ptr_array_index(a->paragraphs, 0), "Les échanges"));
+}
+
+static void
+test_json_array(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("articles.json");
+    g_assert_cmpuint(articles->len, ==, 2);
+    DsrArticle *a = g_ptr_array_index(articles, 0);
+    g_assert_true(g_str_has_suffix(a->file, "articles.json#1"));
+    g_assert_cmpstr(a->format, ==, "json");
+    g_assert_cmpstr(a->date, ==, "2025-03-04");
+    g_assert_cmpstr(a->outlet, ==, "example-news.vn");
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+    DsrArticle *b = g_ptr_array_index(articles, 1);
+    g_assert_true(g_str_has_suffix(b->file, "articles.json#2"));
+    g_assert_cmpstr(b->lang, ==, "en");
+    g_assert_cmpstr(b->outlet, ==, "Example Wire"); /* declared outlet wins */
+    g_assert_cmpstr(b->date, ==, "2024-11");
+    g_assert_cmpuint(b->paragraphs->len, ==, 2);
+    /* The third record has no text left: reported on the last good one. */
+    g_assert_cmpuint(b->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(b->warnings, 0), "record 3"));
+}
+
+static void
+test_jsonl(void)
+{
+    g_autoptr(GPtrArray) articles = ingest_data("feed.jsonl");
+    g_assert_cmpuint(articles->len, ==, 3);
+    DsrArticle *c = g_ptr_array_index(articles, 2);
+    g_assert_true(g_str_has_suffix(c->file, "feed.jsonl#4"));
+    g_assert_null(c->url);
+    DsrArticle *b = g_ptr_array_index(articles, 1);
+    /* "2025-02-30" does not exist: the text's own date is not used blindly. */
+    g_assert_null(b->date);
+    g_assert_cmpuint(b->warnings->len, ==, 1);
+}
+
+static void
+assert_bytes_fail(const char *data, gsize len, const char *name, const char *words)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(data, len, name, NULL, &error);
+    g_assert_null(out);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_true(g_str_has_prefix(error->message, name));
+    if (!strstr(error->message, words))
+        g_test_message("message: %s", error->message);
+    g_assert_nonnull(strstr(error->message, words));
+}
+
+static void
+test_errors(void)
+{
+    assert_bytes_fail("", 0, "empty.txt", "no article text left after cleaning");
+    assert_bytes_fail(" \n\t\n  \n", 7, "blank.txt", "no article text left after cleaning");
+    const char *junk = "Photo : VNA/CVN\n\n>> Un autre article\n\nVNA/CVN\nComment (0)\n";
+    assert_bytes_fail(junk, strlen(junk), "junk.txt", "no article text left after cleaning");
+    assert_bytes_fail("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "image.txt", "binary file (PNG image)");
+    assert_bytes_fail("%PDF-1.7\n%\xe2\xe3", 12, "doc.txt", "binary file (PDF document)");
+    char nul[64] = "Texte";
+    assert_bytes_fail(nul, sizeof nul, "nul.txt", "binary file");
+    assert_bytes_fail("Le Vietnam \x81\x8d texte", 18, "bad.txt", "not UTF-8 at byte 11");
+    g_autofree char *html = dsr_test_read_data("ingest", "page-as-text.txt", NULL);
+    assert_bytes_fail(html, strlen(html), "page-as-text.txt", "HTML pages are not read yet");
+    assert_bytes_fail("{\"title\": \"x\", \"text\": ", 22, "cut.json", "invalid JSON at byte");
+
+    g_autoptr(GError) error = NULL;
+    DsrIngestOptions small = {.max_file_size = 1024 * 1024};
+    g_autofree char *big = g_strnfill(2 * 1024 * 1024, 'a');
+    g_autoptr(GPtrArray) none = dsr_ingest_bytes(big, strlen(big), "big.txt", &small, &error);
+    g_assert_null(none);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_cmpstr(error->message, ==, "big.txt: file too large (2.0 MB, limit 1 MB)");
+    g_clear_error(&error);
+
+    g_autoptr(GPtrArray) missing = dsr_ingest_file("/nonexistent/dossier/x.txt", NULL, &error);
+    g_assert_null(missing);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_cmpstr(error->message, ==, "/nonexistent/dossier/x.txt: No such file or directory");
+}
+
+static void
+test_windows_1252(void)
+{
+    const char *text = "Le Vietnam et la Su\xe8"
+                       "de renforcent leur coop\xe9ration dans "
+                       "l\x92\xe9nergie et les transports publics de la capitale.";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(text, strlen(text), "old.txt", NULL, &error);
+    g_assert_no_error(error);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 0), "l’énergie"));
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "Windows-1252"));
+}
+
+static void
+test_id_stable(void)
+{
+    /* Same text with other junk, quotes and spacing: same article id. */
+    const char *one = "Titre de l'article\n\nLe Vietnam et l'Inde signent un accord.\n\nVNA/CVN\n";
+    const char *two = " date 2024-01 Titre de l’article\n\n>> Lien\n\nLe Vietnam  et l’Inde "
+                      "signent un accord.\r\n\r\nPhoto : VNA\r\n";
+    g_autoptr(GPtrArray) a = dsr_ingest_bytes(one, strlen(one), "a.txt", NULL, NULL);
+    g_autoptr(GPtrArray) b = dsr_ingest_bytes(two, strlen(two), "b.txt", NULL, NULL);
+    g_assert_nonnull(a);
+    g_assert_nonnull(b);
+    DsrArticle *x = g_ptr_array_index(a, 0), *y = g_ptr_array_index(b, 0);
+    g_assert_cmpstr(x->id, ==, y->id);
+    g_assert_cmpstr(y->date, ==, "2024-01");
+    const char *three = "Titre\n\nLe Vietnam et l'Inde signent deux accords.\n";
+    g_autoptr(GPtrArray) c = dsr_ingest_bytes(three, strlen(three), "c.txt", NULL, NULL);
+    g_assert_cmpstr(((DsrArticle *)g_ptr_array_index(c, 0))->id, !=, x->id);
+}
+
+static void
+test_invalid_marker(void)
+{
+    const char *text = " date 2025-02-30 Un titre sur le commerce bilatéral\n\nLe Vietnam et le "
+                       "Chili ont tenu un forum sur le commerce.\n";
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(text, strlen(text), "m.txt", NULL, NULL);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_null(a->date);
+    g_assert_cmpstr(a->title, ==, "Un titre sur le commerce bilatéral");
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+}
+
+static const char *
+date_of(const char *text)
+{
+    static char buf[16];
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(text, strlen(text), "t.txt", NULL, NULL);
+    g_assert_nonnull(out);
+    const char *d = ((DsrArticle *)g_ptr_array_index(out, 0))->date;
+    g_strlcpy(buf, d ? d : "null", sizeof buf);
+    return buf;
+}
+
+/* Without marker, byline or URL, the lead's event gives the date only when
+ * its own sentence states the year. */
+static void
+test_event_date(void)
+{
+    g_assert_cmpstr(date_of("Un titre sur l'agriculture\n\nLe Vietnam a participé le 5 mars au "
+                            "Salon international de l'agriculture 2026 à Paris.\n"),
+                    ==, "2026-03-05");
+    g_assert_cmpstr(date_of("Un titre sur un anniversaire\n\nLe 8 octobre, à l'occasion des dix "
+                            "ans du partenariat (8 octobre 2014 - 8 octobre 2024), les deux "
+                            "pays ont signé un accord.\n"),
+                    ==, "2024-10-08");
+    g_assert_cmpstr(date_of("Un titre sur une réunion\n\nLes deux ministres se sont réunis le 12 "
+                            "juin à Hanoï. Les échanges ont doublé depuis 2019.\n"),
+                    ==, "null");
+    g_assert_cmpstr(date_of("A title about a seminar\n\nThe embassy organised a seminar on April "
+                            "19 on the digital economy, which grew by 20% in 2023.\n"),
+                    ==, "null");
+    g_assert_cmpstr(date_of("Un titre de dépêche\n\ninformation fournie par AFP 03/02/2024 à "
+                            "10:00\n\nLe 5 mars, au Salon 2026, rien.\n"),
+                    ==, "2024-02-03");
+}
+
+static void
+test_junk_lines(void)
+{
+    const char *const junk[] = {
+        ">> Le Vietnam et la Russie veulent renforcer leur coopération",
+        ">>Francophonie : 1re Mission économique",
+        "Photo : VNA/CVN",
+        "Photo: VNA",
+        "Photo : Quang Châu/CVN",
+        "Le ministre visite l'exposition - Photo : NHAT BAC",
+        "Transformation de produits de la mer. Photo: VOV |",
+        "Le Vietnam et la France coopèrent ảnh 1",
+        "Une signature à Hanoï. (Photo: VNA)",
+        "Viet Nam's exports are growing fast.— File Photo",
+        "VNA/CVN",
+        "– VNA",
+        "-VNA",
+        "-VNA/VI",
+        "-AVI",
+        "—VNS",
+        "Comment (0)",
+        "Source : https://lecourrier.vn/article/1.html",
+        "Source: https://example.com/x",
+        "information fournie par Reuters 10/09/2023 à 18:16",
+        "Asia Manufacturing Review Team | Thursday, 01 May 2025",
+        "24 Aprile 2024",
+        "Khánh Minh |",
+        "Lan Phuong -  ",
+        "|",
+        "Image",
+        "Aller au contenu principal Activer le contraste",
+        "We use cookies to ensure you get the best experience on our website. Read more...",
+        "par Jeanne Martin et Paul Durand",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(junk); i++) {
+        if (!dsr_ingest_is_junk_line(junk[i]))
+            g_test_message("not seen as junk: %s", junk[i]);
+        g_assert_true(dsr_ingest_is_junk_line(junk[i]));
+    }
+    const char *const text[] = {
+        "Le Vietnam et la Russie renforcent leur coopération dans l’industrie",
+        "UE",
+        "Rôle moteur de croissance",
+        "Objectif : un commerce bilatéral de 2 milliards de dollars cette année",
+        "Les échanges ont atteint 16,5 milliards de dollars en 2023. Photo et vidéo à l'appui, "
+        "le ministre a présenté le bilan. Il a remercié les partenaires.",
+        "La source : les douanes vietnamiennes ont publié les chiffres.",
+        "Vietnam - Chine",
+        "Par ailleurs, en 2012, les deux pays ont établi un dialogue stratégique.",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(text); i++) {
+        if (dsr_ingest_is_junk_line(text[i]))
+            g_test_message("seen as junk: %s", text[i]);
+        g_assert_false(dsr_ingest_is_junk_line(text[i]));
+    }
+}
+
+/* The bundled samples, beside tests/ in the source tree. */
+static char *
+seed_path(const char *name)
+{
+    return g_test_build_filename(G_TEST_DIST, "..", "examples", "articles", name, NULL);
+}
+
+static void
+check_seed(const char *name, const char *title_start, const char *date)
+{
+    g_autofree char *path = seed_path(name);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_file(path, NULL, &error);
+    g_assert_no_error(error);
+    assert_no_junk(out);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    if (title_start)
+        g_assert_true(g_str_has_prefix(a->title, title_start));
+    else
+        g_assert_null(a->title);
+    g_assert_cmpstr(a->date, ==, date);
+    g_assert_cmpstr(a->lang, ==, "fr");
+}
+
+static void
+test_seeds(void)
+{
+    check_seed("seed-000-vietnam-russie-table-ronde.txt", "Économie numérique : table ronde",
+               "2024-04");
+    check_seed("seed-001-premier-ministre-economie-numerique.txt", NULL, "2025-12-20");
+    check_seed("seed-002-vietnam-ue-forum-numerique.txt",
+               "Renforcement de la coopération numérique", "2025-10-21");
+    /* "organisé le 27 novembre … dans le cadre du Forum économique d'automne 2025" */
+    check_seed("seed-003-vietnam-chine-economie-numerique.txt",
+               "Renforcer la coopération Vietnam - Chine", "2025-11-27");
+    check_seed("seed-004-vietnam-russie-industrie-innovation.txt",
+               "Le Vietnam et la Russie renforcent", NULL);
+
+    g_autofree char *path = seed_path("seed-001-premier-ministre-economie-numerique.txt");
+    g_autoptr(GPtrArray) out = dsr_ingest_file(path, NULL, NULL);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_true(g_str_has_prefix(a->url, "https://tuoitre.vn/"));
+    g_assert_cmpstr(a->outlet, ==, "tuoitre.vn");
+    g_assert_cmpuint(a->paragraphs->len, ==, 15);
+    g_assert_true(
+        g_str_has_prefix(g_ptr_array_index(a->paragraphs, 0), "Au siège du gouvernement"));
+}
+
+static void
+touch(const char *dir, const char *name)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_assert_true(g_file_set_contents(path, "x", 1, NULL));
+}
+
+static void
+test_list_inputs(void)
+{
+    g_autofree char *root = g_dir_make_tmp("dossier-list-XXXXXX", NULL);
+    g_assert_nonnull(root);
+    g_autofree char *sub = g_build_filename(root, "b-folder", NULL);
+    g_autofree char *hidden = g_build_filename(root, ".hidden", NULL);
+    g_assert_cmpint(g_mkdir(sub, 0755), ==, 0);
+    g_assert_cmpint(g_mkdir(hidden, 0755), ==, 0);
+    touch(root, "c.txt");
+    touch(root, "a.JSON");
+    touch(root, "notes.md");
+    touch(root, "README");
+    touch(root, ".secret.txt");
+    touch(sub, "z.html");
+    touch(sub, "y.jsonl");
+    touch(hidden, "inside.txt");
+    g_autofree char *loop = g_build_filename(sub, "loop", NULL);
+    g_assert_cmpint(symlink(root, loop), ==, 0);
+
+    g_autofree char *named = g_build_filename(root, "notes.md", NULL);
+    const char *args[] = {root, named, "/nonexistent/dossier", NULL};
+    g_autoptr(GPtrArray) problems =
+        g_ptr_array_new_with_free_func((GDestroyNotify)dsr_input_problem_free);
+    g_autoptr(GPtrArray) files = dsr_ingest_list_inputs(args, problems);
+
+    const char *expected[] = {"a.JSON", "b-folder/y.jsonl", "b-folder/z.html", "c.txt", "notes.md"};
+    g_assert_cmpuint(files->len, ==, G_N_ELEMENTS(expected));
+    for (guint i = 0; i < files->len; i++) {
+        g_autofree char *want = g_build_filename(root, expected[i], NULL);
+        g_assert_cmpstr(g_ptr_array_index(files, i), ==, want);
+    }
+    g_assert_cmpuint(problems->len, ==, 2);
+    DsrInputProblem *p0 = g_ptr_array_index(problems, 0);
+    g_assert_cmpstr(p0->file, ==, loop);
+    g_assert_nonnull(strstr(p0->reason, "loop"));
+    DsrInputProblem *p1 = g_ptr_array_index(problems, 1);
+    g_assert_cmpstr(p1->file, ==, "/nonexistent/dossier");
+
+    /* Clean up what the test made. */
+    g_assert_cmpint(g_unlink(loop), ==, 0);
+    const char *made[] = {
+        "c.txt",           "a.JSON",           "notes.md",           "README",   ".secret.txt",
+        "b-folder/z.html", "b-folder/y.jsonl", ".hidden/inside.txt", "b-folder", ".hidden"};
+    for (guint i = 0; i < G_N_ELEMENTS(made); i++) {
+        g_autofree char *path = g_build_filename(root, made[i], NULL);
+        g_assert_cmpint(g_remove(path), ==, 0);
+    }
+    g_assert_cmpint(g_rmdir(root), ==, 0);
+}
+
+/* Over a real corpus (not in the repository): how many titles and dates come
+ * out, and no paragraph that a junk rule would catch. */
+static void
+test_corpus_measure(void)
+{
+    const char *corpus = g_getenv("DOSSIER_CORPUS");
+    if (!corpus || !g_file_test(corpus, G_FILE_TEST_IS_DIR)) {
+        g_test_skip("DOSSIER_CORPUS is not set");
+        return;
+    }
+    g_autofree char *fr = g_build_filename(corpus, "fr", NULL);
+    g_autofree char *en = g_build_filename(corpus, "en", NULL);
+    const char *args[] = {fr, en, NULL};
+    g_autoptr(GPtrArray) files = dsr_ingest_list_inputs(args, NULL);
+    guint titles = 0, dates = 0, n = 0;
+    for (guint i = 0; i < files->len; i++) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) out = dsr_ingest_file(g_ptr_array_index(files, i), NULL, &error);
+        g_assert_no_error(error);
+        assert_no_junk(out);
+        DsrArticle *a = g_ptr_array_index(out, 0);
+        n++;
+        titles += a->title != NULL;
+        dates += a->date != NULL;
+        g_test_message("%s\t%s\t%s", a->date ? a->date : "-", a->outlet ? a->outlet : "-",
+                       a->title ? a->title : "-");
+    }
+    g_test_message("%u files, %u with a title, %u with a date", n, titles, dates);
+    g_assert_cmpuint(n, >, 0);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    static const char *const golden[] = {"junk-forms.txt", "single-lines.txt", "chrome-byline.txt",
+                                         "vnplus-anh.txt", "english-vns.txt",  "javascript-url.txt",
+                                         "articles.json",  "feed.jsonl"};
+    for (guint i = 0; i < G_N_ELEMENTS(golden); i++) {
+        g_autofree char *path = g_strdup_printf("/ingest/golden/%s", golden[i]);
+        g_test_add_data_func(path, golden[i], test_golden);
+    }
+    g_test_add_func("/ingest/text/junk-forms", test_junk_forms);
+    g_test_add_func("/ingest/text/single-lines", test_single_lines);
+    g_test_add_func("/ingest/text/chrome-and-byline", test_chrome_byline);
+    g_test_add_func("/ingest/text/signoff-and-dateline-day", test_signoff_and_dateline_day);
+    g_test_add_func("/ingest/text/english", test_english);
+    g_test_add_func("/ingest/text/javascript-url", test_javascript_url);
+    g_test_add_func("/ingest/text/windows-1252", test_windows_1252);
+    g_test_add_func("/ingest/text/id-stable", test_id_stable);
+    g_test_add_func("/ingest/text/invalid-marker", test_invalid_marker);
+    g_test_add_func("/ingest/text/event-date", test_event_date);
+    g_test_add_func("/ingest/json/array", test_json_array);
+    g_test_add_func("/ingest/json/lines", test_jsonl);
+    g_test_add_func("/ingest/errors", test_errors);
+    g_test_add_func("/ingest/junk-lines", test_junk_lines);
+    g_test_add_func("/ingest/seeds", test_seeds);
+    g_test_add_func("/ingest/list-inputs", test_list_inputs);
+    g_test_add_func("/ingest/corpus/measure", test_corpus_measure);
+    return g_test_run();
+}
