@@ -55,22 +55,27 @@ is_terminal(gunichar c)
 }
 
 static gunichar
-last_char(const char *s)
+last_char_n(const char *s, gsize n)
 {
-    gsize n = strlen(s);
     return n ? g_utf8_get_char(g_utf8_prev_char(s + n)) : 0;
 }
 
-/* A site broke a phrase over lines ("entre le Vietnam et l’" / "UE" / "a atteint"). */
-static char *
-try_join(const char *prev, const char *next)
+static gunichar
+last_char(const char *s)
 {
-    gunichar last = last_char(prev);
+    return last_char_n(s, strlen(s));
+}
+
+/* A site broke a phrase over lines ("entre le Vietnam et l’" / "UE" / "a
+ * atteint"): the separator to join them with, or NULL to keep them apart. */
+static const char *
+join_separator(gunichar last, const char *next)
+{
     gunichar first = g_utf8_get_char(next);
     if (last == '\'' || last == 0x2019)
-        return g_strconcat(prev, next, NULL);
+        return "";
     if (!is_terminal(last) && g_unichar_islower(first))
-        return g_strconcat(prev, " ", next, NULL);
+        return " ";
     return NULL;
 }
 
@@ -220,20 +225,42 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         text_seen += kind == DSR__LINE_TEXT;
     }
 
-    /* 2. Rejoin phrases broken over lines. */
-    for (guint i = 1; i < units->len; i++) {
-        Unit *prev = &g_array_index(units, Unit, i - 1);
+    /* 2. Rejoin phrases broken over lines, in one pass: a GString grows the
+     * unit being joined so that a long run of broken lines stays linear. */
+    guint kept = 0;
+    GString *growing = NULL; /* the text of unit kept - 1 while it grows */
+    for (guint i = 0; i < units->len; i++) {
         Unit *cur = &g_array_index(units, Unit, i);
-        if (!cur->joined || prev->kind != DSR__LINE_TEXT || cur->kind != DSR__LINE_TEXT)
-            continue;
-        char *merged = try_join(prev->text, cur->text);
-        if (!merged)
-            continue;
-        g_free(prev->text);
-        prev->text = merged;
-        g_array_remove_index(units, i);
-        i--;
+        if (kept > 0) {
+            Unit *prev = &g_array_index(units, Unit, kept - 1);
+            gunichar last =
+                growing ? last_char_n(growing->str, growing->len) : last_char(prev->text);
+            const char *sep =
+                cur->joined && prev->kind == DSR__LINE_TEXT && cur->kind == DSR__LINE_TEXT
+                    ? join_separator(last, cur->text)
+                    : NULL;
+            if (sep) {
+                if (!growing) {
+                    growing = g_string_new(prev->text);
+                    g_clear_pointer(&prev->text, g_free);
+                }
+                g_string_append(growing, sep);
+                g_string_append(growing, cur->text);
+                g_clear_pointer(&cur->text, g_free);
+                continue;
+            }
+            if (growing)
+                prev->text = g_string_free(g_steal_pointer(&growing), FALSE);
+        }
+        if (kept != i) {
+            g_array_index(units, Unit, kept) = *cur;
+            cur->text = NULL;
+        }
+        kept++;
     }
+    if (growing)
+        g_array_index(units, Unit, kept - 1).text = g_string_free(g_steal_pointer(&growing), FALSE);
+    g_array_set_size(units, kept);
 
     /* 3. A sign-off ends the article: what follows is another story. A lone
      * agency name before any paragraph is a byline ("AFP"). */
