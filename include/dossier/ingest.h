@@ -54,8 +54,8 @@ typedef struct {
 /* Expands files and folders (recursively; hidden entries skipped; symlink
  * loops detected) into the list of input files in a stable order: arguments
  * in the order given, folder contents sorted by name. Only .txt, .html, .htm,
- * .json, .jsonl and extension-less files are taken from folders; a file named
- * explicitly is always taken. Paths that cannot be read are appended to
+ * .json and .jsonl files are taken from folders (a README or Makefile beside
+ * the articles is not one); a file named explicitly is always taken. Paths that cannot be read are appended to
  * @problems (DsrInputProblem *, may be NULL). Returns a GPtrArray of new strings. */
 GPtrArray *dsr_ingest_list_inputs(const char *const *paths, GPtrArray *problems);
 void dsr_input_problem_free(DsrInputProblem *p);
