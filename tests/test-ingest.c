@@ -245,6 +245,12 @@ test_errors(void)
     g_autofree char *html = dsr_test_read_data("ingest", "page-as-text.txt", NULL);
     assert_bytes_fail(html, strlen(html), "page-as-text.txt", "HTML pages are not read yet");
     assert_bytes_fail("{\"title\": \"x\", \"text\": ", 22, "cut.json", "invalid JSON at byte");
+    const char *snippet = "<p>Le Vietnam et la Corée ont signé un accord.</p>";
+    assert_bytes_fail(snippet, strlen(snippet), "saved.html", "HTML pages are not read yet");
+    /* The same words as text are an article. */
+    const char *plain = "Le Vietnam et la Corée ont signé un accord sur l'énergie.";
+    g_autoptr(GPtrArray) as_text = dsr_ingest_bytes(plain, strlen(plain), "saved.html", NULL, NULL);
+    g_assert_nonnull(as_text);
 
     g_autoptr(GError) error = NULL;
     DsrIngestOptions small = {.max_file_size = 1024 * 1024};

@@ -182,6 +182,15 @@ looks_like_html(const char *text)
     return hits >= 8;
 }
 
+static gboolean
+has_tag(const char *text)
+{
+    for (const char *p = strchr(text, '<'); p; p = strchr(p + 1, '<'))
+        if (g_ascii_isalpha(p[1]) || (p[1] == '/' && g_ascii_isalpha(p[2])) || p[1] == '!')
+            return TRUE;
+    return FALSE;
+}
+
 static GPtrArray *
 ingest_plain(const char *text, const char *name, gboolean converted, GError **error)
 {
@@ -249,7 +258,9 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
         }
         /* Text that merely starts with a bracket: read it as text. */
     }
-    if (looks_like_html(text)) {
+    /* A saved page named .html needs only one tag to be markup. */
+    gboolean html_ext = has_suffix_ci(name, ".html") || has_suffix_ci(name, ".htm");
+    if (looks_like_html(text) || (html_ext && has_tag(text))) {
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "HTML pages are not read yet");
         return NULL;
     }
