@@ -8,6 +8,8 @@ DOSSIER=${1:?usage: cli.sh path/to/dossier}
 SRC=${DSR_SRCDIR:?}
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+# html5lib is a Debian package: use the system python, not one on PATH.
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
 fail() { echo "FAIL: $*" >&2; exit 1; }
 status() { set +e; "$@" >out.txt 2>err.txt; s=$?; set -e; echo $s; }
 cd "$work"
@@ -34,7 +36,7 @@ printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > in/image.txt
 [ "$(status "$DOSSIER" build -o out in)" = 0 ] || fail "bad inputs must not fail the run: $(cat err.txt)"
 grep -q 'in/empty.txt: .*(skipped)' err.txt || fail "empty file not reported on stderr"
 grep -q 'in/image.txt: .*(skipped)' err.txt || fail "binary file not reported on stderr"
-python3 -c '
+"$PY" -c '
 import json
 m = json.load(open("out/run.json"))
 st = {i["file"]: i["status"] for i in m["inputs"]}
@@ -47,7 +49,7 @@ assert sum(1 for s in st.values() if s == "used") == 5, st
 # The same article twice is read once.
 cp in/seed-000-vietnam-russie-table-ronde.txt in/zz-copy.txt
 [ "$(status "$DOSSIER" build -o out in)" = 0 ] || fail "duplicate input run"
-python3 -c '
+"$PY" -c '
 import json
 m = json.load(open("out/run.json"))
 d = [i for i in m["inputs"] if i["status"] == "duplicate"]
@@ -70,7 +72,7 @@ grep -q 'dossier: ' err.txt || fail "unwritable output says why"
 [ "$(status "$DOSSIER" list "$SRC"/examples/articles)" = 0 ] || fail "list"
 grep -q '^vn-ru	' out.txt || fail "list shows vn-ru"
 [ "$(status "$DOSSIER" inspect "$SRC"/examples/articles/seed-000-vietnam-russie-table-ronde.txt)" = 0 ] || fail "inspect"
-python3 -c '
+"$PY" -c '
 import json
 lines = open("out.txt").read().splitlines()
 assert len(lines) == 1

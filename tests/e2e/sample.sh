@@ -9,6 +9,8 @@ DOSSIER=${1:?usage: sample.sh path/to/dossier}
 SRC=${DSR_SRCDIR:?}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# html5lib is a Debian package: use the system python, not one on PATH.
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
 fail() { echo "FAIL: $*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
@@ -21,7 +23,7 @@ for slug in vn-ru vn-eu vn-cn vn; do
 done
 [ -s out1/index.html ] || fail "missing index.html"
 [ -s out1/run.json ] || fail "missing run.json"
-python3 -c '
+"$PY" -c '
 import json, sys
 m = json.load(open("out1/run.json"))
 assert m["dossier"], "no version"
@@ -58,7 +60,7 @@ if have pdfinfo; then
     grep -q "$(printf '\302\255')" vn-ru.txt vn-eu.txt vn-cn.txt vn.txt && fail "a soft hyphen leaked into the PDF text"
 fi
 
-python3 "$SRC/tests/e2e/check-html.py" out1/vn-ru.html out1/vn-eu.html out1/vn-cn.html out1/vn.html out1/index.html ||
+"$PY" "$SRC/tests/e2e/check-html.py" out1/vn-ru.html out1/vn-eu.html out1/vn-cn.html out1/vn.html out1/index.html ||
     fail "HTML check"
 grep -q 'Content-Security-Policy' out1/vn-ru.html || fail "no CSP in vn-ru.html"
 
@@ -74,7 +76,7 @@ for f in out1/*; do
 done
 # A run into a folder that already holds these briefs leaves them alone.
 "$DOSSIER" build -o out1 2>/dev/null || fail "third build failed"
-python3 -c '
+"$PY" -c '
 import json
 m = json.load(open("out1/run.json"))
 s = {o["status"] for o in m["outputs"]}
