@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT
+ * index.html, the front page of a run: templates/html/index.html with one
+ * table row per brief (partner, period, articles, its first three figures,
+ * links to its files), most recent activity first. Same template machinery,
+ * labels and formatting as the brief pages. */
+#include "render-html.h"
+#include <string.h>
+
+static const char *const index_slots[] = {"page-title", "title", "summary", "briefs", NULL};
+
+static const struct {
+    const char *slot, *label;
+} head_cells[] = {
+    {"caption", "index-title"},
+    {"head-relationship", "index-relationship"},
+    {"head-period", "index-period"},
+    {"head-articles", "index-articles"},
+    {"head-top-figures", "index-top-figures"},
+    {"head-files", "index-files"},
+};
+
+/* Recent activity first: the end of the period covered, latest first (an
+ * undated brief last), then the slug, so the order never depends on input. */
+static int
+compare_entries(gconstpointer a, gconstpointer b)
+{
+    const DsrBrief *x = (*(const DsrIndexEntry *const *)a)->brief;
+    const DsrBrief *y = (*(const DsrIndexEntry *const *)b)->brief;
+    DsrDate dx = {0}, dy = {0};
+    const gboolean hx = x->period_to && dsr_date_parse_iso(x->period_to, &dx);
+    const gboolean hy = y->period_to && dsr_date_parse_iso(y->period_to, &dy);
+    if (hx != hy)
+        return hx ? -1 : 1;
+    int c = hx ? dsr_date_compare(&dy, &dx) : 0;
+    return c ? c : g_strcmp0(x->slug, y->slug);
+}
+
+static void
+file_link(xmlNodePtr parent, const char *file, const char *text)
+{
+    if (!dsr__html_is_sibling_file(file))
+        return;
+    if (parent->children)
+        dsr__html_text(parent, " ");
+    xmlNodePtr a = dsr__html_text_el(parent, "a", NULL, text);
+    xmlNewProp(a, BAD_CAST "href", BAD_CAST file);
+}
+
+static void
+add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const DsrIndexEntry *e)
+{
+    const DsrBrief *b = e->brief;
+    xmlNodePtr tr = dsr__html_el(tbody, "tr", NULL);
+    xmlNodePtr th = dsr__html_el(tr, "th", NULL);
+    xmlNewProp(th, BAD_CAST "scope", BAD_CAST "row");
+    const char *name = b->partner ? (b->partner_name ? b->partner_name : b->partner)
+                                  : dsr_render_label(ctx, lang, "index-national");
+    if (dsr__html_is_sibling_file(e->html)) {
+        xmlNodePtr a = dsr__html_text_el(th, "a", NULL, name);
+        xmlNewProp(a, BAD_CAST "href", BAD_CAST e->html);
+    } else {
+        dsr__html_text(th, name);
+    }
+    dsr__html_text_el(th, "span", "slug", b->slug);
+
+    /* The period in the index's language, like the rest of the page. */
+    DsrBrief view = *b;
+    view.lang = lang;
+    g_autofree char *period = dsr__format_period(ctx, &view);
+    dsr__html_text_el(tr, "td", NULL, period);
+    g_autofree char *articles = dsr__format_figure(
+        ctx, lang, DSR_FIGURE_COUNT, dsr_brief_source_count(b), 1, NULL, NULL, DSR_QUALIFIER_NONE);
+    dsr__html_text_el(tr, "td", "num", articles);
+
+    xmlNodePtr td = dsr__html_el(tr, "td", NULL);
+    if (b->figures->len) {
+        xmlNodePtr ul = dsr__html_el(td, "ul", "top-figures");
+        for (guint i = 0; i < b->figures->len && i < 3; i++) {
+            const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+            xmlNodePtr li = dsr__html_el(ul, "li", NULL);
+            g_autofree char *shown = dsr__format_brief_figure(ctx, lang, f);
+            dsr__html_text_el(li, "strong", NULL, shown);
+            if (f->subject && *f->subject) {
+                dsr__html_text(li, " — ");
+                dsr__html_text(li, f->subject);
+            }
+        }
+    }
+    xmlNodePtr files = dsr__html_el(tr, "td", "files");
+    file_link(files, e->html, dsr_render_label(ctx, lang, "file-html"));
+    file_link(files, e->pdf, dsr_render_label(ctx, lang, "file-pdf"));
+}
+
+gboolean
+dsr_render_index(const DsrIndexEntry *entries, guint n, const char *lang,
+                 const DsrRenderContext *ctx, GByteArray *out, GError **error)
+{
+    g_return_val_if_fail((entries != NULL || n == 0) && ctx != NULL && out != NULL, FALSE);
+    lang = g_strcmp0(lang, "en") == 0 ? "en" : "fr";
+    g_autoptr(DsrHtmlPage) page = dsr__html_page_load(ctx, "index.html", lang, index_slots, error);
+    if (!page)
+        return FALSE;
+    const char *title = dsr_render_label(ctx, lang, "index-title");
+    dsr__html_text(dsr__html_slot(page, "page-title"), title);
+    dsr__html_text(dsr__html_slot(page, "title"), title);
+    for (guint i = 0; i < G_N_ELEMENTS(head_cells); i++) {
+        xmlNodePtr cell = dsr__html_slot(page, head_cells[i].slot);
+        if (cell)
+            dsr__html_text(cell, dsr_render_label(ctx, lang, head_cells[i].label));
+    }
+
+    g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new(n);
+    const char *latest = NULL;
+    for (guint i = 0; i < n; i++) {
+        g_return_val_if_fail(entries[i].brief != NULL, FALSE);
+        g_ptr_array_add(sorted, (gpointer)&entries[i]);
+        const char *g = entries[i].brief->generated;
+        DsrDate d;
+        if (g && dsr_date_parse_iso(g, &d) && g_strcmp0(g, latest) > 0)
+            latest = g;
+    }
+    g_ptr_array_sort(sorted, compare_entries);
+
+    xmlNodePtr summary = dsr__html_slot(page, "summary");
+    g_autofree char *count =
+        dsr__format_figure(ctx, lang, DSR_FIGURE_COUNT, n, 1, NULL, NULL, DSR_QUALIFIER_NONE);
+    g_autofree char *briefs = dsr__label_fill(
+        ctx, lang, n == 1 ? "index-summary-one" : "index-summary", "n", count, NULL);
+    dsr__html_text(summary, briefs);
+    if (latest) {
+        g_autofree char *date = dsr__format_iso_date(ctx, lang, latest);
+        g_autofree char *updated = dsr__label_fill(ctx, lang, "index-updated", "date", date, NULL);
+        dsr__html_text(summary, " · ");
+        dsr__html_text(summary, updated);
+    }
+
+    xmlNodePtr tbody = dsr__html_slot(page, "briefs");
+    for (guint i = 0; i < sorted->len; i++)
+        add_row(ctx, lang, tbody, g_ptr_array_index(sorted, i));
+    if (n == 0) {
+        xmlNodePtr td = dsr__html_text_el(dsr__html_el(tbody, "tr", NULL), "td", "empty",
+                                          dsr_render_label(ctx, lang, "index-empty"));
+        xmlNewProp(td, BAD_CAST "colspan", BAD_CAST "5");
+    }
+    return dsr__html_page_finish(page, out, error);
+}
