@@ -7,6 +7,7 @@
 #include <dossier/error.h>
 #include <dossier/text.h>
 #include "test-support.h"
+#include "common/cleanup.h"
 #include <cJSON.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -243,10 +244,10 @@ test_errors(void)
     assert_bytes_fail(nul, sizeof nul, "nul.txt", "binary file");
     assert_bytes_fail("Le Vietnam \x81\x8d texte", 18, "bad.txt", "not UTF-8 at byte 11");
     g_autofree char *html = dsr_test_read_data("ingest", "page-as-text.txt", NULL);
-    assert_bytes_fail(html, strlen(html), "page-as-text.txt", "HTML pages are not read yet");
+    assert_bytes_fail(html, strlen(html), "page-as-text.txt", "no article text found in the page");
     assert_bytes_fail("{\"title\": \"x\", \"text\": ", 22, "cut.json", "invalid JSON at byte");
     const char *snippet = "<p>Le Vietnam et la Corée ont signé un accord.</p>";
-    assert_bytes_fail(snippet, strlen(snippet), "saved.html", "HTML pages are not read yet");
+    assert_bytes_fail(snippet, strlen(snippet), "saved.html", "no article text found in the page");
     /* The same words as text are an article. */
     const char *plain = "Le Vietnam et la Corée ont signé un accord sur l'énergie.";
     g_autoptr(GPtrArray) as_text = dsr_ingest_bytes(plain, strlen(plain), "saved.html", NULL, NULL);
@@ -510,6 +511,374 @@ test_list_inputs(void)
     g_assert_cmpint(g_rmdir(root), ==, 0);
 }
 
+/* One article in three forms. tests/data/ingest/forms.json holds articles
+ * (three of the user's seed articles and our own texts) as fields; each is
+ * written out as pasted text, as a JSON export and as HTML pages of three
+ * shapes of site chrome, with junk (captions, related links, sign-off, menus,
+ * comments) around it. Every form must give the same article. */
+typedef struct {
+    const char *name, *seed, *title, *date, *url, *lang, *dateline;
+    gboolean date_in_text;
+    const cJSON *paragraphs, *captions, *related;
+} FormSpec;
+
+static FormSpec
+form_spec(const cJSON *o)
+{
+    FormSpec f;
+    const cJSON *v;
+#define STR(field, key)                                                                            \
+    v = cJSON_GetObjectItemCaseSensitive(o, key);                                                  \
+    f.field = cJSON_IsString(v) ? v->valuestring : NULL;
+    STR(name, "name")
+    STR(seed, "seed") STR(title, "title") STR(date, "date") STR(url, "url") STR(lang, "lang")
+        STR(dateline, "dateline")
+#undef STR
+            f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
+    f.paragraphs = cJSON_GetObjectItemCaseSensitive(o, "paragraphs");
+    f.captions = cJSON_GetObjectItemCaseSensitive(o, "captions");
+    f.related = cJSON_GetObjectItemCaseSensitive(o, "related");
+    return f;
+}
+
+static const char *
+item(const cJSON *arr, int i)
+{
+    return cJSON_GetArrayItem(arr, i)->valuestring;
+}
+
+/* Paragraph @i as the page writes it: the dateline on the first. */
+static char *
+para_text(const FormSpec *f, int i)
+{
+    return g_strconcat(i == 0 && f->dateline ? f->dateline : "", item(f->paragraphs, i), NULL);
+}
+
+static char *
+form_text(const FormSpec *f)
+{
+    GString *s = g_string_new(NULL);
+    if (f->date_in_text)
+        g_string_append_printf(s, " date %s ", f->date);
+    g_string_append_printf(s, "%s\n\n>> %s\n\n", f->title, item(f->related, 0));
+    for (int i = 0; i < cJSON_GetArraySize(f->paragraphs); i++) {
+        g_autofree char *p = para_text(f, i);
+        g_string_append_printf(s, "%s\n\n", p);
+        if (i == 0)
+            g_string_append_printf(s, "%s\n\n", item(f->captions, 0));
+    }
+    g_string_append_printf(s, "%s\n\n%s %s\n", g_str_equal(f->lang, "en") ? "—VNS" : "VNA/CVN",
+                           g_str_equal(f->lang, "en") ? "Source:" : "Source :", f->url);
+    return g_string_free(s, FALSE);
+}
+
+static char *
+form_json(const FormSpec *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "title", f->title);
+    if (f->date_in_text)
+        cJSON_AddStringToObject(o, "published", f->date);
+    cJSON_AddStringToObject(o, "url", f->url);
+    cJSON_AddStringToObject(o, "lang", f->lang);
+    cJSON_AddItemToObject(o, "tags", cJSON_CreateStringArray((const char *[]){"a", "b"}, 2));
+    GString *body = g_string_new(NULL);
+    for (int i = 0; i < cJSON_GetArraySize(f->paragraphs); i++) {
+        g_autofree char *p = para_text(f, i);
+        g_string_append_printf(body, "%s\r\n\r\n", p);
+        if (i == 1)
+            g_string_append_printf(body, "%s\r\n\r\n", item(f->captions, 0));
+    }
+    cJSON_AddStringToObject(o, "content", body->str);
+    g_string_free(body, TRUE);
+    char *printed = cJSON_Print(o);
+    char *out = g_strdup(printed);
+    cJSON_free(printed);
+    cJSON_Delete(o);
+    return out;
+}
+
+static char *
+esc(const char *s)
+{
+    return g_markup_escape_text(s, -1);
+}
+
+/* "2025-10-21" -> "2025-10-21T08:30:00+07:00"; partial dates stay as they are. */
+static char *
+timestamp(const char *date)
+{
+    return strlen(date) == 10 ? g_strconcat(date, "T08:30:00+07:00", NULL) : g_strdup(date);
+}
+
+static void
+menu(GString *s, const char *tag)
+{
+    static const char *const items[] = {"Accueil", "Politique", "Économie", "Société",
+                                        "Culture", "Sport",     "Monde",    "Vidéos"};
+    g_string_append_printf(s, "<%s class=\"menu\"><ul>", tag);
+    for (guint i = 0; i < G_N_ELEMENTS(items); i++)
+        g_string_append_printf(s, "<li><a href=\"/c%u\">%s</a></li>", i, items[i]);
+    g_string_append_printf(s, "</ul></%s>\n", tag);
+}
+
+/* A news portal: header, menus, breadcrumb, og: metas, the body in <p>s with
+ * an image table, share bar, related list, comments, most-read, footer. */
+static char *
+form_portal(const FormSpec *f)
+{
+    g_autofree char *t = esc(f->title);
+    g_autofree char *ts = timestamp(f->date);
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(
+        s,
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>%s | Portail "
+        "Exemple</title>\n<meta property=\"og:title\" content=\"%s\">\n<meta "
+        "property=\"og:site_name\" content=\"Portail Exemple\">\n<meta property=\"og:url\" "
+        "content=\"%s\">\n<meta property=\"article:published_time\" content=\"%s\">\n"
+        "<meta property=\"og:locale\" content=\"%s\">\n"
+        "<script>var ads = {slot: 'top', size: [728, "
+        "90]};</script>\n<style>body{margin:0}</style>\n"
+        "</head>\n<body>\n<header><div class=\"logo\"><h1><a href=\"/\">Portail</a></h1></div>\n",
+        t, t, f->url, ts, g_str_equal(f->lang, "fr") ? "fr_FR" : "en_US");
+    menu(s, "nav");
+    g_string_append(s, "</header>\n<div class=\"wrapper\"><div class=\"breadcrumb\"><a "
+                       "href=\"/\">Accueil</a> › <a href=\"/eco\">Économie</a></div>\n"
+                       "<div class=\"main\"><div class=\"detail\">\n");
+    g_string_append_printf(s,
+                           "<h1 class=\"detail-title\">%s</h1>\n<div class=\"meta\">Mis à "
+                           "jour %s | <a href=\"/eco\">Économie</a></div>\n"
+                           "<div class=\"share\"><a href=\"#\">Facebook</a> <a "
+                           "href=\"#\">Twitter</a> <a href=\"#\">Zalo</a></div>\n"
+                           "<div class=\"detail-content\">\n",
+                           t, f->date);
+    for (int i = 0; i < cJSON_GetArraySize(f->paragraphs); i++) {
+        g_autofree char *p = para_text(f, i);
+        g_autofree char *e = esc(p);
+        g_string_append_printf(s, "<p>%s</p>\n", e);
+        if (i == 0) {
+            g_autofree char *c = esc(item(f->captions, 0));
+            g_string_append_printf(s,
+                                   "<table class=\"picture\"><tr><td><img src=\"/i.jpg\"></td></tr>"
+                                   "<tr><td>%s</td></tr></table>\n",
+                                   c);
+        }
+    }
+    g_autofree char *r = esc(item(f->related, 0));
+    g_string_append_printf(
+        s,
+        "<p><b>%s</b></p>\n</div>\n<div class=\"box-share\">Partager <a href=\"#\">f</a> <a "
+        "href=\"#\">t</a></div>\n<div class=\"box-news\"><h3>Articles liés</h3><ul><li><a "
+        "href=\"/r1\">%s</a></li><li><a href=\"/r2\">Les exportations de fruits et légumes "
+        "progressent de 20 %% au premier trimestre, selon le ministère</a></li></ul></div>\n"
+        "<div id=\"comments\"><h3>Commentaires (1)</h3><div class=\"c\"><p>Une excellente "
+        "initiative, qui profitera aux deux pays, à condition que les promesses soient "
+        "tenues, ce qui reste à voir.</p></div><form><textarea></textarea></form></div>\n"
+        "</div></div>\n<div class=\"sidebar\"><h3>Les plus lus</h3><ol><li><a href=\"/m1\">Le "
+        "Têt, fête des familles, au cœur de l'hiver</a></li><li><a href=\"/m2\">La baie "
+        "d'Ha Long bat un record de visiteurs cette année</a></li></ol></div></div>\n"
+        "<footer><p>Portail Exemple, 12, rue de l'Exemple, Hanoï. Tél : 024 00 00 00, "
+        "courriel : contact@example.vn. Tous droits réservés.</p></footer>\n"
+        "<div class=\"cookie-banner\">Nous utilisons des cookies pour améliorer votre "
+        "expérience.</div>\n</body>\n</html>\n",
+        g_str_equal(f->lang, "en") ? "—VNS" : "VNA/CVN", r);
+    return g_string_free(s, FALSE);
+}
+
+/* A blog-like page: <html lang>, canonical link, <article> with a header,
+ * <time datetime> and a figure; comments and widgets outside it. */
+static char *
+form_blog(const FormSpec *f)
+{
+    g_autofree char *t = esc(f->title);
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(
+        s,
+        "<!doctype html>\n<html lang=\"%s\">\n<head><meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=utf-8\"><title>%s – Carnet d'Asie</title>\n<link "
+        "rel=\"canonical\" href=\"%s\">\n</head>\n<body class=\"single\">\n"
+        "<div class=\"site-title\"><a href=\"/\">Carnet d'Asie</a></div>\n",
+        g_str_equal(f->lang, "fr") ? "fr-FR" : "en-GB", t, f->url);
+    menu(s, "nav");
+    g_string_append_printf(s,
+                           "<main><article class=\"post\">\n<header><h1 "
+                           "class=\"entry-title\">%s</h1>\n<p class=\"byline\">Par Lan "
+                           "Anh, <time datetime=\"%s\">%s</time></p></header>\n"
+                           "<div class=\"entry-content\">\n",
+                           t, f->date, f->date);
+    for (int i = 0; i < cJSON_GetArraySize(f->paragraphs); i++) {
+        g_autofree char *p = para_text(f, i);
+        g_autofree char *e = esc(p);
+        g_string_append_printf(s, "<p>%s</p>\n", e);
+        if (i == 1) {
+            g_autofree char *c = esc(item(f->captions, 0));
+            g_string_append_printf(s,
+                                   "<figure><img src=\"a.jpg\" alt=\"\"><figcaption>%s"
+                                   "</figcaption></figure>\n",
+                                   c);
+        }
+    }
+    g_autofree char *r = esc(item(f->related, 0));
+    g_string_append_printf(
+        s,
+        "</div>\n<footer class=\"entry-footer\">Tags : <a href=\"/t/1\">Vietnam</a>, <a "
+        "href=\"/t/2\">Coopération</a></footer>\n</article>\n"
+        "<section class=\"related-posts\"><h2>Lire aussi</h2><article><h3><a "
+        "href=\"/x\">%s</a></h3></article></section>\n"
+        "<section id=\"comments\" class=\"comments-area\"><h2>2 commentaires</h2><ol><li><p>"
+        "Merci pour cet article très complet, qui résume bien les enjeux, les chiffres et "
+        "les perspectives de cette coopération.</p></li><li><p>Je ne suis pas d'accord avec "
+        "l'analyse, car les chiffres cités, à mon avis, sont trop optimistes.</p></li></ol>"
+        "<form><textarea></textarea><button>Envoyer</button></form></section></main>\n"
+        "<aside class=\"widget-area\"><h2>Archives</h2><ul><li><a href=\"/2024\">2024</a></li>"
+        "</ul></aside>\n<footer>© Carnet d'Asie. Propulsé par un moteur de blog.</footer>\n"
+        "<script>document.querySelectorAll('a').forEach(function(a){a.rel='noopener';});</script>"
+        "\n</body>\n</html>\n",
+        r);
+    return g_string_free(s, FALSE);
+}
+
+/* A page of <div>s and <br>s: no <p>, no <h1>, no og: metas; what it says
+ * about itself is in JSON-LD (@graph, with HTML-escaped strings). */
+static char *
+form_divs(const FormSpec *f)
+{
+    g_autofree char *ts = timestamp(f->date);
+    cJSON *ld = cJSON_CreateObject();
+    cJSON_AddStringToObject(ld, "@context", "https://schema.org");
+    cJSON *graph = cJSON_AddArrayToObject(ld, "@graph");
+    cJSON *page = cJSON_CreateObject();
+    cJSON_AddStringToObject(page, "@type", "WebPage");
+    cJSON_AddStringToObject(page, "name", "Page");
+    cJSON_AddItemToArray(graph, page);
+    cJSON *art = cJSON_CreateObject();
+    cJSON_AddStringToObject(art, "@type", "NewsArticle");
+    g_autofree char *escaped_title = esc(f->title);
+    cJSON_AddStringToObject(art, "headline", escaped_title);
+    cJSON_AddStringToObject(art, "datePublished", ts);
+    cJSON_AddStringToObject(art, "inLanguage", f->lang);
+    cJSON *main_entity = cJSON_AddObjectToObject(art, "mainEntityOfPage");
+    cJSON_AddStringToObject(main_entity, "@id", f->url);
+    cJSON *publisher = cJSON_AddObjectToObject(art, "publisher");
+    cJSON_AddStringToObject(publisher, "@type", "Organization");
+    cJSON_AddStringToObject(publisher, "name", "Agence Exemple");
+    cJSON_AddItemToArray(graph, art);
+    char *ld_text = cJSON_PrintUnformatted(ld);
+    cJSON_Delete(ld);
+
+    g_autofree char *t = esc(f->title);
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(s,
+                           "<html><head><title>Agence Exemple</title><script "
+                           "type=\"application/ld+json\">%s</script></head>\n<body><div "
+                           "id=\"wrap\">\n<div class=\"top\"><a href=\"/\">Accueil</a> | <a "
+                           "href=\"/a\">Actualités</a> | <a href=\"/b\">Économie</a> | <a "
+                           "href=\"/c\">Contact</a></div>\n<div class=\"tt\"><font "
+                           "size=\"5\"><b>%s</b></font></div>\n<div class=\"txt\">",
+                           ld_text, t);
+    cJSON_free(ld_text);
+    for (int i = 0; i < cJSON_GetArraySize(f->paragraphs); i++) {
+        g_autofree char *p = para_text(f, i);
+        g_autofree char *e = esc(p);
+        g_string_append_printf(s, "%s<br><br>\n", e);
+        if (i == 2) {
+            g_autofree char *c = esc(item(f->captions, 0));
+            g_string_append_printf(s, "<img src=\"x.jpg\"><br><i>%s</i><br><br>\n", c);
+        }
+    }
+    g_autofree char *r = esc(item(f->related, 0));
+    g_string_append_printf(s,
+                           "<b>%s</b></div>\n<div class=\"rel\"><b>Voir aussi</b><br><a "
+                           "href=\"/r\">%s</a><br><a href=\"/s\">Une autre dépêche sur "
+                           "les investissements étrangers au Vietnam</a></div>\n"
+                           "<div class=\"bottom\">Agence Exemple - Tous droits réservés - "
+                           "<a href=\"/mentions\">Mentions légales</a></div>\n"
+                           "</div></body></html>\n",
+                           g_str_equal(f->lang, "en") ? "—VNS" : "VNA/CVN", r);
+    return g_string_free(s, FALSE);
+}
+
+static DsrArticle *
+ingest_form(const char *data, const char *name, GPtrArray **keep)
+{
+    g_autoptr(GError) error = NULL;
+    *keep = dsr_ingest_bytes(data, strlen(data), name, NULL, &error);
+    if (error)
+        g_test_message("%s", error->message);
+    g_assert_no_error(error);
+    g_assert_cmpuint((*keep)->len, ==, 1);
+    return g_ptr_array_index(*keep, 0);
+}
+
+static void
+assert_same_article(const DsrArticle *a, const FormSpec *f, gboolean check_url)
+{
+    g_test_message("%s (%s)", a->file, a->format);
+    g_assert_cmpstr(a->title, ==, f->title);
+    g_assert_cmpstr(a->date, ==, f->date);
+    g_assert_cmpstr(a->lang, ==, f->lang);
+    if (check_url)
+        g_assert_cmpstr(a->url, ==, f->url);
+    for (guint i = 0; i < a->paragraphs->len; i++)
+        g_test_message("  [%u] %s", i, (const char *)g_ptr_array_index(a->paragraphs, i));
+    for (guint i = 0; i < a->warnings->len; i++)
+        g_test_message("  warning: %s", (const char *)g_ptr_array_index(a->warnings, i));
+    g_assert_cmpuint(a->paragraphs->len, ==, (guint)cJSON_GetArraySize(f->paragraphs));
+    for (guint i = 0; i < a->paragraphs->len; i++)
+        g_assert_cmpstr(g_ptr_array_index(a->paragraphs, i), ==, item(f->paragraphs, (int)i));
+}
+
+static void
+test_three_forms(void)
+{
+    g_autofree char *raw = dsr_test_read_data("ingest", "forms.json", NULL);
+    g_autoptr(cJSON) specs = cJSON_Parse(raw);
+    g_assert_nonnull(specs);
+    g_assert_cmpint(cJSON_GetArraySize(specs), >=, 5);
+    const cJSON *o;
+    cJSON_ArrayForEach (o, specs) {
+        FormSpec f = form_spec(o);
+        struct {
+            const char *suffix;
+            char *(*make)(const FormSpec *);
+            const char *format;
+        } forms[] = {
+            {".txt", form_text, "text"},
+            {".json", form_json, "json"},
+            {"-portal.html", form_portal, "html"},
+            {"-blog.html", form_blog, "html"},
+            {"-divs.htm", form_divs, "html"},
+            /* Type by content: a page and an export saved under .txt names. */
+            {"-portal-saved-as.txt", form_portal, "html"},
+            {"-export-saved-as.txt", form_json, "json"},
+        };
+        g_autofree char *first_id = NULL;
+        for (guint k = 0; k < G_N_ELEMENTS(forms); k++) {
+            g_autofree char *data = forms[k].make(&f);
+            g_autofree char *name = g_strconcat(f.name, forms[k].suffix, NULL);
+            g_autoptr(GPtrArray) keep = NULL;
+            DsrArticle *a = ingest_form(data, name, &keep);
+            g_assert_cmpstr(a->format, ==, forms[k].format);
+            assert_same_article(a, &f, TRUE);
+            assert_no_junk(keep);
+            if (!first_id)
+                first_id = g_strdup(a->id);
+            /* Same body, same id: the run reads the article once. */
+            g_assert_cmpstr(a->id, ==, first_id);
+            g_assert_cmpuint(a->warnings->len, ==, 0);
+        }
+        if (f.seed) {
+            /* The user's own file, as pasted: the same article (it has no URL line). */
+            g_autofree char *path = seed_path(f.seed);
+            g_autoptr(GPtrArray) keep = dsr_ingest_file(path, NULL, NULL);
+            g_assert_nonnull(keep);
+            DsrArticle *a = g_ptr_array_index(keep, 0);
+            assert_same_article(a, &f, FALSE);
+            g_assert_cmpstr(a->id, ==, first_id);
+        }
+    }
+}
+
 /* Over a real corpus (not in the repository): how many titles and dates come
  * out, and no paragraph that a junk rule would catch. */
 static void
@@ -568,6 +937,7 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/junk-lines", test_junk_lines);
     g_test_add_func("/ingest/seeds", test_seeds);
     g_test_add_func("/ingest/list-inputs", test_list_inputs);
+    g_test_add_func("/ingest/three-forms", test_three_forms);
     g_test_add_func("/ingest/corpus/measure", test_corpus_measure);
     return g_test_run();
 }

@@ -16,6 +16,16 @@ G_BEGIN_DECLS
  * NULL with DSR_ERROR_INPUT ("not UTF-8 at byte N") when the bytes are neither. */
 char *dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error);
 
+/* dsr_text_clean() for bytes whose document declares a charset (@charset, a
+ * label such as "iso-8859-1", "windows-1252" or "utf-8"; NULL when none).
+ * Bytes that are valid UTF-8 are read as UTF-8 whatever the label says (pages
+ * often declare Latin-1 and hold UTF-8); otherwise the declared charset is
+ * used (Latin-1 and ASCII labels mean Windows-1252, as browsers read them),
+ * else Windows-1252. *@read_as gets the name of the charset used when it was
+ * not UTF-8 (new string), else NULL. Fails as dsr_text_clean() does. */
+char *dsr_text_clean_declared(const char *data, gsize len, const char *charset, char **read_as,
+                              GError **error);
+
 /* A copy for matching, never for display: lowercase, typographic apostrophes
  * and quotes unified to ' and ", every Unicode space (NBSP, thin space…) a
  * plain space, runs of spaces collapsed. Accents are kept. */

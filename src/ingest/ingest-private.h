@@ -33,6 +33,14 @@ void dsr__article_set_url(DsrArticle *article, const char *url);
 GPtrArray *dsr__ingest_json(const char *text, gsize len, const char *name, gboolean lines,
                             GError **error);
 
+/* A saved HTML page (valid UTF-8, LF line ends) into one article. FALSE with
+ * DSR_ERROR_INPUT "no article text found in the page" when none is there. */
+GPtrArray *dsr__ingest_html(const char *text, const char *name, GError **error);
+
+/* The charset an HTML or XML document declares in its first bytes
+ * (<meta charset>, <meta http-equiv=Content-Type>, <?xml encoding?>), or NULL. */
+char *dsr__html_declared_charset(const char *data, gsize len);
+
 /* Kinds of lines that are not article text. */
 typedef enum {
     DSR__LINE_TEXT = 0,

@@ -72,7 +72,8 @@ dsr__article_set_url(DsrArticle *article, const char *url)
         return;
     }
     g_free(article->url);
-    article->url = g_strdup(url);
+    /* "#comments" or "#top" names a place in the page, not another article. */
+    article->url = g_strndup(url, strcspn(url, "#"));
     g_autofree char *low = g_ascii_strdown(host, -1);
     gsize n = strlen(low);
     if (n && low[n - 1] == '.') /* "vovworld.vn." is the same host */
@@ -89,14 +90,32 @@ dsr__article_finish(DsrArticle *article, const char *format)
         g_string_append(all, g_ptr_array_index(article->paragraphs, i));
         g_string_append_c(all, '\n');
     }
+    /* A declared language is kept when the text does not contradict it; a
+     * page template says "fr" on every edition of some sites. Short texts
+     * cannot contradict anything. */
+    const char *guess = dsr__count_words(all->str) >= 40 ? dsr_text_guess_lang(all->str) : NULL;
+    if (article->lang && guess && strcmp(article->lang, guess) != 0) {
+        g_ptr_array_add(article->warnings,
+                        g_strdup_printf("declared language \"%s\" does not match the text: "
+                                        "read as \"%s\"",
+                                        article->lang, guess));
+        g_clear_pointer(&article->lang, g_free);
+    }
     if (!article->lang) {
-        const char *lang = dsr_text_guess_lang(all->str);
+        const char *lang = guess ? guess : dsr_text_guess_lang(all->str);
         article->lang = g_strdup(lang ? lang : "fr");
     }
-    /* The id depends on the cleaned text only, folded, so the same article
-     * saved twice (different junk, curly or straight quotes) is recognised. */
+    /* The id depends on the cleaned body only, folded and without any white
+     * space, so that the same article saved twice or in another form (text,
+     * page, export: other junk, curly or straight quotes, words glued by a
+     * site, other paragraph breaks) is recognised. */
     g_autofree char *folded = dsr_text_fold(all->str);
-    g_autofree char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, folded, -1);
+    GString *key = g_string_sized_new(strlen(folded));
+    for (const char *p = folded; *p; p++)
+        if (!g_ascii_isspace(*p))
+            g_string_append_c(key, *p);
+    g_autofree char *k = g_string_free(key, FALSE);
+    g_autofree char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, k, -1);
     g_free(article->id);
     article->id = g_strndup(sum, 16);
     g_free(article->format);
@@ -191,13 +210,19 @@ has_tag(const char *text)
     return FALSE;
 }
 
+static void
+warn_all(GPtrArray *articles, const char *warning)
+{
+    for (guint i = 0; articles && i < articles->len; i++)
+        g_ptr_array_add(((DsrArticle *)g_ptr_array_index(articles, i))->warnings,
+                        g_strdup(warning));
+}
+
 static GPtrArray *
-ingest_plain(const char *text, const char *name, gboolean converted, GError **error)
+ingest_plain(const char *text, const char *name, GError **error)
 {
     g_autoptr(DsrArticle) article = dsr_article_new();
     article->file = g_strdup(name);
-    if (converted)
-        g_ptr_array_add(article->warnings, g_strdup("not UTF-8: read as Windows-1252"));
     if (!dsr__ingest_text(text, article, 0, error))
         return NULL;
     dsr__article_finish(article, "text");
@@ -217,20 +242,26 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
         return NULL;
     }
     g_autofree char *utf16 = decode_utf16(data, len);
-    gboolean converted = FALSE;
+    g_autofree char *read_as = NULL;
     g_autofree char *text = NULL;
     if (utf16) {
         text = dsr_text_clean(utf16, strlen(utf16), NULL, error);
+        read_as = g_strdup("UTF-16");
     } else {
         const char *kind = binary_kind(data, len);
         if (kind) {
             g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "binary file (%s)", kind);
             return NULL;
         }
-        text = dsr_text_clean(data, len, &converted, error);
+        /* A page says which charset its bytes are in; text files cannot. */
+        g_autofree char *declared = dsr__html_declared_charset(data, len);
+        text = dsr_text_clean_declared(data, len, declared, &read_as, error);
     }
     if (!text)
         return NULL;
+    g_autofree char *warning = !read_as ? NULL
+                               : utf16  ? g_strdup("read as UTF-16")
+                                        : g_strdup_printf("not UTF-8: read as %s", read_as);
 
     const char *p = text;
     while (*p && g_ascii_isspace(*p))
@@ -249,25 +280,20 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
             !g_str_has_prefix(json_error->message, "invalid JSON")) {
             if (!out)
                 g_propagate_error(error, g_steal_pointer(&json_error));
-            else if (utf16 || converted)
-                for (guint i = 0; i < out->len; i++)
-                    g_ptr_array_add(
-                        ((DsrArticle *)g_ptr_array_index(out, i))->warnings,
-                        g_strdup(utf16 ? "read as UTF-16" : "not UTF-8: read as Windows-1252"));
+            else if (warning)
+                warn_all(out, warning);
             return out;
         }
         /* Text that merely starts with a bracket: read it as text. */
     }
     /* A saved page named .html needs only one tag to be markup. */
-    gboolean html_ext = has_suffix_ci(name, ".html") || has_suffix_ci(name, ".htm");
-    if (looks_like_html(text) || (html_ext && has_tag(text))) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "HTML pages are not read yet");
-        return NULL;
-    }
-    GPtrArray *out = ingest_plain(text, name, converted, error);
-    if (out && utf16)
-        g_ptr_array_add(((DsrArticle *)g_ptr_array_index(out, 0))->warnings,
-                        g_strdup("read as UTF-16"));
+    gboolean html_ext = has_suffix_ci(name, ".html") || has_suffix_ci(name, ".htm") ||
+                        has_suffix_ci(name, ".xhtml");
+    GPtrArray *out = looks_like_html(text) || (html_ext && has_tag(text))
+                         ? dsr__ingest_html(text, name, error)
+                         : ingest_plain(text, name, error);
+    if (out && warning)
+        warn_all(out, warning);
     return out;
 }
 

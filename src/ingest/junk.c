@@ -64,7 +64,9 @@ static const char *const patterns[RE_COUNT] = {
     [RE_CHROME] = "^(?:\\||[-*\\x{2022}]|Image|Images|Fermer|Close|Menu|Partager|Share|Imprimer|"
                   "Print|Tweet|Facebook|Twitter|Publicité|Advertisement|Accueil|Home|Retour|"
                   "Lire la suite|Read more\\.*|Aller au contenu(?: principal)?.*|Skip to "
-                  "(?:main )?content.*|News dalla rete.*|.*\\x{1f36a}.*|.*\\bcookies?\\b.*)$",
+                  "(?:main )?content.*|News dalla rete.*|.*\\x{1f36a}.*|.*\\bcookies?\\b.*|"
+                  ".*\\b(?:tous droits réservés|all rights reserved)\\b.*|(?:©|\\(c\\)|Copyright)"
+                  "\\s.*)$",
     [RE_COMMENT] = "^(?:Comments?|Commentaires?|Bình luận)" SP "*\\(\\d+\\)$",
     [RE_BYLINE_LEAD] = "^(?:information fournie par|publié le|mis à jour le|publié" SP
                        "+le|published|updated|posted|last updated)\\b",

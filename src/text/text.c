@@ -10,18 +10,17 @@ gboolean
 dsr_text_is_space(gunichar c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2009 || c == 0x200A ||
-           c == 0x3000 || (c >= 0x2000 && c <= 0x2006) || c == 0x2008 || c == 0x205F ||
-           c == 0x1680;
+           c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2009 || c == 0x200A || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x2006) || c == 0x2008 || c == 0x205F || c == 0x1680;
 }
 
 /* Zero-width characters that only get in the way of matching and display. */
 static gboolean
 is_invisible(gunichar c)
 {
-    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
-           c == 0x00AD || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-           c == 0x200E || c == 0x200F;
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F;
 }
 
 static char *
@@ -100,15 +99,67 @@ dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error)
     return normalize_nfc(joined);
 }
 
+/* WHATWG encoding labels that browsers read as Windows-1252. */
+static gboolean
+is_1252_label(const char *label)
+{
+    static const char *const labels[] = {"iso-8859-1", "iso8859-1",  "latin1",     "latin-1",
+                                         "l1",         "us-ascii",   "ascii",      "windows-1252",
+                                         "cp1252",     "x-cp1252",   "iso_8859-1", "cp819",
+                                         "ibm819",     "iso-ir-100", "csisolatin1"};
+    for (guint i = 0; i < G_N_ELEMENTS(labels); i++)
+        if (g_ascii_strcasecmp(label, labels[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+char *
+dsr_text_clean_declared(const char *data, gsize len, const char *charset, char **read_as,
+                        GError **error)
+{
+    *read_as = NULL;
+    gboolean utf8_bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+    gboolean valid = utf8_bom || g_utf8_validate_len(data, len, NULL);
+    if (!valid && charset && *charset && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
+        g_ascii_strcasecmp(charset, "utf8") != 0 && !is_1252_label(charset)) {
+        g_autofree char *converted =
+            g_convert(data, (gssize)len, "UTF-8", charset, NULL, NULL, NULL);
+        if (converted) {
+            char *out = dsr_text_clean(converted, strlen(converted), NULL, error);
+            if (out)
+                *read_as = g_ascii_strup(charset, -1);
+            return out;
+        }
+    }
+    gboolean converted = FALSE;
+    char *out = dsr_text_clean(data, len, &converted, error);
+    if (out && converted)
+        *read_as = g_strdup("Windows-1252");
+    return out;
+}
+
 static gunichar
 fold_char(gunichar c)
 {
     switch (c) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0x0060: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+    case 0x0060:
+    case 0x00B4:
         return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
         return '"';
-    case 0x2010: case 0x2011: case 0x2012:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
         return '-';
     default:
         return dsr_text_is_space(c) ? ' ' : g_unichar_tolower(c);
@@ -202,7 +253,8 @@ dsr_text_words(const char *s)
         gunichar c = *p ? g_utf8_get_char(p) : 0;
         /* Letters, digits and inner hyphens make words; an apostrophe ends an
          * elided article ("l'économie" -> "l", "économie"). */
-        gboolean inner_hyphen = c == '-' && w->len > 0 && p[1] && g_unichar_isalnum(g_utf8_get_char(p + 1));
+        gboolean inner_hyphen =
+            c == '-' && w->len > 0 && p[1] && g_unichar_isalnum(g_utf8_get_char(p + 1));
         if (c && (g_unichar_isalnum(c) || g_unichar_ismark(c) || inner_hyphen)) {
             g_string_append_unichar(w, c);
             continue;
@@ -219,29 +271,36 @@ dsr_text_words(const char *s)
 }
 
 static const char *const stop_fr[] = {
-    "a", "à", "afin", "ai", "aient", "ainsi", "alors", "au", "aucun", "aussi", "autre", "aux",
-    "avait", "avant", "avec", "avoir", "ayant", "c", "ce", "ceci", "cela", "celle", "celles",
-    "celui", "cependant", "ces", "cet", "cette", "ceux", "chaque", "comme", "comment", "d",
-    "dans", "de", "depuis", "des", "deux", "doit", "donc", "dont", "du", "elle", "elles", "en",
-    "encore", "entre", "est", "et", "été", "être", "eu", "fait", "faire", "il", "ils", "j", "je",
-    "l", "la", "le", "les", "leur", "leurs", "lors", "lui", "m", "mais", "me", "même", "mêmes",
-    "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "ou", "où", "par", "pas", "peut",
-    "plus", "pour", "qu", "que", "quel", "quelle", "quelles", "quels", "qui", "s", "sa", "sans",
-    "se", "selon", "ses", "si", "son", "sont", "sous", "sur", "t", "ta", "te", "tous", "tout",
-    "toute", "toutes", "très", "tu", "un", "une", "unes", "uns", "vers", "via", "vos", "votre",
-    "vous", "y", "était", "étaient", "sera", "seront", "serait", "également", "cours", "ainsi",
+    "a",       "à",      "afin",      "ai",    "aient",   "ainsi", "alors",     "au",      "aucun",
+    "aussi",   "autre",  "aux",       "avait", "avant",   "avec",  "avoir",     "ayant",   "c",
+    "ce",      "ceci",   "cela",      "celle", "celles",  "celui", "cependant", "ces",     "cet",
+    "cette",   "ceux",   "chaque",    "comme", "comment", "d",     "dans",      "de",      "depuis",
+    "des",     "deux",   "doit",      "donc",  "dont",    "du",    "elle",      "elles",   "en",
+    "encore",  "entre",  "est",       "et",    "été",     "être",  "eu",        "fait",    "faire",
+    "il",      "ils",    "j",         "je",    "l",       "la",    "le",        "les",     "leur",
+    "leurs",   "lors",   "lui",       "m",     "mais",    "me",    "même",      "mêmes",   "n",
+    "ne",      "ni",     "nos",       "notre", "nous",    "on",    "ont",       "ou",      "où",
+    "par",     "pas",    "peut",      "plus",  "pour",    "qu",    "que",       "quel",    "quelle",
+    "quelles", "quels",  "qui",       "s",     "sa",      "sans",  "se",        "selon",   "ses",
+    "si",      "son",    "sont",      "sous",  "sur",     "t",     "ta",        "te",      "tous",
+    "tout",    "toute",  "toutes",    "très",  "tu",      "un",    "une",       "unes",    "uns",
+    "vers",    "via",    "vos",       "votre", "vous",    "y",     "était",     "étaient", "sera",
+    "seront",  "serait", "également", "cours", "ainsi",
 };
 static const char *const stop_en[] = {
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "during", "each", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-    "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "more",
-    "most", "must", "my", "no", "nor", "not", "of", "on", "once", "only", "or", "other", "our",
-    "out", "over", "own", "s", "said", "same", "she", "should", "so", "some", "such", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
-    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-    "your", "per", "while", "within", "toward", "towards",
+    "a",      "about",   "after",   "all",   "also",   "an",     "and",     "any",   "are",
+    "as",     "at",      "be",      "been",  "before", "being",  "between", "both",  "but",
+    "by",     "can",     "could",   "did",   "do",     "does",   "during",  "each",  "for",
+    "from",   "further", "had",     "has",   "have",   "having", "he",      "her",   "here",
+    "him",    "his",     "how",     "i",     "if",     "in",     "into",    "is",    "it",
+    "its",    "itself",  "more",    "most",  "must",   "my",     "no",      "nor",   "not",
+    "of",     "on",      "once",    "only",  "or",     "other",  "our",     "out",   "over",
+    "own",    "s",       "said",    "same",  "she",    "should", "so",      "some",  "such",
+    "than",   "that",    "the",     "their", "them",   "then",   "there",   "these", "they",
+    "this",   "those",   "through", "to",    "too",    "under",  "until",   "up",    "very",
+    "was",    "we",      "were",    "what",  "when",   "where",  "which",   "while", "who",
+    "whom",   "why",     "will",    "with",  "would",  "you",    "your",    "per",   "while",
+    "within", "toward",  "towards",
 };
 
 static gpointer
@@ -273,12 +332,12 @@ dsr_text_is_stopword(const char *word, const char *lang)
 
 /* Words frequent in one language and rare in the other: short function words
  * that both stop lists share ("a", "on") would blur the profile. */
-static const char *const marks_fr[] = { "le", "la", "les", "des", "du", "et", "est", "une",
-                                        "dans", "pour", "avec", "sur", "qui", "que", "au",
-                                        "aux", "ont", "été", "selon", "entre", "de" };
-static const char *const marks_en[] = { "the", "and", "of", "is", "are", "was", "were", "with",
-                                        "for", "that", "this", "from", "has", "have", "its",
-                                        "which", "by", "between", "said", "to" };
+static const char *const marks_fr[] = {"le",  "la",   "les",  "des",  "du",    "et",    "est",
+                                       "une", "dans", "pour", "avec", "sur",   "qui",   "que",
+                                       "au",  "aux",  "ont",  "été",  "selon", "entre", "de"};
+static const char *const marks_en[] = {"the",  "and",   "of",   "is",      "are",  "was", "were",
+                                       "with", "for",   "that", "this",    "from", "has", "have",
+                                       "its",  "which", "by",   "between", "said", "to"};
 
 const char *
 dsr_text_guess_lang(const char *s)
