@@ -2,7 +2,8 @@
  * Shared by the files of the extract module. figures.c parses the quantities
  * of one sentence (numbers, scales, currencies, qualifiers, year, subject);
  * the rest of the module (gazetteer, entity resolution, events, actors,
- * themes) builds on it. */
+ * themes) builds on it. Every rule reads the article as "units": the title
+ * and each body sentence, with the gazetteer mentions found in it. */
 #ifndef DOSSIER_EXTRACT_PRIVATE_H
 #define DOSSIER_EXTRACT_PRIVATE_H
 
@@ -15,5 +16,85 @@
  * entity is left NULL for the caller, who knows the gazetteer. Years, dates,
  * ordinals, ranks, decree numbers and numbers inside names are not figures. */
 GPtrArray *dsr__figures_parse(const char *sentence, const char *lang);
+
+/* What kind of term found a mention; partner scoring weighs them. */
+typedef enum {
+    DSR__TERM_NAME,
+    DSR__TERM_DEMONYM,
+    DSR__TERM_PREFIX, /* "russo-" of "russo-vietnamien" */
+    DSR__TERM_PLACE,
+    DSR__TERM_ORG,
+    DSR__TERM_WEAK, /* "Europe": counts, but less */
+} DsrTermKind;
+
+/* One mention of a gazetteer entity in a text: byte offsets [start, end). */
+typedef struct {
+    int entity;
+    DsrTermKind kind;
+    int start, end;
+} DsrMention;
+
+typedef struct DsrGazetteer DsrGazetteer;
+typedef struct DsrThemes DsrThemes;
+
+struct DsrExtractor {
+    char *home;
+    int home_entity; /* index in the gazetteer, -1 when the home code is not in it */
+    DsrGazetteer *gazetteer;
+    DsrThemes *themes;
+};
+
+/* Loads data/gazetteer.json; NULL with DSR_ERROR_RESOURCE naming the problem. */
+DsrGazetteer *dsr__gazetteer_load(const char *path, GError **error);
+void dsr__gazetteer_free(DsrGazetteer *gz);
+/* Index of the entity with @code, or -1. */
+int dsr__gazetteer_lookup(const DsrGazetteer *gz, const char *code);
+const char *dsr__gazetteer_code(const DsrGazetteer *gz, int entity);
+/* Display name in @lang ("fr" default, "en"). */
+const char *dsr__gazetteer_name(const DsrGazetteer *gz, int entity, const char *lang);
+/* TRUE when @word (any case and accents) is a family name typical of @entity
+ * ("Nguyen", "Truong" for VN): tells a Vietnamese official's side. */
+gboolean dsr__gazetteer_is_surname(const DsrGazetteer *gz, int entity, const char *word);
+/* TRUE when the bloc @bloc lists @entity among its members. */
+gboolean dsr__gazetteer_is_member(const DsrGazetteer *gz, int bloc, int entity);
+/* Mentions in @text (DsrMention, by start, never overlapping: the longest
+ * term wins). */
+GArray *dsr__gazetteer_find(const DsrGazetteer *gz, const char *text);
+
+/* The title (paragraph -1) or one body sentence, with its mentions. */
+typedef struct {
+    const char *text; /* borrowed from the DsrSentence or the article title */
+    int paragraph;    /* -1 for the title */
+    int index;        /* body sentence index; -1 for the title */
+    GArray *mentions; /* DsrMention */
+} DsrUnit;
+
+/* Sets facts->partners and facts->primary_partner from the units' mentions. */
+void dsr__partners_rank(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts);
+
+/* The entity a figure found in @unit describes (a code, borrowed), or NULL.
+ * @primary is the article's primary partner or NULL. */
+const char *dsr__figure_entity(const DsrExtractor *ex, const DsrUnit *unit, const DsrFigure *fig,
+                               const char *primary);
+
+/* Appends the events of the article to facts->events. */
+void dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *units,
+                      DsrFacts *facts);
+
+/* Appends the people and organisations of the article to facts->actors. */
+void dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts);
+
+/* Loads data/themes.json, with the terms stemmed; NULL with DSR_ERROR_RESOURCE. */
+DsrThemes *dsr__themes_load(const char *path, GError **error);
+void dsr__themes_free(DsrThemes *th);
+/* Sets facts->themes (names, most frequent first) from the units. */
+void dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFacts *facts);
+
+/* A folded ASCII token of @s starting at byte *@pos: lowercase letters and
+ * digits without accents ("Hà Nội" gives "ha", then "noi"). Skips what is not
+ * a letter or digit before it. FALSE at the end. @start/@end get its bytes,
+ * @lower and @cased its folded forms (cased keeps the capitals). */
+gboolean dsr__next_token(const char *s, gsize *pos, gsize *start, gsize *end, GString *lower,
+                         GString *cased);
 
 #endif

@@ -1,19 +1,285 @@
 /* SPDX-License-Identifier: MIT
- * SCAFFOLD: replaced by the extract module's owner. */
-#include <dossier/extract.h>
+ * The extractor (rules loaded from data/) and the driver that turns one
+ * article into its DsrFacts: the article is cut into units (title, body
+ * sentences) with their gazetteer mentions once, and every rule reads them. */
+#include "extract-private.h"
+
+#include <string.h>
 #include <dossier/error.h>
-DsrFacts *dsr_facts_new(void) { DsrFacts *f = g_new0(DsrFacts, 1); f->partners = g_ptr_array_new_with_free_func(g_free); f->figures = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free); f->events = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_event_free); f->actors = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_actor_free); f->themes = g_ptr_array_new_with_free_func(g_free); f->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_sentence_free); return f; }
-void dsr_facts_free(DsrFacts *f) { if (!f) return; g_free(f->id); g_free(f->file); g_free(f->url); g_free(f->outlet); g_free(f->title); g_free(f->date); g_free(f->lang); g_free(f->place); g_free(f->primary_partner); g_ptr_array_unref(f->partners); g_ptr_array_unref(f->figures); g_ptr_array_unref(f->events); g_ptr_array_unref(f->actors); g_ptr_array_unref(f->themes); g_ptr_array_unref(f->sentences); g_free(f); }
-void dsr_figure_free(DsrFigure *f) { if (!f) return; g_free(f->quote); g_free(f->currency); g_free(f->unit); g_free(f->subject); g_free(f->entity); g_free(f->sentence); g_free(f); }
-void dsr_event_free(DsrEvent *e) { if (!e) return; g_free(e->date); g_free(e->place); g_free(e->summary); g_free(e->sentence); g_free(e); }
-void dsr_actor_free(DsrActor *a) { if (!a) return; g_free(a->name); g_free(a->role); g_free(a->entity); g_free(a); }
-void dsr_sentence_free(DsrSentence *s) { if (!s) return; g_free(s->text); g_free(s); }
-struct DsrExtractor { char *home; };
-DsrExtractor *dsr_extractor_new(const char *data_dir, const char *home, GError **error) { (void)data_dir; (void)error; DsrExtractor *e = g_new0(DsrExtractor, 1); e->home = g_strdup(home); return e; }
-void dsr_extractor_free(DsrExtractor *ex) { if (!ex) return; g_free(ex->home); g_free(ex); }
-const char *dsr_extractor_home(const DsrExtractor *ex) { return ex->home; }
-const char *dsr_extractor_partner_name(const DsrExtractor *ex, const char *code, const char *lang) { (void)ex; (void)lang; return code; }
-DsrFacts *dsr_extract(const DsrExtractor *ex, const DsrArticle *article) { (void)ex; DsrFacts *f = dsr_facts_new(); f->file = g_strdup(article->file); return f; }
-GPtrArray *dsr_extract_figures(const DsrExtractor *ex, const char *sentence, const char *lang) { (void)ex; (void)sentence; (void)lang; return g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free); }
-char *dsr_facts_to_json(const DsrFacts *facts, DsrFactsJsonFlags flags) { (void)facts; (void)flags; return g_strdup("{}"); }
-DsrFacts *dsr_facts_from_json(const char *json, gsize len, GError **error) { (void)json; (void)len; g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "facts reader not built yet"); return NULL; }
+#include <dossier/text.h>
+
+DsrFacts *
+dsr_facts_new(void)
+{
+    DsrFacts *f = g_new0(DsrFacts, 1);
+    f->partners = g_ptr_array_new_with_free_func(g_free);
+    f->figures = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free);
+    f->events = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_event_free);
+    f->actors = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_actor_free);
+    f->themes = g_ptr_array_new_with_free_func(g_free);
+    f->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_sentence_free);
+    return f;
+}
+
+void
+dsr_facts_free(DsrFacts *f)
+{
+    if (!f)
+        return;
+    g_free(f->id);
+    g_free(f->file);
+    g_free(f->url);
+    g_free(f->outlet);
+    g_free(f->title);
+    g_free(f->date);
+    g_free(f->lang);
+    g_free(f->place);
+    g_free(f->primary_partner);
+    g_ptr_array_unref(f->partners);
+    g_ptr_array_unref(f->figures);
+    g_ptr_array_unref(f->events);
+    g_ptr_array_unref(f->actors);
+    g_ptr_array_unref(f->themes);
+    g_ptr_array_unref(f->sentences);
+    g_free(f);
+}
+
+void
+dsr_figure_free(DsrFigure *f)
+{
+    if (!f)
+        return;
+    g_free(f->quote);
+    g_free(f->currency);
+    g_free(f->unit);
+    g_free(f->subject);
+    g_free(f->entity);
+    g_free(f->sentence);
+    g_free(f);
+}
+
+void
+dsr_event_free(DsrEvent *e)
+{
+    if (!e)
+        return;
+    g_free(e->date);
+    g_free(e->place);
+    g_free(e->summary);
+    g_free(e->sentence);
+    g_free(e);
+}
+
+void
+dsr_actor_free(DsrActor *a)
+{
+    if (!a)
+        return;
+    g_free(a->name);
+    g_free(a->role);
+    g_free(a->entity);
+    g_free(a);
+}
+
+void
+dsr_sentence_free(DsrSentence *s)
+{
+    if (!s)
+        return;
+    g_free(s->text);
+    g_free(s);
+}
+
+DsrExtractor *
+dsr_extractor_new(const char *data_dir, const char *home, GError **error)
+{
+    g_return_val_if_fail(data_dir != NULL, NULL);
+    g_autofree char *gpath = g_build_filename(data_dir, "data", "gazetteer.json", NULL);
+    g_autofree char *tpath = g_build_filename(data_dir, "data", "themes.json", NULL);
+    DsrGazetteer *gz = dsr__gazetteer_load(gpath, error);
+    if (!gz)
+        return NULL;
+    DsrThemes *th = dsr__themes_load(tpath, error);
+    if (!th) {
+        dsr__gazetteer_free(gz);
+        return NULL;
+    }
+    DsrExtractor *ex = g_new0(DsrExtractor, 1);
+    ex->home = g_ascii_strup(home && *home ? home : "VN", -1);
+    ex->gazetteer = gz;
+    ex->themes = th;
+    ex->home_entity = dsr__gazetteer_lookup(gz, ex->home);
+    return ex;
+}
+
+void
+dsr_extractor_free(DsrExtractor *ex)
+{
+    if (!ex)
+        return;
+    dsr__gazetteer_free(ex->gazetteer);
+    dsr__themes_free(ex->themes);
+    g_free(ex->home);
+    g_free(ex);
+}
+
+const char *
+dsr_extractor_home(const DsrExtractor *ex)
+{
+    g_return_val_if_fail(ex != NULL, NULL);
+    return ex->home;
+}
+
+const char *
+dsr_extractor_partner_name(const DsrExtractor *ex, const char *code, const char *lang)
+{
+    g_return_val_if_fail(ex != NULL, NULL);
+    const char *name =
+        dsr__gazetteer_name(ex->gazetteer, dsr__gazetteer_lookup(ex->gazetteer, code), lang);
+    return name ? name : code;
+}
+
+static void
+unit_free(DsrUnit *u)
+{
+    g_array_unref(u->mentions);
+    g_free(u);
+}
+
+static DsrUnit *
+unit_new(const DsrExtractor *ex, const char *text, int paragraph, int index)
+{
+    DsrUnit *u = g_new0(DsrUnit, 1);
+    u->text = text;
+    u->paragraph = paragraph;
+    u->index = index;
+    u->mentions = dsr__gazetteer_find(ex->gazetteer, text);
+    return u;
+}
+
+static void
+set_entities(const DsrExtractor *ex, const DsrUnit *u, GPtrArray *figs, const char *primary)
+{
+    for (guint i = 0; i < figs->len; i++) {
+        DsrFigure *f = g_ptr_array_index(figs, i);
+        g_free(f->entity);
+        f->entity = g_strdup(dsr__figure_entity(ex, u, f, primary));
+    }
+}
+
+GPtrArray *
+dsr_extract_figures(const DsrExtractor *ex, const char *sentence, const char *lang)
+{
+    g_return_val_if_fail(ex != NULL && sentence != NULL, NULL);
+    GPtrArray *figs = dsr__figures_parse(sentence, lang && strcmp(lang, "en") == 0 ? "en" : "fr");
+    DsrUnit *u = unit_new(ex, sentence, 0, 0);
+    set_entities(ex, u, figs, NULL);
+    unit_free(u);
+    return figs;
+}
+
+static gboolean
+same_figure(const DsrFigure *a, const DsrFigure *b)
+{
+    return a->kind == b->kind && a->value == b->value && a->scale == b->scale &&
+           g_strcmp0(a->currency, b->currency) == 0 && a->qualifier == b->qualifier;
+}
+
+/* Figures of every unit; the title's are kept only when the body does not
+ * repeat them. equivalent_of indices are shifted to the whole array. */
+static void
+collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrFacts *facts)
+{
+    g_autoptr(GPtrArray) title_figs = NULL;
+    for (guint u = 0; u < units->len; u++) {
+        const DsrUnit *unit = g_ptr_array_index(units, u);
+        g_autoptr(GPtrArray) figs = dsr__figures_parse(unit->text, lang);
+        set_entities(ex, unit, figs, facts->primary_partner);
+        if (unit->paragraph < 0) {
+            title_figs = g_steal_pointer(&figs);
+            continue;
+        }
+        int base = facts->figures->len;
+        for (guint i = 0; i < figs->len; i++) {
+            DsrFigure *f = g_ptr_array_index(figs, i);
+            if (f->equivalent_of >= 0)
+                f->equivalent_of += base;
+            g_ptr_array_index(figs, i) = NULL;
+            g_ptr_array_add(facts->figures, f);
+        }
+    }
+    if (!title_figs || !title_figs->len)
+        return;
+    /* A headline figure the body does not restate goes first. */
+    g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free);
+    for (guint i = 0; i < title_figs->len; i++) {
+        DsrFigure *t = g_ptr_array_index(title_figs, i);
+        gboolean repeated = FALSE;
+        for (guint k = 0; k < facts->figures->len && !repeated; k++)
+            repeated = same_figure(t, g_ptr_array_index(facts->figures, k));
+        if (!repeated)
+            g_ptr_array_add(kept, g_steal_pointer(&g_ptr_array_index(title_figs, i)));
+    }
+    if (!kept->len)
+        return;
+    int shift = kept->len;
+    for (guint k = 0; k < facts->figures->len; k++) {
+        DsrFigure *f = g_ptr_array_index(facts->figures, k);
+        if (f->equivalent_of >= 0)
+            f->equivalent_of += shift;
+    }
+    for (guint i = 0; i < kept->len; i++) {
+        DsrFigure *f = g_ptr_array_index(kept, i);
+        /* Its partner may not have been kept. */
+        f->equivalent_of = -1;
+        g_ptr_array_insert(facts->figures, i, f);
+        g_ptr_array_index(kept, i) = NULL;
+    }
+}
+
+DsrFacts *
+dsr_extract(const DsrExtractor *ex, const DsrArticle *article)
+{
+    g_return_val_if_fail(ex != NULL && article != NULL, NULL);
+    DsrFacts *facts = dsr_facts_new();
+    facts->id = g_strdup(article->id);
+    facts->file = g_strdup(article->file);
+    facts->url = g_strdup(article->url);
+    facts->outlet = g_strdup(article->outlet);
+    facts->title = g_strdup(article->title);
+    facts->date = g_strdup(article->date);
+    facts->lang = g_strdup(article->lang ? article->lang : "fr");
+    facts->place = g_strdup(article->place);
+    const char *lang = strcmp(facts->lang, "en") == 0 ? "en" : "fr";
+
+    int index = 0;
+    for (guint p = 0; article->paragraphs && p < article->paragraphs->len; p++) {
+        g_autoptr(GPtrArray) sents = dsr_text_sentences(g_ptr_array_index(article->paragraphs, p));
+        for (guint i = 0; i < sents->len; i++) {
+            g_autofree char *text = dsr_text_squeeze(g_ptr_array_index(sents, i));
+            if (!*text)
+                continue;
+            DsrSentence *s = g_new0(DsrSentence, 1);
+            s->text = g_steal_pointer(&text);
+            s->paragraph = p;
+            s->index = index++;
+            g_ptr_array_add(facts->sentences, s);
+        }
+    }
+
+    g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func((GDestroyNotify)unit_free);
+    g_autofree char *title = article->title ? dsr_text_squeeze(article->title) : NULL;
+    if (title && *title)
+        g_ptr_array_add(units, unit_new(ex, title, -1, -1));
+    for (guint i = 0; i < facts->sentences->len; i++) {
+        const DsrSentence *s = g_ptr_array_index(facts->sentences, i);
+        g_ptr_array_add(units, unit_new(ex, s->text, s->paragraph, s->index));
+    }
+
+    dsr__partners_rank(ex, units, facts);
+    collect_figures(ex, units, lang, facts);
+    dsr__events_find(ex, article, units, facts);
+    dsr__actors_find(ex, units, facts);
+    dsr__themes_count(ex->themes, units, lang, facts);
+    return facts;
+}

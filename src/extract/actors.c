@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT
+ * Actors: people named with their office ("le vice-ministre de l'Industrie
+ * et du Commerce, Truong Thanh Hoài", "Julien Guerrier, ambassadeur de l'UE",
+ * "Deputy Minister Nguyen Van A", "M. X"), and the organisations and
+ * companies of the gazetteer the article keeps coming back to. The side is
+ * the first country or bloc the office names ("ambassadeur de l'UE au
+ * Vietnam" is the EU's), else a Vietnamese family name says home. */
+#include "extract-private.h"
+
+#include <string.h>
+#include <dossier/text.h>
+
+static const char ROLES[] =
+    "vice-premier ministre|premier ministre|vice-premi[eè]re ministre|premi[eè]re ministre|"
+    "vice-ministre|ministre|vice-pr[eé]sidente?|pr[eé]sidente?-directeur g[eé]n[eé]ral|"
+    "pr[eé]sidente?|secr[eé]taire g[eé]n[eé]ral|secr[eé]taire d'[EÉ]tat|secr[eé]taire|"
+    "ambassadeur|ambassadrice|consule? g[eé]n[eé]rale?|consule?|directeur g[eé]n[eé]ral|"
+    "directrice g[eé]n[eé]rale|directeur|directrice|PDG|chef|cheffe|gouverneur|maire|"
+    "repr[eé]sentante?|charg[eé]e? d'affaires|conseill[eè]re?|d[eé]l[eé]gu[eé]e?|"
+    "vice-recteur|rectrice|recteur|professeure?|chercheuse|chercheur|porte-parole|commissaire|"
+    "haut repr[eé]sentant|administrat(?:eur|rice)|fondat(?:eur|rice)|dirigeante?|homologue|"
+    "deputy prime minister|prime minister|deputy minister|vice minister|minister|"
+    "vice president|vice-president|president|chairman|chairwoman|chairperson|chair|"
+    "secretary general|general secretary|secretary|ambassador|consul general|director general|"
+    "director|CEO|chief executive officer|chief executive|head|governor|mayor|representative|"
+    "counsellor|professor|commissioner|spokesperson|spokesman|founder|counterpart";
+
+#define NAME_WORD "\\p{Lu}[\\p{L}\\p{M}'’-]*"
+#define NAME NAME_WORD "(?:[ \\x{00A0}]" NAME_WORD "){1,4}"
+#define HONORIFIC "(?:M\\.|Mme|MM\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Pr\\.?)"
+
+/* Words that make a capitalised run an institution, not a person. */
+static const char *const not_name_words[] = {
+    "affaires",
+    "commerce",
+    "industrie",
+    "ministere",
+    "ministry",
+    "comite",
+    "committee",
+    "conseil",
+    "council",
+    "forum",
+    "association",
+    "universite",
+    "university",
+    "agence",
+    "agency",
+    "banque",
+    "bank",
+    "assemblee",
+    "assembly",
+    "republique",
+    "republic",
+    "parti",
+    "party",
+    "etat",
+    "state",
+    "gouvernement",
+    "government",
+    "departement",
+    "department",
+    "chambre",
+    "chamber",
+    "office",
+    "bureau",
+    "institut",
+    "institute",
+    "centre",
+    "center",
+    "groupe",
+    "group",
+    "societe",
+    "company",
+    "corporation",
+    "fondation",
+    "foundation",
+    "programme",
+    "program",
+    "sommet",
+    "summit",
+    "congres",
+    "congress",
+    "commission",
+    "secretariat",
+    "ambassade",
+    "embassy",
+    "science",
+    "sciences",
+    "technologie",
+    "technology",
+    "information",
+    "communication",
+    "communications",
+    "finances",
+    "finance",
+    "plan",
+    "investissement",
+    "investment",
+    "planification",
+    "economie",
+    "economy",
+    "national",
+    "nationale",
+    "populaire",
+    "people",
+    "selon",
+    "according",
+    "lors",
+    "dans",
+    "pour",
+    "avec",
+    "the",
+    "les",
+    "des",
+    "cette",
+    "this",
+};
+
+typedef struct {
+    GRegex *role_first, *name_first, *honorific;
+} Rules;
+
+static GRegex *
+rx(const char *pattern)
+{
+    g_autoptr(GError) err = NULL;
+    GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE, 0, &err);
+    g_assert_no_error(err); /* the patterns are constants of this file */
+    return r;
+}
+
+static void
+rules_init(Rules *r)
+{
+    g_autofree char *rf =
+        g_strdup_printf("\\b((?i:%s))\\b([^,.;:«»\"]{0,120}?)\\s*,?\\s+(?:" HONORIFIC "\\s+)?(" NAME
+                        ")(?=\\s*[,.;:)»]|\\s+[\\p{Ll}(]|\\s*$)",
+                        ROLES);
+    g_autofree char *nf = g_strdup_printf("(?:" HONORIFIC "\\s+)?(" NAME
+                                          "),\\s+(?:(?i:le|la|l'|l’|the)\\s*)?((?i:%s))\\b"
+                                          "([^,.;:«»\"]{0,120})",
+                                          ROLES);
+    r->role_first = rx(rf);
+    r->name_first = rx(nf);
+    r->honorific = rx("\\b" HONORIFIC "\\s+(" NAME_WORD "(?:[ \\x{00A0}]" NAME_WORD "){0,4})");
+}
+
+static void
+rules_clear(Rules *r)
+{
+    g_clear_pointer(&r->role_first, g_regex_unref);
+    g_clear_pointer(&r->name_first, g_regex_unref);
+    g_clear_pointer(&r->honorific, g_regex_unref);
+}
+
+static gboolean
+plausible_name(const DsrExtractor *ex, const char *name)
+{
+    g_autoptr(GArray) ms = dsr__gazetteer_find(ex->gazetteer, name);
+    if (ms->len)
+        return FALSE;
+    g_autofree char *folded = dsr_text_fold_ascii(name);
+    g_auto(GStrv) words = g_strsplit(folded, " ", -1);
+    for (int i = 0; words[i]; i++) {
+        const char *w = words[i];
+        if (!*w)
+            continue;
+        if (dsr_text_month_number(w))
+            return FALSE;
+        for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
+            if (strcmp(w, not_name_words[k]) == 0)
+                return FALSE;
+    }
+    return TRUE;
+}
+
+static char *
+side_of(const DsrExtractor *ex, const char *role, const char *name)
+{
+    if (role) {
+        g_autoptr(GArray) ms = dsr__gazetteer_find(ex->gazetteer, role);
+        if (ms->len)
+            return g_strdup(
+                dsr__gazetteer_code(ex->gazetteer, g_array_index(ms, DsrMention, 0).entity));
+    }
+    /* Vietnamese names start with the family name. */
+    g_autofree char *folded = dsr_text_fold_ascii(name);
+    g_autofree char *first = g_strndup(folded, strcspn(folded, " "));
+    if (ex->home_entity >= 0 && dsr__gazetteer_is_surname(ex->gazetteer, ex->home_entity, first))
+        return g_strdup(ex->home);
+    return NULL;
+}
+
+static void
+add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const char *role)
+{
+    g_autofree char *n = dsr_text_squeeze(name);
+    g_autofree char *r = role ? dsr_text_squeeze(role) : NULL;
+    if (r && !*r)
+        g_clear_pointer(&r, g_free);
+    if (!plausible_name(ex, n))
+        return;
+    g_autofree char *key = dsr_text_fold_ascii(n);
+    for (guint i = 0; i < actors->len; i++) {
+        DsrActor *a = g_ptr_array_index(actors, i);
+        g_autofree char *k = dsr_text_fold_ascii(a->name);
+        if (strcmp(k, key) != 0)
+            continue;
+        /* The same person written with and without diacritics: keep the
+         * fuller spelling and the first role given. */
+        if (strlen(n) > strlen(a->name)) {
+            g_free(a->name);
+            a->name = g_steal_pointer(&n);
+        }
+        if (!a->role && r) {
+            a->role = g_steal_pointer(&r);
+            g_free(a->entity);
+            a->entity = side_of(ex, a->role, a->name);
+        }
+        return;
+    }
+    DsrActor *a = g_new0(DsrActor, 1);
+    a->entity = side_of(ex, r, n);
+    a->name = g_steal_pointer(&n);
+    a->role = g_steal_pointer(&r);
+    g_ptr_array_add(actors, a);
+}
+
+static char *
+join_role(const char *office, const char *rest)
+{
+    g_autofree char *s = g_strconcat(office, rest ? rest : "", NULL);
+    g_strstrip(s);
+    return g_steal_pointer(&s);
+}
+
+void
+dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
+{
+    Rules r;
+    rules_init(&r);
+    g_autoptr(GHashTable) org_count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint u = 0; u < units->len; u++) {
+        const DsrUnit *unit = g_ptr_array_index(units, u);
+        g_autoptr(GMatchInfo) mi = NULL;
+        for (g_regex_match(r.role_first, unit->text, 0, &mi); g_match_info_matches(mi);
+             g_match_info_next(mi, NULL)) {
+            g_autofree char *office = g_match_info_fetch(mi, 1);
+            g_autofree char *rest = g_match_info_fetch(mi, 2);
+            g_autofree char *name = g_match_info_fetch(mi, 3);
+            g_autofree char *role = join_role(office, rest);
+            add_actor(ex, facts->actors, name, role);
+        }
+        g_clear_pointer(&mi, g_match_info_unref);
+        for (g_regex_match(r.name_first, unit->text, 0, &mi); g_match_info_matches(mi);
+             g_match_info_next(mi, NULL)) {
+            g_autofree char *name = g_match_info_fetch(mi, 1);
+            g_autofree char *office = g_match_info_fetch(mi, 2);
+            g_autofree char *rest = g_match_info_fetch(mi, 3);
+            g_autofree char *role = join_role(office, rest);
+            add_actor(ex, facts->actors, name, role);
+        }
+        g_clear_pointer(&mi, g_match_info_unref);
+        for (g_regex_match(r.honorific, unit->text, 0, &mi); g_match_info_matches(mi);
+             g_match_info_next(mi, NULL)) {
+            g_autofree char *name = g_match_info_fetch(mi, 1);
+            add_actor(ex, facts->actors, name, NULL);
+        }
+        for (guint i = 0; i < unit->mentions->len; i++) {
+            const DsrMention *m = &g_array_index(unit->mentions, DsrMention, i);
+            if (m->kind != DSR__TERM_ORG)
+                continue;
+            char *key = g_strdup_printf("%d", m->entity);
+            g_autofree char *written = g_strndup(unit->text + m->start, m->end - m->start);
+            g_autofree char *full = g_strconcat(key, "\t", written, NULL);
+            g_free(key);
+            /* A lead mention counts twice: the lead says who matters. */
+            int w = unit->paragraph <= 0 ? 2 : 1;
+            int n = GPOINTER_TO_INT(g_hash_table_lookup(org_count, full)) + w;
+            g_hash_table_insert(org_count, g_strdup(full), GINT_TO_POINTER(n));
+            if (n >= 2 && n - w < 2) {
+                g_autofree char *fold = dsr_text_fold_ascii(written);
+                gboolean known = FALSE;
+                for (guint k = 0; k < facts->actors->len && !known; k++) {
+                    g_autofree char *kk = dsr_text_fold_ascii(
+                        ((DsrActor *)g_ptr_array_index(facts->actors, k))->name);
+                    known = strcmp(kk, fold) == 0;
+                }
+                if (!known) {
+                    DsrActor *a = g_new0(DsrActor, 1);
+                    a->name = g_steal_pointer(&written);
+                    a->entity = g_strdup(dsr__gazetteer_code(ex->gazetteer, m->entity));
+                    g_ptr_array_add(facts->actors, a);
+                }
+            }
+        }
+    }
+    rules_clear(&r);
+}

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: MIT
+ * Events: agreements signed, forums, meetings and visits, one per sentence
+ * that reports one, with the date resolved against the article's date and
+ * the place named in the sentence or the dateline. A date the text does not
+ * pin down stays NULL: "le 20 novembre" in an undated article has no year. */
+#include "extract-private.h"
+
+#include <string.h>
+#include <dossier/text.h>
+
+#define SUMMARY_MAX 240
+
+static const char MONTHS[] = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+                             "novembre|decembre|january|february|march|april|may|june|july|"
+                             "august|september|october|november|december|jan|feb|mar|apr|jun|"
+                             "jul|aug|sep|sept|oct|nov|dec";
+static const char WEEKDAYS[] = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|"
+                               "tuesday|wednesday|thursday|friday|saturday|sunday";
+
+typedef struct {
+    GRegex *agreement_noun, *signing, *visit, *forum, *meeting;
+    GRegex *day_month, *month_day, *weekday, *next;
+} Rules;
+
+static GRegex *
+rx(const char *pattern)
+{
+    g_autoptr(GError) err = NULL;
+    GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE, 0, &err);
+    g_assert_no_error(err); /* the patterns are constants of this file */
+    return r;
+}
+
+static void
+rules_init(Rules *r)
+{
+    r->agreement_noun =
+        rx("\\b(memorandum|memorandums|memoranda|accords?|protocoles?|conventions?|mous?|"
+           "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
+           "contrats?|contracts?|deals?|chartes?|charters?|plan d'action)\\b");
+    r->signing = rx("\\b(sign\\w*|paraphe\\w*|inked|conclu|conclus|conclue|conclues|echange de "
+                    "documents|exchanged)\\b");
+    r->visit = rx("\\b(visites?|visits?|visiting|visite\\w*|tournee)\\b");
+    r->forum = rx("\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
+                  "exhibitions?)\\b");
+    r->meeting =
+        rx("\\b(tables? rondes?|round ?tables?|seminaires?|seminars?|colloques?|conferences?|"
+           "entretiens?|reunions?|symposiums?|symposia|dialogues?|ateliers?|workshops?|talks|"
+           "meetings?|rencontres?|a rencontre|ont rencontre|a recu|received|webinaires?|"
+           "webinars?|congres|s'est entretenu|se sont entretenus|met with|consultations?)\\b");
+    g_autofree char *dm = g_strdup_printf(
+        "\\b(?:(%s)\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|et|to|and)\\s*\\d{1,2})?"
+        "\\s+(%s)\\b\\.?(?:,?\\s+(\\d{4})\\b)?",
+        WEEKDAYS, MONTHS);
+    g_autofree char *md = g_strdup_printf(
+        "\\b(%s)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*-\\s*\\d{1,2})?(?:,?\\s+(\\d{4})\\b)?",
+        MONTHS);
+    g_autofree char *wd = g_strdup_printf("\\b(%s)\\b", WEEKDAYS);
+    r->day_month = rx(dm);
+    r->month_day = rx(md);
+    r->weekday = rx(wd);
+    r->next = rx("\\b(prochain|prochaine|next|upcoming|a venir)\\b");
+}
+
+static void
+rules_clear(Rules *r)
+{
+    GRegex **all[] = {&r->agreement_noun, &r->signing,   &r->visit,   &r->forum, &r->meeting,
+                      &r->day_month,      &r->month_day, &r->weekday, &r->next};
+    for (guint i = 0; i < G_N_ELEMENTS(all); i++)
+        g_clear_pointer(all[i], g_regex_unref);
+}
+
+static gboolean
+matches(const GRegex *r, const char *s)
+{
+    return g_regex_match(r, s, 0, NULL);
+}
+
+static int
+weekday_number(const char *w)
+{
+    static const char *const names[] = {"lundi",    "mardi",    "mercredi", "jeudi",   "vendredi",
+                                        "samedi",   "dimanche", "monday",   "tuesday", "wednesday",
+                                        "thursday", "friday",   "saturday", "sunday"};
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+        if (strcmp(w, names[i]) == 0)
+            return i % 7 + 1; /* GDateWeekday: Monday = 1 */
+    return 0;
+}
+
+/* The year of a day and month given without one: the article's year, or the
+ * year before when the month lies well after the article's (a January article
+ * recalling "le 20 décembre"), unless the text says the event is to come. */
+static int
+infer_year(const DsrDate *art, int month, gboolean future)
+{
+    if (!art->year)
+        return 0;
+    if (art->month && month > art->month + 1 && !future)
+        return art->year - 1;
+    return art->year;
+}
+
+/* The date an event sentence gives, as ISO text, or NULL. */
+static char *
+resolve_date(const Rules *r, const char *folded, const DsrDate *art)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    gboolean future = matches(r->next, folded);
+    int day = 0, month = 0, year = 0;
+    if (g_regex_match(r->day_month, folded, 0, &mi)) {
+        g_autofree char *d = g_match_info_fetch(mi, 2);
+        g_autofree char *m = g_match_info_fetch(mi, 3);
+        g_autofree char *y = g_match_info_fetch(mi, 4);
+        day = atoi(d);
+        month = dsr_text_month_number(m);
+        year = y && *y ? atoi(y) : 0;
+    } else {
+        g_clear_pointer(&mi, g_match_info_unref);
+        if (g_regex_match(r->month_day, folded, 0, &mi)) {
+            g_autofree char *m = g_match_info_fetch(mi, 1);
+            g_autofree char *d = g_match_info_fetch(mi, 2);
+            g_autofree char *y = g_match_info_fetch(mi, 3);
+            day = atoi(d);
+            month = dsr_text_month_number(m);
+            year = y && *y ? atoi(y) : 0;
+        }
+    }
+    if (month && day) {
+        if (!year)
+            year = infer_year(art, month, future);
+        if (!year || !g_date_valid_dmy(day, month, year))
+            return NULL;
+        DsrDate out = {year, month, day};
+        return dsr_date_to_iso(&out);
+    }
+    g_clear_pointer(&mi, g_match_info_unref);
+    if (!art->day || !g_regex_match(r->weekday, folded, 0, &mi))
+        return NULL;
+    g_autofree char *w = g_match_info_fetch(mi, 1);
+    int want = weekday_number(w);
+    g_autoptr(GDate) gd = g_date_new_dmy(art->day, art->month, art->year);
+    int have = g_date_get_weekday(gd);
+    /* News reports what happened: the latest such day up to the article's
+     * date, or the next one when the text announces it. */
+    if (future)
+        g_date_add_days(gd, (want - have + 7) % 7 ? (want - have + 7) % 7 : 7);
+    else
+        g_date_subtract_days(gd, (have - want + 7) % 7);
+    DsrDate out = {g_date_get_year(gd), g_date_get_month(gd), g_date_get_day(gd)};
+    return dsr_date_to_iso(&out);
+}
+
+static gboolean
+place_preposition(const char *text, int start)
+{
+    static const char *const preps[] = {"à ", "a ", "in ", "at ", "au ", "À "};
+    for (guint i = 0; i < G_N_ELEMENTS(preps); i++) {
+        int n = strlen(preps[i]);
+        if (start >= n && strncmp(text + start - n, preps[i], n) == 0 &&
+            (start == n || !g_ascii_isalnum(text[start - n - 1])))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static char *
+find_place(const DsrUnit *u)
+{
+    for (guint i = 0; i < u->mentions->len; i++) {
+        const DsrMention *m = &g_array_index(u->mentions, DsrMention, i);
+        if (m->kind == DSR__TERM_PLACE && place_preposition(u->text, m->start))
+            return g_strndup(u->text + m->start, m->end - m->start);
+    }
+    return NULL;
+}
+
+/* The sentence itself; a very long one is cut at its last clause boundary
+ * that keeps enough to stand alone. */
+static char *
+summarize(const char *text)
+{
+    gsize len = strlen(text);
+    if (len <= SUMMARY_MAX)
+        return g_strdup(text);
+    const char *cut = NULL;
+    static const char *const bounds[] = {", ", "; ", " – ", " - ", ": "};
+    for (guint b = 0; b < G_N_ELEMENTS(bounds); b++) {
+        for (const char *p = strstr(text, bounds[b]); p && p - text <= SUMMARY_MAX;
+             p = strstr(p + 1, bounds[b]))
+            if (p - text >= 60 && (!cut || p > cut))
+                cut = p;
+    }
+    if (!cut) {
+        /* No clause boundary: the last word boundary before the limit. */
+        cut = text + SUMMARY_MAX;
+        while (cut > text && *cut != ' ')
+            cut--;
+        if (cut == text)
+            return g_strdup(text);
+    }
+    g_autofree char *head = g_strndup(text, cut - text);
+    return g_strconcat(head, "…", NULL);
+}
+
+static gboolean
+event_type(const Rules *r, const char *folded, DsrEventType *type)
+{
+    if (matches(r->agreement_noun, folded) && matches(r->signing, folded))
+        *type = DSR_EVENT_AGREEMENT;
+    else if (matches(r->visit, folded))
+        *type = DSR_EVENT_VISIT;
+    else if (matches(r->forum, folded))
+        *type = DSR_EVENT_FORUM;
+    else if (matches(r->meeting, folded))
+        *type = DSR_EVENT_MEETING;
+    else
+        return FALSE;
+    return TRUE;
+}
+
+void
+dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *units,
+                 DsrFacts *facts)
+{
+    (void)ex;
+    Rules r;
+    rules_init(&r);
+    DsrDate art = {0, 0, 0};
+    if (article->date)
+        dsr_date_parse_iso(article->date, &art);
+    for (guint u = 0; u < units->len; u++) {
+        const DsrUnit *unit = g_ptr_array_index(units, u);
+        g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+        DsrEventType type;
+        if (!event_type(&r, folded, &type))
+            continue;
+        g_autofree char *date = resolve_date(&r, folded, &art);
+        gboolean lead = unit->paragraph <= 0;
+        /* A later sentence naming "la conférence" again is about the same
+         * event; only a dated one, the lead, or a signing reports one. */
+        if (!date && !lead && type != DSR_EVENT_AGREEMENT)
+            continue;
+        DsrEvent *same = NULL;
+        for (guint k = 0; k < facts->events->len && !same; k++) {
+            DsrEvent *e = g_ptr_array_index(facts->events, k);
+            if (e->type == type && (g_strcmp0(e->date, date) == 0 || !date || !e->date))
+                same = e;
+        }
+        if (same) {
+            /* The headline announces it, the body dates it: keep the dated telling. */
+            if (!same->date && date) {
+                g_free(same->date);
+                same->date = g_steal_pointer(&date);
+                g_free(same->summary);
+                same->summary = summarize(unit->text);
+                g_free(same->sentence);
+                same->sentence = g_strdup(unit->text);
+                char *place = find_place(unit);
+                if (place) {
+                    g_free(same->place);
+                    same->place = place;
+                }
+            }
+            continue;
+        }
+        DsrEvent *e = g_new0(DsrEvent, 1);
+        e->type = type;
+        e->date = g_steal_pointer(&date);
+        e->place = find_place(unit);
+        if (!e->place && lead && article->place)
+            e->place = g_strdup(article->place);
+        e->summary = summarize(unit->text);
+        e->sentence = g_strdup(unit->text);
+        g_ptr_array_add(facts->events, e);
+    }
+    rules_clear(&r);
+}
