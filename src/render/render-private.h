@@ -13,13 +13,13 @@
 
 struct DsrRenderContext {
     char *templates_dir;
-    char *paper;   /* "a4" or "letter" */
-    char *author;  /* or NULL */
+    char *paper;  /* "a4" or "letter" */
+    char *author; /* or NULL */
     gint64 now;
     DsrFonts *fonts;
     GHashTable *labels_fr; /* key -> text */
     GHashTable *labels_en;
-    cJSON *page_style;     /* templates/page-style.json */
+    cJSON *page_style; /* templates/page-style.json */
 };
 
 typedef enum {
@@ -46,8 +46,8 @@ gboolean dsr__render_sections(const DsrBrief *brief, DsrSectionFunc fn, gpointer
 
 /* A label with {home}, {partner}, {n}, {m} filled in from @vars (NULL-terminated
  * key, value pairs). New string. */
-char *dsr__label_fill(const DsrRenderContext *ctx, const char *lang, const char *key, ...)
-    G_GNUC_NULL_TERMINATED;
+char *dsr__label_fill(const DsrRenderContext *ctx, const char *lang, const char *key,
+                      ...) G_GNUC_NULL_TERMINATED;
 
 /* "16,5 %", "environ 200 Md USD", "plus de 800 projets" (French) or "16.5%",
  * "about USD 200 bn" (English): a figure's normalized value for people. */
@@ -66,10 +66,110 @@ char *dsr__format_period(const DsrRenderContext *ctx, const DsrBrief *brief);
 
 /* Page style values from templates/page-style.json ("body.size", "colors.accent"). */
 double dsr__style_number(const DsrRenderContext *ctx, const char *path, double fallback);
-const char *dsr__style_string(const DsrRenderContext *ctx, const char *path,
-                              const char *fallback);
+const char *dsr__style_string(const DsrRenderContext *ctx, const char *path, const char *fallback);
 
 /* TRUE for a URL a reader may follow: http, https (and mailto when @allow_mailto). */
 gboolean dsr__url_is_safe(const char *url, gboolean allow_mailto);
+
+/* ---- PDF renderer (render-pdf.c, pdf-layout.c, hyphen.c) ---- */
+
+#include <cairo.h>
+#include <dossier/chart.h>
+
+/* @text with U+00AD soft hyphens at the break points libhyphen's patterns for
+ * @lang allow ("fr" by default). Acronyms, words shorter than five letters
+ * and parts of hyphenated compounds are left whole. New string. */
+char *dsr__hyphenate(const char *text, const char *lang);
+
+/* What a PDF rendering measured, for tests and tracing. */
+typedef struct {
+    guint pages;
+    guint layouts;        /* Pango layouts made, including the per-line redraws */
+    guint unknown_glyphs; /* sum of pango_layout_get_unknown_glyphs_count: must stay 0 */
+    gboolean contents;    /* a table of contents was set */
+} DsrPdfStats;
+
+/* dsr_render_pdf() that also fills @stats (may be NULL). */
+gboolean dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
+                               DsrPdfStats *stats, GError **error);
+
+typedef struct {
+    int start, end; /* byte range in the layout's text */
+    char *dest;     /* internal destination name, or NULL */
+    char *uri;      /* http(s) URL, or NULL */
+} DsrPdfLink;
+
+/* A piece of text set by Pango. Its layout may hold soft hyphens: lines are
+ * drawn one by one without them, so the PDF's text is the source text. */
+typedef struct {
+    PangoLayout *layout;
+    double x; /* from the block's left edge */
+    guint32 rgb;
+    const char *tag; /* structure element around the text ("TD", "Lbl"), or NULL */
+    GArray *links;   /* DsrPdfLink */
+} DsrPdfText;
+
+typedef enum { DSR_PDF_BLOCK_TEXT, DSR_PDF_BLOCK_ROW, DSR_PDF_BLOCK_CHART } DsrPdfBlockKind;
+
+/* One unit the paginator places: a paragraph (may split between lines, with
+ * widow and orphan control), a table row or a chart (never split). */
+typedef struct {
+    DsrPdfBlockKind kind;
+    double space_before, space_after;
+    gboolean keep_with_next; /* headings, table header rows, chart captions */
+    const char *open;        /* container element opened before the block ("L", "Table") */
+    gboolean close;          /* close the container after it */
+    const char *tag;         /* the block's element: "P", "H1", "LI", "TR", "Figure" */
+    char *dest;              /* destination name at the block's top, or NULL */
+    char *outline;           /* bookmark title, or NULL */
+    /* TEXT: body, and an optional marker set in the hanging indent */
+    DsrPdfText *body, *marker;
+    GArray *line_top, *line_bottom, *line_base; /* double, points, from the layout top */
+    /* ROW */
+    GPtrArray *cells; /* DsrPdfText */
+    double pad;
+    guint32 fill;        /* background, 0xRRGGBB, or G_MAXUINT32 for none */
+    guint32 bar;         /* mark at the left edge, or G_MAXUINT32 */
+    double rule;         /* width of the rule under the row, 0 for none */
+    gboolean header_row; /* repeated at the top of each page the table continues on */
+    int table;           /* rows of one table share the id (> 0) */
+    /* CHART */
+    DsrChartLayout *chart;
+    double height; /* ROW and CHART: whole height; TEXT: the layout's */
+} DsrPdfBlock;
+
+DsrPdfText *dsr__pdf_text_new(PangoLayout *layout_take, double x, guint32 rgb, const char *tag);
+void dsr__pdf_text_free(DsrPdfText *text);
+void dsr__pdf_text_add_link(DsrPdfText *text, int start, int end, const char *dest,
+                            const char *uri);
+DsrPdfBlock *dsr__pdf_block_new(DsrPdfBlockKind kind);
+void dsr__pdf_block_free(DsrPdfBlock *block);
+/* Measures lines (TEXT) or height (ROW: cells and padding). Call once the block is filled. */
+void dsr__pdf_block_measure(DsrPdfBlock *block);
+
+typedef struct {
+    guint block;
+    guint page;     /* 0-based */
+    double y;       /* top of the piece on the page */
+    guint first, n; /* TEXT: the lines placed here */
+    gboolean first_piece, last_piece, repeat;
+} DsrPdfPlace;
+
+typedef struct {
+    double top, bottom; /* the text frame's vertical extent on a page */
+    guint widows, orphans;
+} DsrPdfFrame;
+
+/* Flows @blocks onto pages: returns DsrPdfPlace in page order, *@n_pages set. */
+GArray *dsr__pdf_paginate(GPtrArray *blocks, const DsrPdfFrame *frame, guint *n_pages);
+
+/* Draws lines [@first, @first + @n) of @text with the top of line @first at
+ * @y and its left edge at @x, then its links in those lines. The lines go in
+ * a Span when @span or when the text has links (cairo marks only leaf
+ * elements). Every layout made is counted in @stats. */
+void dsr__pdf_draw_text(cairo_t *cr, const DsrPdfText *text, double x, double y, guint first,
+                        guint n, gboolean span, DsrPdfStats *stats);
+/* Counts @layout in @stats and returns its unknown glyphs. */
+int dsr__pdf_check_layout(PangoLayout *layout, DsrPdfStats *stats);
 
 #endif

@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: MIT
+ * The PDF renderer, checked as a reader would: the bytes are a PDF, identical
+ * twice; poppler and qpdf (when installed) see the metadata, page size, the
+ * fonts embedded as subsets, the text with its diacritics and hyphens exact,
+ * nothing outside the page, an outline and links. Also hyphenation itself and
+ * the missing-glyph count. */
+#include <dossier/dossier.h>
+#include "render/render-private.h"
+#include "test-support.h"
+#include <math.h>
+#include <string.h>
+
+static DsrRenderContext *
+context(const char *paper)
+{
+    g_autofree char *templates = g_build_filename(dsr_data_dir(), "templates", NULL);
+    g_autofree char *fonts = g_build_filename(dsr_data_dir(), "fonts", NULL);
+    DsrRenderOptions opt = {templates, fonts, paper, "Ministère des Affaires étrangères",
+                            1700000000};
+    g_autoptr(GError) error = NULL;
+    DsrRenderContext *ctx = dsr_render_context_new(&opt, &error);
+    g_assert_no_error(error);
+    return ctx;
+}
+
+static DsrCites *
+cites(int a, int b)
+{
+    int n[2] = {a, b};
+    return dsr_cites_new(n, b > 0 ? 2 : 1);
+}
+
+static const char *const POINTS[] = {
+    "Le vice-ministre Nguyễn Mạnh Hùng a reçu à Hô Chi Minh-Ville une délégation venue de "
+    "Moscou pour examiner l'avancement des programmes de coopération technologique, notamment "
+    "dans la transformation numérique des administrations provinciales.",
+    "Selon les statistiques douanières, les échanges bilatéraux ont progressé de 16,5% en un an, "
+    "une dynamique que les deux parties entendent consolider par des accords sectoriels.",
+    "La partie russe (Россия) a proposé d'élargir les échanges universitaires : bourses, stages "
+    "et laboratoires communs consacrés à l'intelligence artificielle et aux semi-conducteurs.",
+    "Économie numérique, cybersécurité et villes intelligentes figurent parmi les priorités "
+    "réaffirmées lors de la réunion du comité intergouvernemental tenue en novembre.",
+    "Les représentants ont souligné que l'interconnexion des infrastructures énergétiques "
+    "exigerait des investissements considérables et une harmonisation réglementaire.",
+    "Plusieurs entreprises de Hô Chi Minh-Ville envisagent d'ouvrir des bureaux de représentation "
+    "afin d'accompagner les exportations de produits agricoles transformés.",
+};
+
+static DsrBrief *
+rich_brief(guint n_events, guint n_figures)
+{
+    DsrBrief *b = dsr_brief_new("VN", "RU", "fr");
+    b->title = dsr_brief_intern(b, "Viêt Nam – Russie : note de synthèse");
+    b->partner_name = dsr_brief_intern(b, "Russie");
+    b->period_from = dsr_brief_intern(b, "2024-04");
+    b->period_to = dsr_brief_intern(b, "2025-11-20");
+    b->generated = dsr_brief_intern(b, "2023-11-14");
+    for (int i = 1; i <= 12; i++) {
+        g_autofree char *title = g_strdup_printf("Coopération économique, article numéro %d", i);
+        g_autofree char *url = g_strdup_printf("https://example.org/actualites/%d?a=1&b=2", i);
+        g_autofree char *file = g_strdup_printf("articles/ru-%02d.txt", i);
+        dsr_brief_add_source(b, title, "lecourrier.vn", "2025-03-10",
+                             i == 5 ? "javascript:alert(1)" : url, file);
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(POINTS); i++)
+        dsr_brief_add_key_point(b, POINTS[i], cites((int)i + 1, i % 2 ? 7 : 0));
+    for (guint i = 0; i < n_figures; i++) {
+        g_autofree char *subject =
+            g_strdup_printf("échanges commerciaux bilatéraux dans le secteur %u de l'économie", i);
+        DsrBriefFigure f = {0};
+        f.quote = "30 milliards de dollars";
+        f.value = 30 + i;
+        f.scale = 1e9;
+        f.kind = i % 3 ? DSR_FIGURE_MONEY : DSR_FIGURE_PERCENT;
+        f.currency = "USD";
+        f.unit = i % 3 ? "dollars" : "%";
+        f.qualifier = i % 4 == 1 ? DSR_QUALIFIER_APPROX : DSR_QUALIFIER_NONE;
+        f.year = 2020 + (int)(i % 5);
+        f.subject = subject;
+        f.entity = i % 2 ? "VN" : "RU";
+        f.cites = cites(1 + (int)(i % 12), 0);
+        if (i == 2) {
+            f.discrepancy = "autre source : 31 milliards d'USD [2]";
+            f.group = 1;
+        }
+        dsr_brief_add_figure(b, &f);
+    }
+    if (n_figures > 0) {
+        DsrChartSpec *c = dsr_brief_add_chart(b, DSR_CHART_BAR, "Montants cités", "Md USD",
+                                              "Source : douanes des deux pays");
+        dsr_chart_add_point(b, c, "Échanges", 30, FALSE, cites(1, 0));
+        dsr_chart_add_point(b, c, "Investissements", 12, TRUE, cites(2, 0));
+        DsrChartSpec *l = dsr_brief_add_chart(b, DSR_CHART_LINE, "Échanges", "Md USD", NULL);
+        for (int y = 2019; y <= 2024; y++) {
+            g_autofree char *year = g_strdup_printf("%d", y);
+            dsr_chart_add_point(b, l, year, 20 + y - 2019, FALSE, cites(3, 0));
+        }
+    }
+    dsr_brief_add_theme(b, "cybersécurité", 3, POINTS[3], cites(4, 0));
+    dsr_brief_add_theme(b, "Économie numérique", 2, NULL, cites(2, 5));
+    for (guint i = 0; i < n_events; i++) {
+        g_autofree char *date = g_strdup_printf("2025-%02u-%02u", 1 + i % 12, 1 + i % 28);
+        g_autofree char *summary = g_strdup_printf(
+            "Réunion de travail numéro %u sur la coopération énergétique et les transports, "
+            "suivie de la signature d'un mémorandum.",
+            i + 1);
+        dsr_brief_add_event(b, (DsrEventType)(i % 5), date, i % 2 ? "Hô Chi Minh-Ville" : "Hanoï",
+                            summary, cites(1 + (int)(i % 12), 0));
+    }
+    dsr_brief_add_actor(b, "Nguyễn Mạnh Hùng", "vice-ministre de l'Information", "VN", cites(1, 0));
+    dsr_brief_add_actor(b, "Алексей Оверчук", "vice-Premier ministre", "RU", cites(3, 0));
+    dsr_brief_add_actor(b, "Lê Thị Thu Hằng", "vice-ministre des Affaires étrangères", "VN",
+                        cites(4, 6));
+    return b;
+}
+
+static GByteArray *
+render(const DsrBrief *brief, const DsrRenderContext *ctx, DsrPdfStats *stats)
+{
+    GByteArray *out = g_byte_array_new();
+    g_autoptr(GError) error = NULL;
+    gboolean ok = dsr__render_pdf_stats(brief, ctx, out, stats, &error);
+    g_assert_no_error(error);
+    g_assert_true(ok);
+    g_assert_cmpuint(out->len, >, 1000);
+    g_assert_true(memcmp(out->data, "%PDF-", 5) == 0);
+    return out;
+}
+
+static char *
+save(GByteArray *pdf, const char *name)
+{
+    char *path = g_build_filename(g_test_get_dir(G_TEST_BUILT), name, NULL);
+    g_autoptr(GError) error = NULL;
+    g_file_set_contents(path, (const char *)pdf->data, (gssize)pdf->len, &error);
+    g_assert_no_error(error);
+    return path;
+}
+
+/* Output of @tool run on @args, or NULL (test skipped) when it is not installed. */
+static char *
+run_tool(const char *tool, const char *const *args, int *status)
+{
+    g_autofree char *exe = g_find_program_in_path(tool);
+    if (!exe) {
+        g_test_skip_printf("%s is not installed", tool);
+        return NULL;
+    }
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    g_ptr_array_add(argv, exe);
+    for (guint i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (gpointer)args[i]);
+    g_ptr_array_add(argv, NULL);
+    char *out = NULL;
+    int wait = 0;
+    g_autoptr(GError) error = NULL;
+    g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                 NULL, &wait, &error);
+    g_assert_no_error(error);
+    *status = g_spawn_check_wait_status(wait, NULL) ? 0 : 1;
+    return out;
+}
+
+/* pdftotext gives NBSP and narrow NBSP back as spaces, and a line end where
+ * the layout broke: compare text with those folded. */
+static char *
+normalise(const char *text)
+{
+    GString *s = g_string_new(NULL);
+    gboolean space = FALSE;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == ' ' || c == '\n' || c == '\f' || c == 0xA0 || c == 0x202F) {
+            space = TRUE;
+            continue;
+        }
+        if (space && s->len && s->str[s->len - 1] != '-')
+            g_string_append_c(s, ' ');
+        space = FALSE;
+        g_string_append_unichar(s, c);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static char *
+strip_hyphens(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (const char *p = s; *p; p++)
+        if (*p != '-')
+            g_string_append_c(o, *p);
+    return g_string_free(o, FALSE);
+}
+
+typedef struct {
+    DsrRenderContext *ctx;
+    DsrBrief *brief;
+    GByteArray *pdf;
+    char *path;
+    DsrPdfStats stats;
+} Fixture;
+
+static void
+rich_setup(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    f->ctx = context("a4");
+    f->brief = rich_brief(40, 30);
+    f->pdf = render(f->brief, f->ctx, &f->stats);
+    f->path = save(f->pdf, "render-pdf-rich.pdf");
+}
+
+static void
+rich_teardown(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_byte_array_unref(f->pdf);
+    dsr_brief_free(f->brief);
+    dsr_render_context_free(f->ctx);
+    g_free(f->path);
+}
+
+static void
+test_rich_stats(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_assert_cmpuint(f->stats.unknown_glyphs, ==, 0);
+    g_assert_cmpuint(f->stats.layouts, >, 100);
+    g_assert_cmpuint(f->stats.pages, >=, 4);
+    g_assert_true(f->stats.contents);
+}
+
+static void
+test_rich_identical(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autoptr(GByteArray) again = render(f->brief, f->ctx, NULL);
+    g_assert_cmpuint(again->len, ==, f->pdf->len);
+    g_assert_true(memcmp(again->data, f->pdf->data, again->len) == 0);
+}
+
+static void
+test_rich_pdfinfo(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    int status;
+    const char *args[] = {"-isodates", f->path, NULL};
+    g_autofree char *info = run_tool("pdfinfo", args, &status);
+    if (!info)
+        return;
+    g_assert_cmpint(status, ==, 0);
+    g_autofree char *pages = g_strdup_printf("\nPages: *%u\n", f->stats.pages);
+    g_assert_true(g_regex_match_simple(pages, info, 0, 0));
+    g_assert_nonnull(strstr(info, "595.28 x 841.89 pts (A4)"));
+    g_assert_true(
+        g_regex_match_simple("Title: *Viêt Nam – Russie : note de synthèse\n", info, 0, 0));
+    g_assert_true(g_regex_match_simple("Author: *Ministère des Affaires étrangères\n", info, 0, 0));
+    g_autofree char *creator = g_strdup_printf("Creator: *dossier %s\n", dsr_version());
+    g_assert_true(g_regex_match_simple(creator, info, 0, 0));
+    g_assert_true(g_regex_match_simple("Keywords: *Russie, RU, cybersécurité, Économie numérique\n",
+                                       info, 0, 0));
+    g_assert_true(g_regex_match_simple("Tagged: *yes\n", info, 0, 0));
+    /* SOURCE_DATE_EPOCH-style "now" 1700000000 is 2023-11-14 22:13:20 UTC. */
+    g_assert_true(g_regex_match_simple("CreationDate: *2023-11-14T22:13:20Z\n", info, 0, 0));
+    g_assert_true(g_regex_match_simple("ModDate: *2023-11-14T22:13:20Z\n", info, 0, 0));
+}
+
+static void
+test_rich_pdffonts(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    int status;
+    const char *args[] = {f->path, NULL};
+    g_autofree char *fonts = run_tool("pdffonts", args, &status);
+    if (!fonts)
+        return;
+    g_assert_cmpint(status, ==, 0);
+    g_auto(GStrv) lines = g_strsplit(fonts, "\n", -1);
+    guint n = 0;
+    for (guint i = 2; lines[i]; i++) {
+        if (!*lines[i])
+            continue;
+        n++;
+        /* "ABCDEF+NotoSerif-Regular  CID TrueType  Identity-H  yes yes yes  12  0" */
+        g_assert_true(g_regex_match_simple("^[A-Z]{6}\\+Noto(Sans|Serif)-\\S+ .* yes +yes +yes ",
+                                           lines[i], 0, 0));
+    }
+    g_assert_cmpuint(n, >=, 3);
+}
+
+static char *
+pdftotext(const char *path, const char *mode)
+{
+    int status;
+    const char *args[] = {"-enc", "UTF-8", mode, path, "-", NULL};
+    const char *plain[] = {"-enc", "UTF-8", path, "-", NULL};
+    char *text = run_tool("pdftotext", mode ? args : plain, &status);
+    if (text)
+        g_assert_cmpint(status, ==, 0);
+    return text;
+}
+
+static void
+test_rich_text(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *raw = pdftotext(f->path, NULL);
+    if (!raw)
+        return;
+    g_assert_null(strstr(raw, "\u00ad"));
+    g_autofree char *text = normalise(raw);
+    const char *want[] = {"Nguyễn Mạnh Hùng",
+                          "Hô Chi Minh-Ville",
+                          "Россия",
+                          "Алексей Оверчук",
+                          "Économie numérique",
+                          "Lê Thị Thu Hằng",
+                          "Points clés",
+                          "Sommaire",
+                          "Chiffres clés",
+                          "Graphiques",
+                          "Domaines de coopération",
+                          "Événements et accords",
+                          "Acteurs",
+                          "Sources",
+                          "Écart entre sources",
+                          "16,5 %",
+                          "page 1 /",
+                          "source : 12 articles",
+                          "https://example.org/actualites/3?a=1&b=2"};
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+        if (!strstr(text, want[i]))
+            g_error("pdftotext lost \"%s\"", want[i]);
+    g_assert_null(strstr(text, "MinhVille"));
+    /* Every key point comes back whole; "écono-\nmistes" came back as
+     * "écono-mistes", so hyphens are left out of this comparison (the names
+     * above keep theirs). */
+    g_autofree char *flat = strip_hyphens(text);
+    for (guint i = 0; i < G_N_ELEMENTS(POINTS); i++) {
+        g_autofree char *typo = dsr_text_typography(POINTS[i], "fr");
+        g_autofree char *norm = normalise(typo);
+        g_autofree char *want_point = strip_hyphens(norm);
+        if (!strstr(flat, want_point))
+            g_error("key point %u not found whole in the PDF text", i);
+    }
+}
+
+static void
+test_rich_bbox(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *html = pdftotext(f->path, "-bbox");
+    if (!html)
+        return;
+    g_autoptr(GRegex) re =
+        g_regex_new("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+                    "yMax=\"([0-9.]+)\">",
+                    0, 0, NULL);
+    g_autoptr(GMatchInfo) m = NULL;
+    guint words = 0;
+    const double w = 595.28, h = 841.89, margin = 24;
+    for (g_regex_match(re, html, 0, &m); g_match_info_matches(m); g_match_info_next(m, NULL)) {
+        double v[4];
+        for (int i = 0; i < 4; i++) {
+            g_autofree char *s = g_match_info_fetch(m, i + 1);
+            v[i] = g_ascii_strtod(s, NULL);
+        }
+        words++;
+        if (v[0] < margin || v[1] < margin || v[2] > w - margin || v[3] > h - margin)
+            g_error("a word lies outside the text area: %.1f %.1f %.1f %.1f", v[0], v[1], v[2],
+                    v[3]);
+    }
+    g_assert_cmpuint(words, >, 1000);
+}
+
+static void
+test_rich_qpdf(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    int status;
+    const char *check[] = {"--check", f->path, NULL};
+    g_autofree char *out = run_tool("qpdf", check, &status);
+    if (!out)
+        return;
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(out, "No syntax or stream encoding errors"));
+    const char *json[] = {"--json", f->path, NULL};
+    g_autofree char *js = run_tool("qpdf", json, &status);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_true(g_regex_match_simple("\"outlines\": \\[\\s*\\{", js, 0, 0));
+    g_assert_nonnull(strstr(js, "\"title\": \"Points clés\""));
+    g_assert_nonnull(strstr(js, "\"title\": \"Sources\""));
+    g_assert_nonnull(strstr(js, "\"/Subtype\": \"/Link\""));
+    g_assert_nonnull(strstr(js, "https://example.org/actualites/7?a=1&b=2"));
+    g_assert_nonnull(strstr(js, "/Dest"));
+    g_assert_null(strstr(js, "javascript:"));
+    g_assert_nonnull(strstr(js, "/StructTreeRoot"));
+}
+
+static void
+test_sparse(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "FR", "fr");
+    b->title = dsr_brief_intern(b, "Viêt Nam – France : note de synthèse");
+    b->partner_name = dsr_brief_intern(b, "France");
+    b->generated = dsr_brief_intern(b, "2023-11-14");
+    dsr_brief_add_source(b, "Un titre", "vietnamplus.vn", "2024", "http://example.org/x", NULL);
+    dsr_brief_add_key_point(b, POINTS[0], cites(1, 0));
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_assert_cmpuint(stats.pages, ==, 1);
+    g_assert_false(stats.contents);
+    g_assert_cmpuint(stats.unknown_glyphs, ==, 0);
+    g_autofree char *path = save(pdf, "render-pdf-sparse.pdf");
+    g_autofree char *raw = pdftotext(path, NULL);
+    if (!raw)
+        return;
+    g_autofree char *text = normalise(raw);
+    g_assert_nonnull(strstr(text, "Points clés"));
+    g_assert_nonnull(strstr(text, "Sources"));
+    g_assert_nonnull(strstr(text, "non datée"));
+    const char *absent[] = {"Chiffres clés",           "Graphiques",
+                            "Événements et accords",   "Acteurs",
+                            "Domaines de coopération", "Sommaire"};
+    for (guint i = 0; i < G_N_ELEMENTS(absent); i++)
+        g_assert_null(strstr(text, absent[i]));
+}
+
+static void
+test_letter_english(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("letter");
+    g_autoptr(DsrBrief) b = rich_brief(4, 3);
+    b->lang = dsr_brief_intern(b, "en");
+    b->title = dsr_brief_intern(b, "Vietnam – Russia: briefing note");
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_assert_cmpuint(stats.unknown_glyphs, ==, 0);
+    g_autofree char *path = save(pdf, "render-pdf-letter.pdf");
+    int status;
+    const char *args[] = {path, NULL};
+    g_autofree char *info = run_tool("pdfinfo", args, &status);
+    if (!info)
+        return;
+    g_assert_nonnull(strstr(info, "612 x 792 pts (letter)"));
+    g_autofree char *raw = pdftotext(path, NULL);
+    g_autofree char *text = normalise(raw);
+    g_assert_nonnull(strstr(text, "Key figures"));
+    g_assert_nonnull(strstr(text, "Sources disagree"));
+    g_assert_nonnull(strstr(text, "source: 12 articles"));
+}
+
+/* A typical brief: a few pages, two charts, well under 150 KB. */
+static void
+test_typical_size(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = rich_brief(12, 10);
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_test_message("typical brief: %u pages, %u bytes", stats.pages, pdf->len);
+    g_autofree char *path = save(pdf, "render-pdf-typical.pdf");
+    g_assert_cmpuint(stats.pages, >=, 3);
+    g_assert_cmpuint(pdf->len, <, 150 * 1024);
+}
+
+/* The count that guards every layout sees a glyph the bundled fonts lack. */
+static void
+test_unknown_glyph_counted(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "CN", "fr");
+    b->title = dsr_brief_intern(b, "Viêt Nam – Chine");
+    dsr_brief_add_key_point(b, "Le mot 中国 désigne la Chine.", NULL);
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_assert_cmpuint(stats.unknown_glyphs, >, 0);
+}
+
+static char *
+strip_soft(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (const char *p = s; *p; p = g_utf8_next_char(p))
+        if (g_utf8_get_char(p) != 0xAD)
+            g_string_append_unichar(o, g_utf8_get_char(p));
+    return g_string_free(o, FALSE);
+}
+
+static void
+test_hyphenate(void)
+{
+    g_autofree char *a = dsr__hyphenate("anticonstitutionnellement et économistes", "fr");
+    g_assert_nonnull(strstr(a, "\u00ad"));
+    g_assert_nonnull(strstr(a, "éco\u00adno\u00admistes"));
+    g_autofree char *back = strip_soft(a);
+    g_assert_cmpstr(back, ==, "anticonstitutionnellement et économistes");
+    /* Nothing beside a real hyphen, in acronyms, short words, codes or URLs. */
+    const char *whole[] = {"Hô Chi Minh-Ville",   "ASEAN",       "VinFast", "les",
+                           "https://exemple.org", "Lee Han-woo", "A320neo"};
+    for (guint i = 0; i < G_N_ELEMENTS(whole); i++) {
+        g_autofree char *h = dsr__hyphenate(whole[i], "fr");
+        g_assert_cmpstr(h, ==, whole[i]);
+    }
+    g_autofree char *en = dsr__hyphenate("international cooperation", "en");
+    g_assert_nonnull(strstr(en, "\u00ad"));
+    g_autofree char *vi = dsr__hyphenate("Nguyễn Mạnh Hùng, l'économie", "fr");
+    g_autofree char *vi_back = strip_soft(vi);
+    g_assert_cmpstr(vi_back, ==, "Nguyễn Mạnh Hùng, l'économie");
+}
+
+static int
+cmp_double(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void
+test_timing(void)
+{
+    if (!g_test_perf()) {
+        g_test_skip("timing runs with -m perf");
+        return;
+    }
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = rich_brief(40, 30);
+    double t[20];
+    guint pages = 0, bytes = 0;
+    for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+        DsrPdfStats stats;
+        gint64 t0 = g_get_monotonic_time();
+        g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+        t[i] = (double)(g_get_monotonic_time() - t0) / 1000.0;
+        pages = stats.pages;
+        bytes = pdf->len;
+    }
+    qsort(t, G_N_ELEMENTS(t), sizeof t[0], cmp_double);
+    g_test_minimized_result(t[G_N_ELEMENTS(t) / 2], "median render %.1f ms (%u pages, %u bytes)",
+                            t[G_N_ELEMENTS(t) / 2], pages, bytes);
+    g_assert_cmpfloat(t[G_N_ELEMENTS(t) / 2], <, 1000);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add("/render-pdf/rich/stats", Fixture, NULL, rich_setup, test_rich_stats, rich_teardown);
+    g_test_add("/render-pdf/rich/identical", Fixture, NULL, rich_setup, test_rich_identical,
+               rich_teardown);
+    g_test_add("/render-pdf/rich/pdfinfo", Fixture, NULL, rich_setup, test_rich_pdfinfo,
+               rich_teardown);
+    g_test_add("/render-pdf/rich/pdffonts", Fixture, NULL, rich_setup, test_rich_pdffonts,
+               rich_teardown);
+    g_test_add("/render-pdf/rich/text", Fixture, NULL, rich_setup, test_rich_text, rich_teardown);
+    g_test_add("/render-pdf/rich/bbox", Fixture, NULL, rich_setup, test_rich_bbox, rich_teardown);
+    g_test_add("/render-pdf/rich/qpdf", Fixture, NULL, rich_setup, test_rich_qpdf, rich_teardown);
+    g_test_add_func("/render-pdf/sparse", test_sparse);
+    g_test_add_func("/render-pdf/letter-english", test_letter_english);
+    g_test_add_func("/render-pdf/typical-size", test_typical_size);
+    g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);
+    g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
+    g_test_add_func("/render-pdf/timing", test_timing);
+    return g_test_run();
+}
