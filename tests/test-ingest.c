@@ -531,10 +531,11 @@ form_spec(const cJSON *o)
     v = cJSON_GetObjectItemCaseSensitive(o, key);                                                  \
     f.field = cJSON_IsString(v) ? v->valuestring : NULL;
     STR(name, "name")
-    STR(seed, "seed") STR(title, "title") STR(date, "date") STR(url, "url") STR(lang, "lang")
-        STR(dateline, "dateline")
+    STR(seed, "seed")
+    STR(title, "title")
+    STR(date, "date") STR(url, "url") STR(lang, "lang") STR(dateline, "dateline")
 #undef STR
-            f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
+        f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
     f.paragraphs = cJSON_GetObjectItemCaseSensitive(o, "paragraphs");
     f.captions = cJSON_GetObjectItemCaseSensitive(o, "captions");
     f.related = cJSON_GetObjectItemCaseSensitive(o, "related");
@@ -879,6 +880,203 @@ test_three_forms(void)
     }
 }
 
+/* Pages written to look like three news sites (our own texts and markup). */
+static void
+test_html_sites(void)
+{
+    g_autoptr(GPtrArray) lc = ingest_data("lecourrier-like.html");
+    DsrArticle *a = g_ptr_array_index(lc, 0);
+    g_assert_cmpstr(a->format, ==, "html");
+    g_assert_cmpstr(a->title, ==,
+                    "Vietnam - Brésil : vers un partenariat dans les énergies renouvelables");
+    g_assert_cmpstr(a->date, ==, "2025-03-18");
+    g_assert_cmpstr(a->outlet, ==, "lecourrier.vn");
+    g_assert_cmpstr(a->place, ==, "Hanoï"); /* the dateline of the paragraph after the standfirst */
+    g_assert_cmpuint(a->paragraphs->len, ==, 5);
+    /* The NBSP of "16 500" and "80 %" is kept as written. */
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 1), "16\u00a0500 MW"));
+
+    g_autoptr(GPtrArray) vp = ingest_data("vietnamplus-like.html");
+    a = g_ptr_array_index(vp, 0);
+    /* A relative canonical link, resolved against <base href>. */
+    g_assert_cmpstr(a->url, ==,
+                    "https://fr.vietnamplus.vn/"
+                    "le-vietnam-et-la-nouvelle-zelande-elargissent-leur-cooperation-laitiere-"
+                    "post210987.vnp");
+    g_assert_cmpstr(a->lang, ==, "fr"); /* <html lang="vi"> on a French edition */
+    g_assert_cmpstr(a->date, ==, "2024-09-12");
+    g_assert_cmpstr(a->place, ==, "Hanoi");
+    g_assert_cmpuint(a->paragraphs->len, ==, 5);
+    g_assert_true(g_str_has_suffix(g_ptr_array_index(a->paragraphs, 4), "et la mangue."));
+
+    g_autoptr(GPtrArray) nd = ingest_data("nhandan-like.html");
+    a = g_ptr_array_index(nd, 0);
+    g_assert_cmpstr(a->date, ==, "2025-02-26");
+    g_assert_cmpstr(a->outlet, ==, "fr.nhandan.vn");
+    /* The byline "NDEL Mercredi 26 février 2025 - 10:05" is not text; the subheading is. */
+    g_assert_true(g_str_has_prefix(g_ptr_array_index(a->paragraphs, 0), "Les capitales"));
+    g_assert_cmpstr(g_ptr_array_index(a->paragraphs, 3), ==, "Des liens anciens");
+    g_assert_cmpuint(a->paragraphs->len, ==, 6);
+}
+
+static DsrArticle *
+html_article(const char *page, const char *name, GPtrArray **keep)
+{
+    return ingest_form(page, name, keep);
+}
+
+#define PROSE                                                                                      \
+    "<p>Le Vietnam et la Suède ont signé lundi un accord sur la gestion des forêts, qui "       \
+    "prévoit la plantation de 20 000 hectares dans le Centre et la formation de gardes "          \
+    "forestiers.</p><p>Selon le ministère de l'Agriculture, la couverture forestière du pays a " \
+    "atteint 42 % en 2024, contre 37 % dix ans plus tôt, grâce aux programmes de "               \
+    "reboisement.</p>"
+
+static void
+test_html_charset(void)
+{
+    /* Windows-1252 bytes, declared: converted, with a warning. */
+    const char *w1252 = "<html><head><meta charset=\"windows-1252\"><title>Forêts</title></head>"
+                        "<body><h1>Le Vietnam et la Su\xe8"
+                        "de plantent des for\xeats</h1><p>Le Vietnam et la Su\xe8"
+                        "de ont sign\xe9 lundi un accord sur la gestion des for\xeats, qui "
+                        "pr\xe9voit la plantation de 20\xa0"
+                        "000 hectares et la formation de gardes.</p></body></html>";
+    g_autoptr(GPtrArray) k1 = NULL;
+    g_autoptr(GError) error = NULL;
+    k1 = dsr_ingest_bytes(w1252, strlen(w1252), "old.html", NULL, &error);
+    g_assert_no_error(error);
+    DsrArticle *a = g_ptr_array_index(k1, 0);
+    g_assert_cmpstr(a->title, ==, "Le Vietnam et la Suède plantent des forêts");
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 0), "signé lundi"));
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 0), "20\u00a0000 hectares"));
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_cmpstr(g_ptr_array_index(a->warnings, 0), ==, "not UTF-8: read as Windows-1252");
+
+    /* ISO-8859-15 has the euro sign at 0xA4, where Latin-1 has a currency sign. */
+    const char *l9 = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html><body><p>Le projet "
+                     "co\xfbte 350 millions d'\xa4 et sera financ\xe9 par la Banque europ\xe9"
+                     "enne d'investissement, selon le minist\xe8re des Finances du pays.</p>"
+                     "</body></html>";
+    g_autoptr(GPtrArray) k2 = dsr_ingest_bytes(l9, strlen(l9), "euro.html", NULL, NULL);
+    g_assert_nonnull(k2);
+    a = g_ptr_array_index(k2, 0);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 0), "350 millions d'€"));
+    g_assert_cmpstr(g_ptr_array_index(a->warnings, 0), ==, "not UTF-8: read as ISO-8859-15");
+
+    /* UTF-8 bytes under a Latin-1 label (a common template error): UTF-8, no warning. */
+    const char *lie = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                      "charset=iso-8859-1\"></head><body>" PROSE "</body></html>";
+    g_autoptr(GPtrArray) k3 = NULL;
+    a = html_article(lie, "lie.html", &k3);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->paragraphs, 0), "Suède ont signé"));
+    g_assert_cmpuint(a->warnings->len, ==, 0);
+}
+
+static void
+test_html_metadata(void)
+{
+    /* No <h1>: the JSON-LD headline (HTML-escaped by the CMS) is the title;
+     * og:url with a fragment; <html lang="en"> on a French text. */
+    const char *page =
+        "<html lang=\"en\"><head><title>Accueil | Site</title>"
+        "<meta property=\"og:url\" content=\"https://www.example-news.vn/foret-suede.html#top\">"
+        "<script type=\"application/ld+json\">[{\"@type\":\"Organization\",\"name\":\"Site\"},"
+        "{\"@type\":[\"NewsArticle\"],\"headline\":\"For&ecirc;ts : l&#039;accord Vietnam &amp; "
+        "Su&egrave;de\",\"datePublished\":\"2024-03-11T07:00:00Z\",\"inLanguage\":\"fr-FR\"}]"
+        "</script></head><body><div>" PROSE PROSE "</div></body></html>";
+    g_autoptr(GPtrArray) keep = NULL;
+    DsrArticle *a = html_article(page, "meta.html", &keep);
+    g_assert_cmpstr(a->title, ==, "Forêts : l'accord Vietnam & Suède");
+    g_assert_cmpstr(a->date, ==, "2024-03-11");
+    g_assert_cmpstr(a->url, ==, "https://www.example-news.vn/foret-suede.html");
+    g_assert_cmpstr(a->outlet, ==, "example-news.vn");
+    g_assert_cmpstr(a->lang, ==, "fr");
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "declared language \"en\""));
+    /* The body twice: paragraphs are read once. */
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+
+    /* <title> without the site's name; the date from <time>; a lone text box. */
+    const char *blog =
+        "<html><head><title>Les forêts du Vietnam s'étendent - Carnet Vert</title>"
+        "<meta property=\"og:site_name\" content=\"Carnet vert\"></head><body>"
+        "<div class=\"top\"><a href=\"/\">Carnet vert</a></div><div class=\"post\">"
+        "<time datetime=\"2023-07-02\">2 juillet</time>"
+        "<div>La couverture forestière du Vietnam a atteint 42 % en 2024, contre 37 % dix ans "
+        "plus tôt, grâce aux programmes de reboisement menés dans le Centre et le Nord.<br>"
+        "<br>Les autorités veulent la porter à 45 % d'ici 2030, avec l'aide de partenaires "
+        "étrangers, dont la Suède et le Japon.</div></div></body></html>";
+    g_autoptr(GPtrArray) k2 = NULL;
+    a = html_article(blog, "blog.html", &k2);
+    g_assert_cmpstr(a->title, ==, "Les forêts du Vietnam s'étendent");
+    g_assert_cmpstr(a->date, ==, "2023-07-02");
+    g_assert_null(a->url);
+    g_assert_cmpstr(a->outlet, ==, "Carnet vert");
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+
+    /* A script shell whose text is only in JSON-LD articleBody. */
+    const char *shell =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Un accord forestier avec la "
+        "Suède\",\"datePublished\":\"2024-03-11\",\"articleBody\":\"Le Vietnam et la Suède ont "
+        "signé lundi un accord sur la gestion des forêts.\\nIl prévoit la plantation de 20 000 "
+        "hectares dans le Centre et la formation de gardes forestiers, selon le ministère.\"}]}"
+        "</script></head><body><div id=\"app\"></div><noscript>Activez JavaScript pour lire "
+        "cet article, s'il vous plaît, car le site en a besoin.</noscript></body></html>";
+    g_autoptr(GPtrArray) k3 = NULL;
+    a = html_article(shell, "shell.html", &k3);
+    g_assert_cmpstr(a->title, ==, "Un accord forestier avec la Suède");
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+}
+
+static void
+test_html_no_article(void)
+{
+    /* A home page: headlines that are links, each with a line of summary. */
+    GString *home = g_string_new("<html><body><nav><a href=\"/\">Accueil</a></nav><main>");
+    for (int i = 0; i < 8; i++)
+        g_string_append_printf(home,
+                               "<div class=\"item\"><h3><a href=\"/a%d\">Le Vietnam et un autre "
+                               "pays signent l'accord numéro %d</a></h3><p>Les deux pays ont "
+                               "signé un accord, le %d mars, pour renforcer les échanges, "
+                               "l'investissement et le tourisme.</p></div>",
+                               i, i, i + 1);
+    g_string_append(home, "</main></body></html>");
+    assert_bytes_fail(home->str, home->len, "home.html",
+                      "no article text found in the page (it lists several articles)");
+    g_string_free(home, TRUE);
+
+    const char *chrome = "<html><head><title>Erreur 404 | Site</title></head><body><nav><ul><li>"
+                         "<a href=\"/\">Accueil</a></li><li><a href=\"/x\">Économie</a></li>"
+                         "</ul></nav><h1>Page introuvable</h1><footer><p>Site, 12 rue de "
+                         "l'Exemple, Hanoï. Tous droits réservés.</p></footer></body></html>";
+    assert_bytes_fail(chrome, strlen(chrome), "404.html", "no article text found in the page");
+    const char *empty = "<!DOCTYPE html><html><head></head><body></body></html>";
+    assert_bytes_fail(empty, strlen(empty), "empty.html", "no article text found in the page");
+    const char *scripts = "<html><body><script>var a = 'Le Vietnam et la Suède, un accord, des "
+                          "forêts, des hectares, des gardes, des chiffres';</script><style>p "
+                          "{ color: red; }</style></body></html>";
+    assert_bytes_fail(scripts, strlen(scripts), "scripts.html",
+                      "no article text found in the page");
+}
+
+static void
+test_not_regular(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_file("/dev/null", NULL, &error);
+    g_assert_null(out);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_cmpstr(error->message, ==, "/dev/null: not a regular file");
+    g_clear_error(&error);
+    g_autofree char *dir = dsr_test_data_path("ingest", "");
+    g_autoptr(GPtrArray) d = dsr_ingest_file(dir, NULL, &error);
+    g_assert_null(d);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_true(g_str_has_suffix(error->message, ": is a folder"));
+}
+
 /* Over a real corpus (not in the repository): how many titles and dates come
  * out, and no paragraph that a junk rule would catch. */
 static void
@@ -914,9 +1112,10 @@ int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    static const char *const golden[] = {"junk-forms.txt", "single-lines.txt", "chrome-byline.txt",
-                                         "vnplus-anh.txt", "english-vns.txt",  "javascript-url.txt",
-                                         "articles.json",  "feed.jsonl"};
+    static const char *const golden[] = {
+        "junk-forms.txt",       "single-lines.txt",      "chrome-byline.txt", "vnplus-anh.txt",
+        "english-vns.txt",      "javascript-url.txt",    "articles.json",     "feed.jsonl",
+        "lecourrier-like.html", "vietnamplus-like.html", "nhandan-like.html"};
     for (guint i = 0; i < G_N_ELEMENTS(golden); i++) {
         g_autofree char *path = g_strdup_printf("/ingest/golden/%s", golden[i]);
         g_test_add_data_func(path, golden[i], test_golden);
@@ -938,6 +1137,11 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/seeds", test_seeds);
     g_test_add_func("/ingest/list-inputs", test_list_inputs);
     g_test_add_func("/ingest/three-forms", test_three_forms);
+    g_test_add_func("/ingest/html/sites", test_html_sites);
+    g_test_add_func("/ingest/html/charset", test_html_charset);
+    g_test_add_func("/ingest/html/metadata", test_html_metadata);
+    g_test_add_func("/ingest/html/no-article", test_html_no_article);
+    g_test_add_func("/ingest/errors/not-regular", test_not_regular);
     g_test_add_func("/ingest/corpus/measure", test_corpus_measure);
     return g_test_run();
 }

@@ -259,20 +259,12 @@ meta_get(const Meta *m, const char *key)
 }
 
 /* JSON-LD strings are often HTML-escaped by the publishing tool
- * ("L&#039;UE"): the usual entities are decoded. */
+ * ("L&#039;UE", "For&ecirc;ts"): entities are decoded as the parser would. */
 static char *
 decode_entities(const char *s)
 {
     if (!strchr(s, '&'))
         return dsr_text_squeeze(s);
-    static const struct {
-        const char *name;
-        gunichar c;
-    } named[] = {{"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-                 {"apos", '\''},     {"nbsp", 0x00A0},   {"rsquo", 0x2019},  {"lsquo", 0x2018},
-                 {"laquo", 0x00AB},  {"raquo", 0x00BB},  {"eacute", 0x00E9}, {"egrave", 0x00E8},
-                 {"agrave", 0x00E0}, {"ccedil", 0x00E7}, {"ndash", 0x2013},  {"mdash", 0x2014},
-                 {"hellip", 0x2026}};
     GString *out = g_string_sized_new(strlen(s));
     for (const char *p = s; *p;) {
         if (*p == '&') {
@@ -283,10 +275,9 @@ decode_entities(const char *s)
                     gboolean hex = p[2] == 'x' || p[2] == 'X';
                     c = (gunichar)g_ascii_strtoull(p + (hex ? 3 : 2), NULL, hex ? 16 : 10);
                 } else {
-                    for (guint i = 0; i < G_N_ELEMENTS(named) && !c; i++)
-                        if ((gsize)(semi - p - 1) == strlen(named[i].name) &&
-                            strncmp(p + 1, named[i].name, (gsize)(semi - p - 1)) == 0)
-                            c = named[i].c;
+                    g_autofree char *ent = g_strndup(p + 1, (gsize)(semi - p - 1));
+                    const htmlEntityDesc *desc = htmlEntityLookup(BAD_CAST ent);
+                    c = desc ? desc->value : 0;
                 }
                 if (c && g_unichar_validate(c) && c != 0) {
                     g_string_append_unichar(out, c);
@@ -677,6 +668,13 @@ top_candidate(Scorer *sc, xmlNode *body)
 {
     xmlNode *best = NULL;
     double best_score = 0;
+    /* The <body> itself is a candidate when the paragraphs sit right in it. */
+    double *raw = g_hash_table_lookup(sc->scores, body);
+    if (raw) {
+        Measure m = measure(body);
+        best_score = *raw * (1.0 - link_density(&m));
+        best = best_score > 0 ? body : NULL;
+    }
     top_candidate_in(sc, body, &best, &best_score, 0);
     return best;
 }
@@ -814,6 +812,28 @@ append_collapsed(GString *run, const char *s)
     }
 }
 
+/* "NDEL Mercredi 26 février 2025 - 10:05", "Jeudi, 12/09/2024 15:40": a short
+ * line that dates the page (a weekday, a time or a numeric date with the
+ * date), not a sentence or a subheading that names a month. */
+static gboolean
+is_dated_byline(const char *text)
+{
+    static GRegex *re;
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        re =
+            g_regex_new("\\b\\d{1,2}[:h]\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b|\\b(?:lundi|mardi|"
+                        "mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+                        "thursday|friday|saturday|sunday)\\b",
+                        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    DsrDate d;
+    gsize n = strlen(text);
+    return dsr__count_words(text) <= 15 && n && text[n - 1] != '.' &&
+           dsr__find_written_date(text, &d) && g_regex_match(re, text, 0, NULL);
+}
+
 /* One line of a gathered block: kept unless it is mostly links (menus,
  * related lists, tag lists, share bars). "Source : <a>URL</a>" is kept for the
  * text pipeline, which takes the address. */
@@ -842,6 +862,8 @@ flush_line(Gather *g, const char *line, gsize len)
     if (chars && link_chars * 2 > chars && dsr__classify_line(text) != DSR__LINE_SOURCE)
         return;
     if (is_section_label(text) && dsr__count_words(text) <= 6)
+        return;
+    if (is_dated_byline(text))
         return;
     if (g->out->len)
         g_string_append(g->out, "\n");
@@ -894,7 +916,8 @@ gather(Gather *g, const xmlNode *n, int depth)
             Measure m = measure(c);
             g->linked_headings += m.chars && link_density(&m) > 0.7;
         }
-        gboolean link = is_el(c, "a");
+        /* A <time> counts as a link: a line that is mostly one is a byline. */
+        gboolean link = is_el(c, "a") || is_el(c, "time");
         if (link)
             g_string_append_unichar(g->run, LINK_OPEN);
         gather(g, c, depth + 1);

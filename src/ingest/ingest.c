@@ -333,6 +333,11 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: is a folder", path);
         return NULL;
     }
+    /* A pipe or a device would block or never end. */
+    if (!S_ISREG(st.st_mode)) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: not a regular file", path);
+        return NULL;
+    }
     /* Checked before reading: a huge file is refused without loading it. */
     if ((guint64)st.st_size > limit) {
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
