@@ -238,10 +238,6 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
             continue;
         g_autofree char *date = resolve_date(&r, folded, &art);
         gboolean lead = unit->paragraph <= 0;
-        /* A later sentence naming "la conférence" again is about the same
-         * event; only a dated one, the lead, or a signing reports one. */
-        if (!date && !lead && type != DSR_EVENT_AGREEMENT)
-            continue;
         DsrEvent *same = NULL;
         for (guint k = 0; k < facts->events->len && !same; k++) {
             DsrEvent *e = g_ptr_array_index(facts->events, k);
@@ -249,22 +245,26 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
                 same = e;
         }
         if (same) {
-            /* The headline announces it, the body dates it: keep the dated telling. */
-            if (!same->date && date) {
-                g_free(same->date);
-                same->date = g_steal_pointer(&date);
+            /* The headline announces it, the body dates and places it: keep
+             * the telling that says more. */
+            g_autofree char *place = find_place(unit);
+            gboolean better = (!same->date && date) || (!same->place && place);
+            if (better) {
+                if (date)
+                    g_free(same->date), same->date = g_steal_pointer(&date);
+                if (place)
+                    g_free(same->place), same->place = g_steal_pointer(&place);
                 g_free(same->summary);
                 same->summary = summarize(unit->text);
                 g_free(same->sentence);
                 same->sentence = g_strdup(unit->text);
-                char *place = find_place(unit);
-                if (place) {
-                    g_free(same->place);
-                    same->place = place;
-                }
             }
             continue;
         }
+        /* A later sentence naming "la conférence" again is about the same
+         * event; only a dated one, the lead, or a signing reports a new one. */
+        if (!date && !lead && type != DSR_EVENT_AGREEMENT)
+            continue;
         DsrEvent *e = g_new0(DsrEvent, 1);
         e->type = type;
         e->date = g_steal_pointer(&date);

@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: MIT
+ * Tests of the extract module on sentences and small articles written for
+ * these tests: partners (names, elisions, demonyms, compounds, places,
+ * institutions, passing lists, the home country), events and their dates,
+ * actors, themes, the facts JSON both ways, a golden facts file, and a
+ * measurement of primary-partner accuracy on ../shared/corpus when present. */
+#include <string.h>
+#include <dossier/error.h>
+#include <dossier/extract.h>
+#include <dossier/ingest.h>
+#include <dossier/text.h>
+#include "test-support.h"
+
+static DsrExtractor *extractor;
+
+static DsrArticle *
+article_from(const char *text, const char *date)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GPtrArray) arts = dsr_ingest_bytes(text, strlen(text), "case.txt", NULL, &err);
+    g_assert_no_error(err);
+    g_assert_cmpuint(arts->len, >=, 1);
+    DsrArticle *a = g_steal_pointer(&g_ptr_array_index(arts, 0));
+    g_ptr_array_set_free_func(arts, (GDestroyNotify)dsr_article_free);
+    if (date) {
+        g_free(a->date);
+        a->date = g_strdup(date);
+    }
+    return a;
+}
+
+static DsrFacts *
+facts_of(const char *text, const char *date)
+{
+    g_autoptr(DsrArticle) a = article_from(text, date);
+    return dsr_extract(extractor, a);
+}
+
+static char *
+partners_str(const DsrFacts *f)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < f->partners->len; i++)
+        g_string_append_printf(s, "%s%s", i ? "," : "", (char *)g_ptr_array_index(f->partners, i));
+    return g_string_free(s, FALSE);
+}
+
+typedef struct {
+    const char *text;
+    const char *primary; /* NULL: national context */
+    const char *partners;
+} PartnerCase;
+
+static const PartnerCase partner_cases[] = {
+    {"Le Vietnam et la Russie renforcent leurs liens\n\nLa Russie et le Vietnam ont discuté de "
+     "l'énergie. Les entreprises russes investissent à Hanoï.\n\nMoscou souhaite aller plus loin.",
+     "RU", "RU"},
+    {"Coopération numérique avec l'UE\n\nL'Union européenne est le quatrième partenaire du pays. "
+     "Les investisseurs européens sont nombreux.\n\nBruxelles a salué les progrès de l'UE-Vietnam.",
+     "EU", "EU"},
+    {"Un forum sino-vietnamien à Nanning\n\nDes entreprises chinoises et vietnamiennes se sont "
+     "réunies au Guangxi.\n\nPékin a promis des investissements.",
+     "CN", "CN"},
+    {"Japan and Vietnam deepen ties\n\nJapanese firms plan new plants in Vietnam. Tokyo will fund "
+     "training, JICA said.\n\nThe Japanese side welcomed the plan.",
+     "JP", "JP"},
+    {"Séoul et Hanoï signent des documents\n\nLa partie sud-coréenne a présenté ses projets. "
+     "Samsung reste le premier investisseur coréen du pays.\n\nLa KOICA financera une école.",
+     "KR", "KR"},
+    /* The home country alone: the national-context brief. */
+    {"Le Vietnam accélère sa transformation numérique\n\nLe gouvernement vietnamien a adopté un "
+     "plan à Hanoï.\n\nHô Chi Minh-Ville et Da Nang suivront.",
+     NULL, ""},
+    /* A list of partners in passing does not make any of them a partner. */
+    {"Le Vietnam mise sur les semi-conducteurs\n\nLe pays a attiré des capitaux du Japon, de la "
+     "Corée, de Singapour et des États-Unis.\n\nLes provinces vietnamiennes forment des "
+     "ingénieurs.",
+     NULL, ""},
+    {"Vientiane accueille un forum de l'ASEAN\n\nLe forum de l'ASEAN sur l'économie numérique "
+     "s'est tenu à Vientiane. Les pays de l'ANASE ont adopté une feuille de route.\n\nLe Laos "
+     "préside l'ASEAN cette année.",
+     "ASEAN", "ASEAN,LA"},
+    {"La Francophonie et le numérique\n\nL'OIF a organisé un atelier pour les pays "
+     "francophones.\n\nL'Organisation internationale de la Francophonie soutient le projet.",
+     "OIF", "OIF"},
+    /* A country holding a conference with a bloc the home belongs to is the counterpart. */
+    {"Conférence Russie-ASEAN\n\nLa Russie et l'ASEAN ont tenu une conférence à Moscou. Les "
+     "experts russes et ceux de l'ASEAN ont débattu.\n\nLa Russie veut renforcer ses liens avec "
+     "l'ASEAN.",
+     "RU", "RU,ASEAN"},
+    {"Washington et Hanoï scellent un partenariat\n\nLes États-Unis et le Vietnam ont signé un "
+     "accord. Les firmes américaines investiront.\n\nLes USA fourniront des puces.",
+     "US", "US"},
+    /* "US$" is a currency; "US" alone is not lowercase "us". */
+    {"Vietnam exports rise\n\nVietnam's exports reached US$ 16 billion, let us note. Vietnamese "
+     "firms led the growth.",
+     NULL, ""},
+    {"Hanoï et Canberra\n\nL'Australie et le Vietnam ont publié une stratégie. Le CSIRO "
+     "australien aidera les start-up.",
+     "AU", "AU"},
+    {"Coopération vietnamo-japonaise dans l'énergie\n\nUne délégation nippone est arrivée à "
+     "Osaka.",
+     "JP", "JP"},
+};
+
+static void
+test_partners_cases(void)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(partner_cases); i++) {
+        g_autoptr(DsrFacts) f = facts_of(partner_cases[i].text, "2025-11-20");
+        g_autofree char *got = partners_str(f);
+        if (g_strcmp0(f->primary_partner, partner_cases[i].primary) != 0 ||
+            strcmp(got, partner_cases[i].partners) != 0)
+            g_error("case %u: primary %s partners [%s], expected %s [%s]", i,
+                    f->primary_partner ? f->primary_partner : "(null)", got,
+                    partner_cases[i].primary ? partner_cases[i].primary : "(null)",
+                    partner_cases[i].partners);
+        for (guint k = 0; k < f->partners->len; k++)
+            g_assert_cmpstr(g_ptr_array_index(f->partners, k), !=, "VN");
+    }
+}
+
+static void
+test_partners_names(void)
+{
+    g_assert_cmpstr(dsr_extractor_partner_name(extractor, "RU", "fr"), ==, "Russie");
+    g_assert_cmpstr(dsr_extractor_partner_name(extractor, "RU", "en"), ==, "Russia");
+    g_assert_cmpstr(dsr_extractor_partner_name(extractor, "EU", "fr"), ==, "Union européenne");
+    g_assert_cmpstr(dsr_extractor_partner_name(extractor, "VN", "fr"), ==, "Vietnam");
+    g_assert_cmpstr(dsr_extractor_partner_name(extractor, "XX", "fr"), ==, "XX");
+    g_assert_cmpstr(dsr_extractor_home(extractor), ==, "VN");
+}
+
+/* One term per line: each alone in a headline must give its entity. */
+static void
+test_partners_forms(void)
+{
+    static const struct {
+        const char *form, *code;
+    } forms[] = {
+        {"de la Russie", "RU"},
+        {"la partie russe", "RU"},
+        {"les Russes", "RU"},
+        {"Rosatom", "RU"},
+        {"le Kremlin", "RU"},
+        {"russo-vietnamienne", "RU"},
+        {"l'Union européenne", "EU"},
+        {"l'UE", "EU"},
+        {"the EU", "EU"},
+        {"les Européennes", "EU"},
+        {"EuroCham", "EU"},
+        {"la Commission européenne", "EU"},
+        {"Global Gateway", "EU"},
+        {"l'EVFTA", "EU"},
+        {"chinoises", "CN"},
+        {"Beijing", "CN"},
+        {"sino-vietnamiens", "CN"},
+        {"sud-coréen", "KR"},
+        {"la Corée du Nord", "KP"},
+        {"l'AFD", "FR"},
+        {"l'Hexagone", "FR"},
+        {"les Émirats arabes unis", "AE"},
+        {"l'ANASE", "ASEAN"},
+        {"la Francophonie", "OIF"},
+        {"néo-zélandais", "NZ"},
+        {"la Biélorussie", "BY"},
+        {"hongroise", "HU"},
+        {"Oulan-Bator", "MN"},
+        {"La Havane", "CU"},
+        {"israéliens", "IL"},
+        {"la RDP lao", "LA"},
+        {"Phnom Penh", "KH"},
+        {"l'Inde", "IN"},
+        {"New Delhi", "IN"},
+        {"Singapore", "SG"},
+        {"le Royaume-Uni", "GB"},
+        {"Canadian", "CA"},
+        {"le Kazakhstan", "KZ"},
+        {"varsovie", "PL"},
+        {"KOICA", "KR"},
+        {"JICA", "JP"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(forms); i++) {
+        g_autofree char *text = g_strdup_printf(
+            "Une nouvelle étape avec %s\n\nLes deux parties ont parlé.", forms[i].form);
+        g_autoptr(DsrFacts) f = facts_of(text, NULL);
+        if (g_strcmp0(f->primary_partner, forms[i].code) != 0)
+            g_error("\"%s\": got %s, expected %s", forms[i].form,
+                    f->primary_partner ? f->primary_partner : "(null)", forms[i].code);
+    }
+    /* Lowercase "eu" (avoir) and "us" are not blocs or countries. */
+    g_autoptr(DsrFacts) f = facts_of("Il a eu raison de nous le dire\n\nLet us see.", NULL);
+    g_assert_null(f->primary_partner);
+}
+
+typedef struct {
+    const char *text, *date;
+    DsrEventType type;
+    const char *event_date, *place;
+} EventCase;
+
+static const EventCase event_cases[] = {
+    {"Accord\n\nUn mémorandum d'entente a été signé le 20 novembre à Hanoï entre les deux "
+     "ministères.",
+     "2025-11", DSR_EVENT_AGREEMENT, "2025-11-20", "Hanoï"},
+    {"Accord\n\nLes deux pays ont signé trois accords le 3 mars 2024 à Moscou.", NULL,
+     DSR_EVENT_AGREEMENT, "2024-03-03", "Moscou"},
+    {"Forum\n\nLe forum d'affaires s'est tenu le 1er octobre à Séoul.", "2023", DSR_EVENT_FORUM,
+     "2023-10-01", "Séoul"},
+    /* An undated article: a day and month without a year stay unknown. */
+    {"Forum\n\nLe forum s'est tenu le 24 mars à Paris.", NULL, DSR_EVENT_FORUM, NULL, "Paris"},
+    /* A weekday against a full article date: the latest such day. */
+    {"Visite\n\nLe président a entamé mercredi une visite d'État au Japon.", "2026-01-30",
+     DSR_EVENT_VISIT, "2026-01-28", NULL},
+    {"Réunion\n\nA round table was held on April 19 in Osaka.", "2023-04", DSR_EVENT_MEETING,
+     "2023-04-19", "Osaka"},
+    /* A January article recalling December is about the year before. */
+    {"Bilan\n\nLe colloque du 21 décembre a réuni 80 experts.", "2025-01-10", DSR_EVENT_MEETING,
+     "2024-12-21", NULL},
+    {"Symposium\n\nThe symposium opened on 12 August 2025 in Tokyo.", NULL, DSR_EVENT_MEETING,
+     "2025-08-12", "Tokyo"},
+    {"Séminaire\n\nUn séminaire sur l'IA s'est tenu du 12 au 14 octobre.", "2024-10-20",
+     DSR_EVENT_MEETING, "2024-10-12", NULL},
+};
+
+static void
+test_events_cases(void)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(event_cases); i++) {
+        const EventCase *c = &event_cases[i];
+        g_autoptr(DsrFacts) f = facts_of(c->text, c->date);
+        if (f->events->len < 1)
+            g_error("case %u: no event", i);
+        const DsrEvent *e = g_ptr_array_index(f->events, f->events->len - 1);
+        if (e->type != c->type || g_strcmp0(e->date, c->event_date) != 0 ||
+            g_strcmp0(e->place, c->place) != 0)
+            g_error("case %u: %s %s %s", i, dsr_event_type_name(e->type), e->date, e->place);
+        g_assert_nonnull(strstr(c->text, e->summary));
+    }
+    /* A sentence about nothing that happened is no event. */
+    g_autoptr(DsrFacts) f = facts_of("Économie\n\nLe PIB a progressé de 7% en 2024.", "2025-01");
+    g_assert_cmpuint(f->events->len, ==, 0);
+}
+
+static void
+test_events_summary(void)
+{
+    GString *s = g_string_new("Rapport\n\nUn accord a été signé le 2 mai entre les deux parties");
+    for (int i = 0; i < 12; i++)
+        g_string_append(s, ", portant sur la coopération dans un domaine de plus");
+    g_string_append(s, ".");
+    g_autoptr(DsrFacts) f = facts_of(s->str, "2025-05");
+    g_string_free(s, TRUE);
+    g_assert_cmpuint(f->events->len, ==, 1);
+    const DsrEvent *e = g_ptr_array_index(f->events, 0);
+    g_assert_true(g_str_has_suffix(e->summary, "…"));
+    g_assert_cmpuint(strlen(e->summary), <=, 250);
+    g_assert_true(g_str_has_prefix(e->summary, "Un accord a été signé le 2 mai"));
+    g_assert_cmpstr(e->date, ==, "2025-05-02");
+}
+
+static const DsrActor *
+find_actor(const DsrFacts *f, const char *name)
+{
+    for (guint i = 0; i < f->actors->len; i++) {
+        const DsrActor *a = g_ptr_array_index(f->actors, i);
+        if (strcmp(a->name, name) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+static void
+test_actors(void)
+{
+    g_autoptr(DsrFacts) f = facts_of(
+        "Rencontre à Hanoï\n\nLe vice-ministre de la Planification, Lê Văn Thành, a reçu "
+        "l'ambassadeur de l'UE au Vietnam, Marc Dupont. Marc Dupont, chef de la délégation, a "
+        "salué l'accord.\n\nSelon Le Van Thanh, les projets avancent. Deputy Minister Tran Quoc "
+        "Binh also spoke. M. Paul Martin, directeur de la Chambre, était présent. Le ministre "
+        "russe de l'Énergie Ivan Petrov a confirmé.",
+        "2025-11");
+    const DsrActor *a = find_actor(f, "Lê Văn Thành");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "vice-ministre de la Planification");
+    g_assert_cmpstr(a->entity, ==, "VN");
+    /* The same person without diacritics is not a second actor. */
+    g_assert_null(find_actor(f, "Le Van Thanh"));
+    a = find_actor(f, "Marc Dupont");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "ambassadeur de l'UE au Vietnam");
+    g_assert_cmpstr(a->entity, ==, "EU");
+    a = find_actor(f, "Tran Quoc Binh");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->entity, ==, "VN");
+    a = find_actor(f, "Paul Martin");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "directeur de la Chambre");
+    a = find_actor(f, "Ivan Petrov");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->entity, ==, "RU");
+    g_assert_null(find_actor(f, "Rencontre"));
+}
+
+static gboolean
+has_theme(const DsrFacts *f, const char *name)
+{
+    for (guint i = 0; i < f->themes->len; i++)
+        if (strcmp(g_ptr_array_index(f->themes, i), name) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static void
+test_themes(void)
+{
+    g_autoptr(DsrFacts) f = facts_of(
+        "Villes intelligentes et cybersécurité\n\nLes deux pays développeront des villes "
+        "intelligentes. La sécurité de l'information sera renforcée, comme la cybersécurité des "
+        "réseaux.\n\nL'IA aidera la ville intelligente de demain, avec une intelligence "
+        "artificielle sûre.",
+        NULL);
+    g_assert_true(has_theme(f, "villes intelligentes"));
+    g_assert_true(has_theme(f, "cybersécurité"));
+    g_assert_true(has_theme(f, "intelligence artificielle"));
+    g_assert_false(has_theme(f, "tourisme"));
+
+    g_autoptr(DsrArticle) art = article_from(
+        "Chips and AI\n\nThe partners will build semiconductor plants. Semiconductors and "
+        "artificial intelligence lead.\n\nThey also discussed tourism.",
+        NULL);
+    g_free(art->lang);
+    art->lang = g_strdup("en");
+    g_autoptr(DsrFacts) en = dsr_extract(extractor, art);
+    g_assert_true(has_theme(en, "semi-conducteurs"));
+    g_assert_true(has_theme(en, "intelligence artificielle"));
+    g_assert_false(has_theme(en, "tourisme"));
+    /* "j'ai" is not AI. */
+    g_autoptr(DsrFacts) ai = facts_of("Témoignage\n\nJ'ai vu, j'ai compris, il ai.", NULL);
+    g_assert_false(has_theme(ai, "intelligence artificielle"));
+}
+
+static void
+test_sentences(void)
+{
+    g_autoptr(DsrFacts) f = facts_of("Le Vietnam publie un nouveau plan numérique\n\nPremière "
+                                     "phrase. Deuxième phrase.\n\nTroisième phrase.",
+                                     NULL);
+    g_assert_cmpstr(f->title, ==, "Le Vietnam publie un nouveau plan numérique");
+    g_assert_cmpuint(f->sentences->len, ==, 3);
+    const DsrSentence *s = g_ptr_array_index(f->sentences, 2);
+    g_assert_cmpstr(s->text, ==, "Troisième phrase.");
+    g_assert_cmpint(s->paragraph, ==, 1);
+    g_assert_cmpint(s->index, ==, 2);
+}
+
+static DsrFacts *
+sample_facts(void)
+{
+    DsrFacts *f = dsr_facts_new();
+    f->file = g_strdup("a.txt");
+    f->title = g_strdup("Titre « guillemets »");
+    f->date = g_strdup("2025-11");
+    f->lang = g_strdup("fr");
+    f->id = g_strdup("0123456789abcdef");
+    g_ptr_array_add(f->partners, g_strdup("RU"));
+    f->primary_partner = g_strdup("RU");
+    DsrFigure *g = g_new0(DsrFigure, 1);
+    g->quote = g_strdup("16.400 milliards de roubles");
+    g->value = 16400;
+    g->scale = 1e9;
+    g->kind = DSR_FIGURE_MONEY;
+    g->currency = g_strdup("RUB");
+    g->unit = g_strdup("roubles");
+    g->year = 2023;
+    g->entity = g_strdup("RU");
+    g->sentence = g_strdup("Le PIB numérique a atteint 16.400 milliards de roubles.");
+    g->equivalent_of = -1;
+    g_ptr_array_add(f->figures, g);
+    g = g_new0(DsrFigure, 1);
+    g->quote = g_strdup("16,5%");
+    g->value = 16.5;
+    g->scale = 1;
+    g->kind = DSR_FIGURE_PERCENT;
+    g->unit = g_strdup("%");
+    g->qualifier = DSR_QUALIFIER_APPROX;
+    g->equivalent_of = 0;
+    g->sentence = g_strdup("x");
+    g_ptr_array_add(f->figures, g);
+    DsrEvent *e = g_new0(DsrEvent, 1);
+    e->type = DSR_EVENT_AGREEMENT;
+    e->date = g_strdup("2025-11-20");
+    e->summary = g_strdup("Un accord a été signé.");
+    e->sentence = g_strdup("Un accord a été signé.");
+    g_ptr_array_add(f->events, e);
+    DsrActor *a = g_new0(DsrActor, 1);
+    a->name = g_strdup("Truong Thanh Hoài");
+    a->role = g_strdup("vice-ministre");
+    a->entity = g_strdup("VN");
+    g_ptr_array_add(f->actors, a);
+    g_ptr_array_add(f->themes, g_strdup("industrie"));
+    DsrSentence *s = g_new0(DsrSentence, 1);
+    s->text = g_strdup("Un accord a été signé.");
+    s->paragraph = 1;
+    s->index = 4;
+    g_ptr_array_add(f->sentences, s);
+    return f;
+}
+
+static void
+test_json_contract(void)
+{
+    g_autoptr(DsrFacts) f = sample_facts();
+    g_autofree char *json = dsr_facts_to_json(f, 0);
+    /* Field order of the contract, nulls written. */
+    const char *keys[] = {"\"file\"",     "\"title\"",       "\"date\"",     "\"lang\"",
+                          "\"url\":null", "\"outlet\":null", "\"partners\"", "\"primary_partner\"",
+                          "\"figures\"",  "\"events\"",      "\"actors\"",   "\"themes\""};
+    const char *at = json;
+    for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+        const char *p = strstr(at, keys[i]);
+        if (!p)
+            g_error("%s missing or out of order in %s", keys[i], json);
+        at = p;
+    }
+    g_assert_nonnull(strstr(json, "\"scale\":1000000000"));
+    g_assert_nonnull(strstr(json, "\"qualifier\":null"));
+    g_assert_nonnull(strstr(json, "\"qualifier\":\"approx\""));
+    g_assert_null(strstr(json, "\"sentences\""));
+    g_assert_null(strchr(json, '\n'));
+}
+
+static void
+test_json_round_trip(void)
+{
+    g_autoptr(DsrFacts) f = sample_facts();
+    g_autofree char *json = dsr_facts_to_json(f, DSR_FACTS_JSON_SENTENCES);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(DsrFacts) back = dsr_facts_from_json(json, strlen(json), &err);
+    g_assert_no_error(err);
+    g_autofree char *again = dsr_facts_to_json(back, DSR_FACTS_JSON_SENTENCES);
+    g_assert_cmpstr(json, ==, again);
+    g_assert_cmpint(((DsrFigure *)g_ptr_array_index(back->figures, 1))->equivalent_of, ==, 0);
+    g_assert_cmpstr(((DsrSentence *)g_ptr_array_index(back->sentences, 0))->text, ==,
+                    "Un accord a été signé.");
+    g_autofree char *pretty = dsr_facts_to_json(back, DSR_FACTS_JSON_PRETTY);
+    g_assert_nonnull(strchr(pretty, '\n'));
+}
+
+static void
+test_json_errors(void)
+{
+    const char *bad[] = {
+        "{\"file\": \"a\"",
+        "[]",
+        "{\"file\":1,\"title\":null,\"date\":null,\"lang\":\"fr\",\"url\":null,\"outlet\":null,"
+        "\"partners\":[],\"primary_partner\":null,\"figures\":[],\"events\":[],\"actors\":[],"
+        "\"themes\":[]}",
+        "{\"file\":\"a\",\"title\":null,\"date\":null,\"lang\":\"fr\",\"url\":null,\"outlet\":null,"
+        "\"partners\":[],\"primary_partner\":null,\"figures\":[{\"quote\":\"1\"}],\"events\":[],"
+        "\"actors\":[],\"themes\":[]}",
+        "{\"file\":\"a\",\"title\":null,\"date\":null,\"lang\":\"fr\",\"url\":null,\"outlet\":null,"
+        "\"partners\":[],\"primary_partner\":null,\"figures\":[],\"events\":[{\"type\":\"party\","
+        "\"date\":null,\"place\":null,\"summary\":\"x\"}],\"actors\":[],\"themes\":[]}",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autoptr(GError) err = NULL;
+        DsrFacts *f = dsr_facts_from_json(bad[i], strlen(bad[i]), &err);
+        g_assert_null(f);
+        g_assert_error(err, DSR_ERROR, DSR_ERROR_INPUT);
+    }
+}
+
+static void
+test_golden(void)
+{
+    static const char *const cases[] = {"bilateral-fr", "forum-en", "national-fr"};
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *in = g_strconcat(cases[i], ".txt", NULL);
+        g_autofree char *exp = g_strconcat(cases[i], ".expected.json", NULL);
+        gsize len;
+        g_autofree char *text = dsr_test_read_data("extract", in, &len);
+        g_autoptr(GError) err = NULL;
+        g_autoptr(GPtrArray) arts = dsr_ingest_bytes(text, len, in, NULL, &err);
+        g_assert_no_error(err);
+        g_autoptr(DsrFacts) f = dsr_extract(extractor, g_ptr_array_index(arts, 0));
+        g_ptr_array_set_free_func(arts, (GDestroyNotify)dsr_article_free);
+        g_autofree char *json = dsr_facts_to_json(f, DSR_FACTS_JSON_PRETTY);
+        g_autofree char *with_nl = g_strconcat(json, "\n", NULL);
+        dsr_test_assert_golden(with_nl, "extract", exp);
+    }
+}
+
+static void
+test_resource_errors(void)
+{
+    g_autoptr(GError) err = NULL;
+    DsrExtractor *ex = dsr_extractor_new("/nonexistent-dossier-dir", "VN", &err);
+    g_assert_null(ex);
+    g_assert_error(err, DSR_ERROR, DSR_ERROR_RESOURCE);
+}
+
+/* A measurement, not an assertion: prints how often the primary partner is
+ * right on the corpus annotated in corpus-partners.tsv. */
+static void
+test_corpus_measure(void)
+{
+    const char *env = g_getenv("DOSSIER_CORPUS");
+    const char *src = g_getenv("DOSSIER_DATADIR");
+    g_autofree char *corpus =
+        env ? g_strdup(env) : g_build_filename(src ? src : ".", "..", "shared", "corpus", NULL);
+    if (!g_file_test(corpus, G_FILE_TEST_IS_DIR)) {
+        g_test_skip("no corpus");
+        return;
+    }
+    gsize len;
+    g_autofree char *tsv = dsr_test_read_data("extract", "corpus-partners.tsv", &len);
+    g_auto(GStrv) lines = g_strsplit(tsv, "\n", -1);
+    int total = 0, primary_ok = 0, set_ok = 0;
+    for (int i = 0; lines[i]; i++) {
+        if (!*lines[i] || lines[i][0] == '#')
+            continue;
+        g_auto(GStrv) cols = g_strsplit(lines[i], "\t", 2);
+        if (!cols[0] || !cols[1])
+            continue;
+        g_autofree char *path = g_build_filename(corpus, cols[0], NULL);
+        g_autoptr(GError) err = NULL;
+        g_autoptr(GPtrArray) arts = dsr_ingest_file(path, NULL, &err);
+        if (!arts) {
+            g_test_message("%s: %s", cols[0], err->message);
+            continue;
+        }
+        g_ptr_array_set_free_func(arts, (GDestroyNotify)dsr_article_free);
+        g_autoptr(DsrFacts) f = dsr_extract(extractor, g_ptr_array_index(arts, 0));
+        g_autofree char *got = partners_str(f);
+        const char *expected = strcmp(cols[1], "-") == 0 ? "" : cols[1];
+        g_autofree char *exp_primary = g_strndup(expected, strcspn(expected, ","));
+        gboolean ok = g_strcmp0(f->primary_partner ? f->primary_partner : "", exp_primary) == 0;
+        total++;
+        primary_ok += ok;
+        set_ok += strcmp(got, expected) == 0;
+        if (!ok || strcmp(got, expected) != 0)
+            g_printerr("# corpus %s: expected [%s], got [%s]\n", cols[0], expected, got);
+    }
+    g_printerr("# corpus primary partner: %d/%d right (%.1f%%); partner sets exact: %d/%d\n",
+               primary_ok, total, total ? 100.0 * primary_ok / total : 0, set_ok, total);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    const char *dir = g_getenv("DOSSIER_DATADIR");
+    g_autoptr(GError) err = NULL;
+    extractor = dsr_extractor_new(dir ? dir : ".", "VN", &err);
+    g_assert_no_error(err);
+    g_test_add_func("/extract/partners/cases", test_partners_cases);
+    g_test_add_func("/extract/partners/forms", test_partners_forms);
+    g_test_add_func("/extract/partners/names", test_partners_names);
+    g_test_add_func("/extract/events/cases", test_events_cases);
+    g_test_add_func("/extract/events/summary", test_events_summary);
+    g_test_add_func("/extract/actors/roles", test_actors);
+    g_test_add_func("/extract/themes/stems", test_themes);
+    g_test_add_func("/extract/sentences", test_sentences);
+    g_test_add_func("/extract/json/contract", test_json_contract);
+    g_test_add_func("/extract/json/round-trip", test_json_round_trip);
+    g_test_add_func("/extract/json/errors", test_json_errors);
+    g_test_add_func("/extract/golden", test_golden);
+    g_test_add_func("/extract/resources/missing", test_resource_errors);
+    g_test_add_func("/extract/corpus/measure", test_corpus_measure);
+    int rc = g_test_run();
+    dsr_extractor_free(extractor);
+    return rc;
+}
