@@ -15,6 +15,16 @@
 /* Noto Sans (2020) has no U+2248: the layout writes "~" instead. */
 #define APPROX "~\u202f"
 
+/* Each thread keeps its Pango font map, and fontconfig's caches under it, for
+ * the thread's life (render/fonts.c); the main thread's is never torn down,
+ * which LeakSanitizer reports. Only fontconfig's own allocations are waived. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+
 static DsrFonts *fonts;
 static PangoContext *pango;
 

@@ -765,7 +765,7 @@ describe(Lay *lay, const DsrChartSpec *spec, GArray *pts)
             g_string_append_printf(s, "%s, %s", date, p->label ? p->label : "");
         } else {
             g_autofree char *v = format_value(lay, p->value, p->approx);
-            g_string_append_printf(s, "%s %s", p->label ? p->label : "", v);
+            g_string_append_printf(s, "%s – %s", p->label ? p->label : "", v);
             if (spec->unit && *spec->unit)
                 g_string_append_printf(s, " %s", spec->unit);
         }
