@@ -617,6 +617,24 @@ figure_disputed(const DsrBrief *b, guint index)
     return FALSE;
 }
 
+/* "16,5%" and "16,5 %" (narrow no-break space) are the same words: showing
+ * the quote under the value only helps when the source says it differently. */
+static gboolean
+same_but_spacing(const char *a, const char *b)
+{
+    GString *x = g_string_new(NULL), *y = g_string_new(NULL);
+    for (const char *p = a; *p; p = g_utf8_next_char(p))
+        if (!g_unichar_isspace(g_utf8_get_char(p)) && g_utf8_get_char(p) != 0x202f)
+            g_string_append_unichar(x, g_utf8_get_char(p));
+    for (const char *p = b; *p; p = g_utf8_next_char(p))
+        if (!g_unichar_isspace(g_utf8_get_char(p)) && g_utf8_get_char(p) != 0x202f)
+            g_string_append_unichar(y, g_utf8_get_char(p));
+    gboolean same = g_str_equal(x->str, y->str);
+    g_string_free(x, TRUE);
+    g_string_free(y, TRUE);
+    return same;
+}
+
 static void
 fill_figures(Html *h, xmlNodePtr section)
 {
@@ -632,7 +650,7 @@ fill_figures(Html *h, xmlNodePtr section)
         xmlNodePtr value = dsr__html_el(tr, "td", "value");
         g_autofree char *shown = dsr__format_brief_figure(h->ctx, h->lang, f);
         dsr__html_text(value, shown);
-        if (f->quote && g_strcmp0(f->quote, shown) != 0)
+        if (f->quote && !same_but_spacing(f->quote, shown))
             dsr__html_text_el(value, "q", "quote", f->quote);
         if (disputed) {
             dsr__html_text_el(value, "strong", "flag", label(h, "discrepancy"));
@@ -691,6 +709,27 @@ chart_data_table(Html *h, xmlNodePtr parent, const DsrChartSpec *spec)
     }
 }
 
+/* The chart layout draws its title and note for the PDF; the HTML shows them
+ * as the figure's caption and note, in the page's type, so the drawn copies
+ * are marked for the stylesheet to hide (they stay in the layout's space). */
+static void
+mark_drawn_captions(xmlNodePtr svg, const DsrChartSpec *spec)
+{
+    for (xmlNodePtr n = svg->children; n; n = n->next) {
+        if (!is_element(n, "text"))
+            continue;
+        xmlChar *text = xmlNodeGetContent(n);
+        const char *t = (const char *)text;
+        /* The note's first sign may be drawn as a substitute the font has ("~" for "≈"). */
+        const char *note_rest = spec->note && *spec->note ? g_utf8_next_char(spec->note) : NULL;
+        if ((spec->title && g_strcmp0(t, spec->title) == 0) ||
+            (note_rest && *note_rest && t && g_str_has_suffix(t, note_rest) &&
+             g_utf8_strlen(t, -1) == g_utf8_strlen(spec->note, -1)))
+            xmlSetProp(n, BAD_CAST "class", BAD_CAST "chart-drawn-caption");
+        xmlFree(text);
+    }
+}
+
 /* Charts are laid out twice, for a phone and for a wider column, and CSS
  * shows one: a chart scaled down to a phone would make its text unreadable. */
 static const struct {
@@ -729,6 +768,7 @@ fill_charts(Html *h, xmlNodePtr section, GError **error)
                             c + 1, spec->title ? spec->title : "");
                 return FALSE;
             }
+            mark_drawn_captions(svg, spec);
             g_autofree char *cls = g_strconcat("chart-", chart_widths[w].name, NULL);
             xmlAddChild(dsr__html_el(canvas, "div", cls), svg);
         }
