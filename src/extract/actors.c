@@ -143,7 +143,9 @@ rules_init(Rules *r)
                                           ROLES);
     r->role_first = rx(rf);
     r->name_first = rx(nf);
-    r->honorific = rx("\\b" HONORIFIC "\\s+(" NAME_WORD "(?:[ \\x{00A0}]" NAME_WORD "){0,4})");
+    /* "M. Hung" alone names someone already met by full name; only a
+     * full name after an honorific makes a new actor. */
+    r->honorific = rx("\\b" HONORIFIC "\\s+(" NAME ")");
 }
 
 static void
@@ -196,6 +198,9 @@ static void
 add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const char *role)
 {
     g_autofree char *n = dsr_text_squeeze(name);
+    /* "Donald Trump's visit": the possessive is not part of the name. */
+    if (g_str_has_suffix(n, "'s") || g_str_has_suffix(n, "’s"))
+        n[strlen(n) - (g_str_has_suffix(n, "'s") ? 2 : 4)] = '\0';
     g_autofree char *r = role ? dsr_text_squeeze(role) : NULL;
     if (r && !*r)
         g_clear_pointer(&r, g_free);
