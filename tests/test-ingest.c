@@ -533,7 +533,8 @@ form_spec(const cJSON *o)
     STR(name, "name")
     STR(seed, "seed")
     STR(title, "title")
-    STR(date, "date") STR(url, "url") STR(lang, "lang") STR(dateline, "dateline")
+    STR(date, "date")
+    STR(url, "url") STR(lang, "lang") STR(dateline, "dateline")
 #undef STR
         f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
     f.paragraphs = cJSON_GetObjectItemCaseSensitive(o, "paragraphs");

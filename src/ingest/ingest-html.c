@@ -377,7 +377,8 @@ add_meta(Meta *m, const char *key, const char *content)
 {
     if (!key || !content)
         return;
-    g_autofree char *k = g_ascii_strdown(g_strstrip(g_strdup(key)), -1);
+    g_autofree char *trimmed = g_strstrip(g_strdup(key));
+    g_autofree char *k = g_ascii_strdown(trimmed, -1);
     if (!g_hash_table_contains(m->meta, k))
         g_hash_table_insert(m->meta, g_steal_pointer(&k), dsr_text_squeeze(content));
 }
