@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /* One article, clean. Plain data: consumers read the fields. */
 typedef struct {
-    char *id;        /* stable content hash (16 hex digits) of the cleaned text */
+    char *id;        /* 16 hex digits hashing the cleaned body, folded and without white
+                      * space: the same article as text, page or export has the same id */
     char *file;      /* the input path as given; "path#N" for the N-th record of a JSON file */
     char *url;       /* canonical URL (http/https only) or NULL */
     char *outlet;    /* the URL's host without "www." or the declared outlet, or NULL */

@@ -33,7 +33,7 @@ void dsr__article_set_url(DsrArticle *article, const char *url);
 GPtrArray *dsr__ingest_json(const char *text, gsize len, const char *name, gboolean lines,
                             GError **error);
 
-/* A saved HTML page (valid UTF-8, LF line ends) into one article. FALSE with
+/* A saved HTML page (valid UTF-8, LF line ends) into one article. NULL with
  * DSR_ERROR_INPUT "no article text found in the page" when none is there. */
 GPtrArray *dsr__ingest_html(const char *text, const char *name, GError **error);
 
