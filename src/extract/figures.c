@@ -1,11 +1,2350 @@
 /* SPDX-License-Identifier: MIT
- * SCAFFOLD: replaced by the figure parser's owner. */
+ * The figure parser: the quantities of one sentence, French or English.
+ * The sentence is cut into tokens that keep their byte offsets (quotes stay
+ * true substrings); each number is then read with what surrounds it — sign,
+ * currency before or after, scale word, percent, count noun, qualifier — and
+ * rejected when the context says it is a year, date, ordinal, reference or name. */
 #include "extract-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <dossier/text.h>
+
+typedef enum { TOK_WORD, TOK_NUM, TOK_PUNCT } TokType;
+
+typedef struct {
+    TokType type;
+    gsize start, end;      /* bytes of the sentence */
+    char *fold;            /* dsr_text_fold of the text; apostrophe kept on elisions ("d'") */
+    gboolean space_before; /* white space between this token and the previous one */
+    gboolean cap;          /* word starting with an uppercase letter */
+    gboolean allcaps;      /* word of two or more letters, all uppercase */
+} Tok;
+
+typedef struct {
+    const char *s;
+    gboolean en;
+    GArray *toks; /* Tok */
+    guint n;
+    guint floor; /* first token not yet taken by a figure */
+} Ctx;
+
+static Tok *
+tok(const Ctx *c, gssize i)
+{
+    if (i < 0 || (guint)i >= c->n)
+        return NULL;
+    return &g_array_index(c->toks, Tok, i);
+}
+
+static const char *
+fold_at(const Ctx *c, gssize i)
+{
+    Tok *t = tok(c, i);
+    return t ? t->fold : "";
+}
+
+static gboolean
+is_word(const Ctx *c, gssize i)
+{
+    Tok *t = tok(c, i);
+    return t && t->type == TOK_WORD;
+}
+
+static gboolean
+is_num(const Ctx *c, gssize i)
+{
+    Tok *t = tok(c, i);
+    return t && t->type == TOK_NUM;
+}
+
+static gboolean
+is_punct(const Ctx *c, gssize i, const char *p)
+{
+    Tok *t = tok(c, i);
+    return t && t->type == TOK_PUNCT && strcmp(t->fold, p) == 0;
+}
+
+/* Token @i touches the previous one (no space between). */
+static gboolean
+glued(const Ctx *c, gssize i)
+{
+    Tok *t = tok(c, i);
+    return t && i > 0 && !t->space_before;
+}
+
+static gboolean
+in_list(const char *w, const char *const *list)
+{
+    for (guint i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+word_in(const Ctx *c, gssize i, const char *const *list)
+{
+    return is_word(c, i) && in_list(fold_at(c, i), list);
+}
+
+/* Matches the space-separated folded words of @pat at tokens @i, @i+1…;
+ * returns the number of tokens matched or 0. */
+static guint
+match_at(const Ctx *c, gssize i, const char *pat)
+{
+    g_auto(GStrv) parts = g_strsplit(pat, " ", -1);
+    guint k = 0;
+    for (; parts[k]; k++) {
+        Tok *t = tok(c, i + k);
+        if (!t || strcmp(t->fold, parts[k]) != 0)
+            return 0;
+    }
+    return k;
+}
+
+/* Matches @pat ending just before token @end; returns its first token or -1. */
+static gssize
+match_before(const Ctx *c, gssize end, const char *pat)
+{
+    g_auto(GStrv) parts = g_strsplit(pat, " ", -1);
+    guint k = g_strv_length(parts);
+    gssize first = end - (gssize)k;
+    if (first < 0)
+        return -1;
+    return match_at(c, first, pat) == k ? first : -1;
+}
+
+/* ---- tokens ---- */
+
+static gboolean
+is_digit_at(const char *p)
+{
+    return *p >= '0' && *p <= '9';
+}
+
+static gboolean
+is_group_space(gunichar u)
+{
+    return u == ' ' || u == 0x00A0 || u == 0x202F || u == 0x2009;
+}
+
+static gboolean
+is_apostrophe(gunichar u)
+{
+    return u == '\'' || u == 0x2019 || u == 0x02BC;
+}
+
+static gboolean
+is_letter(gunichar u)
+{
+    return g_unichar_isalpha(u) || g_unichar_ismark(u);
+}
+
+/* Length of a number starting at @p: digits, with "." or "," between digits,
+ * and single spaces (also NBSP, narrow NBSP, thin space) before groups of
+ * exactly three digits when the part before is itself grouped by three. */
+static gsize
+lex_number(const char *p)
+{
+    const char *q = p;
+    gsize group = 0, first_group = 0;
+    gboolean only_spaces = TRUE, grouped = FALSE;
+    while (is_digit_at(q)) {
+        q++;
+        group++;
+    }
+    first_group = group;
+    for (;;) {
+        if ((*q == '.' || *q == ',') && is_digit_at(q + 1)) {
+            only_spaces = FALSE;
+            q++;
+            while (is_digit_at(q))
+                q++;
+            continue;
+        }
+        gunichar u = g_utf8_get_char(q);
+        if (is_group_space(u) && only_spaces && (grouped || first_group <= 3)) {
+            const char *r = g_utf8_next_char(q);
+            if (is_digit_at(r) && is_digit_at(r + 1) && is_digit_at(r + 2) && !is_digit_at(r + 3) &&
+                !(r[3] == '.' && is_digit_at(r + 4)) && !(r[3] == ',' && is_digit_at(r + 4))) {
+                q = r + 3;
+                grouped = TRUE;
+                continue;
+            }
+            if (is_digit_at(r) && is_digit_at(r + 1) && is_digit_at(r + 2) &&
+                (r[3] == '.' || r[3] == ',') && is_digit_at(r + 4)) {
+                /* "1 234,5": a grouped integer part with its decimals */
+                q = r + 3;
+                grouped = TRUE;
+                continue;
+            }
+        }
+        break;
+    }
+    return (gsize)(q - p);
+}
+
+static void
+push_tok(Ctx *c, TokType type, gsize start, gsize end, gboolean space_before)
+{
+    Tok t = {0};
+    t.type = type;
+    t.start = start;
+    t.end = end;
+    t.space_before = space_before;
+    g_autofree char *raw = g_strndup(c->s + start, end - start);
+    t.fold = dsr_text_fold(raw);
+    if (type == TOK_WORD) {
+        gunichar u = g_utf8_get_char(raw);
+        t.cap = g_unichar_isupper(u);
+        glong letters = 0, upper = 0;
+        for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+            gunichar v = g_utf8_get_char(p);
+            if (g_unichar_isalpha(v)) {
+                letters++;
+                upper += g_unichar_isupper(v);
+            }
+        }
+        t.allcaps = letters >= 2 && upper == letters;
+    }
+    g_array_append_val(c->toks, t);
+}
+
+static void
+tokenize(Ctx *c)
+{
+    const char *s = c->s;
+    const char *p = s;
+    gboolean space = TRUE;
+    while (*p) {
+        gunichar u = g_utf8_get_char(p);
+        if (dsr_text_is_space(u) || u == 0x00AD || u == 0x200B) {
+            space = TRUE;
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        gsize start = (gsize)(p - s);
+        if (is_digit_at(p)) {
+            gsize len = lex_number(p);
+            push_tok(c, TOK_NUM, start, start + len, space);
+            p += len;
+        } else if (is_letter(u)) {
+            const char *q = p;
+            while (*q) {
+                gunichar v = g_utf8_get_char(q);
+                if (!is_letter(v))
+                    break;
+                q = g_utf8_next_char(q);
+            }
+            /* Keep an elision's apostrophe on its word: "d'", "l'", "jusqu'". */
+            gunichar v = g_utf8_get_char(q);
+            if (is_apostrophe(v)) {
+                const char *r = g_utf8_next_char(q);
+                gunichar w = g_utf8_get_char(r);
+                gsize wl = (gsize)(q - p);
+                if ((is_letter(w) || is_digit_at(r)) && wl <= 6 && !c->en)
+                    q = r;
+            }
+            push_tok(c, TOK_WORD, start, (gsize)(q - s), space);
+            p = q;
+        } else {
+            const char *q = g_utf8_next_char(p);
+            push_tok(c, TOK_PUNCT, start, (gsize)(q - s), space);
+            p = q;
+        }
+        space = FALSE;
+    }
+    c->n = c->toks->len;
+}
+
+/* ---- number values ---- */
+
+typedef struct {
+    double value;
+    gboolean plain_int; /* digits only */
+    gboolean leading_zero;
+    int ndigits;
+} NumVal;
+
+/* French writes 16.400 for sixteen thousand four hundred and 16,5 for sixteen
+ * and a half; English the reverse. The language decides, with one piece of
+ * evidence from the digits: a separator followed by anything but groups of
+ * three is a decimal mark in either language ("16.5%" in a French text). */
+static gboolean
+parse_digits(const char *raw, gsize len, gboolean en, NumVal *out)
+{
+    GString *clean = g_string_new(NULL);
+    char seps[64];
+    int glen[64];
+    int ng = 0, cur = 0;
+    memset(out, 0, sizeof *out);
+    out->leading_zero = raw[0] == '0' && len > 1 && is_digit_at(raw + 1);
+    for (gsize i = 0; i < len && ng < 63;) {
+        if (is_digit_at(raw + i)) {
+            cur++;
+            out->ndigits++;
+            i++;
+            continue;
+        }
+        gunichar u = g_utf8_get_char(raw + i);
+        seps[ng] = (u == '.' || u == ',') ? (char)u : ' ';
+        glen[ng] = cur;
+        ng++;
+        cur = 0;
+        i += (gsize)g_unichar_to_utf8(u, NULL);
+    }
+    glen[ng] = cur;
+    out->plain_int = ng == 0;
+
+    /* Find the decimal separator (index into seps) or -1. */
+    int dec = -1;
+    char thou_mark = en ? ',' : '.';
+    char dec_mark = en ? '.' : ',';
+    int last_dot = -1, last_comma = -1, n_dot = 0, n_comma = 0;
+    for (int k = 0; k < ng; k++) {
+        if (seps[k] == '.') {
+            last_dot = k;
+            n_dot++;
+        } else if (seps[k] == ',') {
+            last_comma = k;
+            n_comma++;
+        }
+    }
+    if (n_dot && n_comma) {
+        dec = last_dot > last_comma ? last_dot : last_comma;
+    } else if (n_dot || n_comma) {
+        char m = n_dot ? '.' : ',';
+        int last = n_dot ? last_dot : last_comma;
+        int count = n_dot ? n_dot : n_comma;
+        if (m == dec_mark && count == 1) {
+            dec = last;
+        } else {
+            gboolean all3 = TRUE;
+            for (int k = 0; k < ng; k++)
+                if (seps[k] == m && glen[k + 1] != 3)
+                    all3 = FALSE;
+            if (m == thou_mark && all3)
+                dec = -1;
+            else if (count == 1)
+                dec = last;
+            else {
+                g_string_free(clean, TRUE);
+                return FALSE;
+            }
+        }
+    }
+    int k = 0;
+    for (gsize i = 0; i < len;) {
+        if (is_digit_at(raw + i)) {
+            g_string_append_c(clean, raw[i]);
+            i++;
+            continue;
+        }
+        if (k == dec)
+            g_string_append_c(clean, '.');
+        k++;
+        i += (gsize)g_unichar_to_utf8(g_utf8_get_char(raw + i), NULL);
+    }
+    out->value = g_ascii_strtod(clean->str, NULL);
+    g_string_free(clean, TRUE);
+    return TRUE;
+}
+
+/* ---- number words ---- */
+
+typedef struct {
+    const char *w;
+    int v;
+} WordVal;
+
+static const WordVal units_fr[] = {
+    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},   {"quatre", 4},
+    {"cinq", 5},      {"six", 6},        {"sept", 7},      {"huit", 8},    {"neuf", 9},
+    {"dix", 10},      {"onze", 11},      {"douze", 12},    {"treize", 13}, {"quatorze", 14},
+    {"quinze", 15},   {"seize", 16},     {"vingt", 20},    {"vingts", 20}, {"trente", 30},
+    {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {NULL, 0},
+};
+static const WordVal units_en[] = {
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+    {"eighty", 80},  {"ninety", 90},    {NULL, 0},
+};
+
+static int
+word_value(const char *w, gboolean en)
+{
+    for (const WordVal *p = en ? units_en : units_fr; p->w; p++)
+        if (strcmp(p->w, w) == 0)
+            return p->v;
+    return 0;
+}
+
+static gboolean
+is_hundred(const char *w, gboolean en)
+{
+    return en ? strcmp(w, "hundred") == 0 : (strcmp(w, "cent") == 0 || strcmp(w, "cents") == 0);
+}
+
+static gboolean
+is_thousand(const char *w, gboolean en)
+{
+    return en ? strcmp(w, "thousand") == 0 : strcmp(w, "mille") == 0;
+}
+
+/* Reads a number written in words at @i ("trois cents", "deux mille",
+ * "quatre-vingt-dix", "twenty-five"). Returns tokens used (0 if none); the
+ * value in *@v and in *@small whether it is a lone unit word below ten. Stops
+ * before "mille"/"thousand" when a scale word follows it ("deux mille
+ * milliards" stays 2000 × 1e9 through the caller). */
+static guint
+parse_words(const Ctx *c, guint i, double *v, gboolean *small)
+{
+    double total = 0, group = 0;
+    guint j = i, used = 0, words = 0;
+    gboolean any = FALSE;
+    while (j < c->n && is_word(c, j)) {
+        const char *w = fold_at(c, j);
+        int uv = word_value(w, c->en);
+        if (uv) {
+            group += uv;
+        } else if (!c->en && strcmp(w, "et") == 0 && any &&
+                   word_value(fold_at(c, j + 1), FALSE) == 1) {
+            j++;
+            continue;
+        } else if (c->en && strcmp(w, "and") == 0 && any && group >= 100 &&
+                   word_value(fold_at(c, j + 1), TRUE)) {
+            j++;
+            continue;
+        } else if (is_hundred(w, c->en) && (any || !c->en)) {
+            group = (group ? group : 1) * 100;
+        } else if (is_thousand(w, c->en) && (any || !c->en)) {
+            total += (group ? group : 1) * 1000;
+            group = 0;
+        } else if (!c->en && strcmp(w, "quatre") == 0) {
+            group += 4;
+        } else {
+            break;
+        }
+        any = TRUE;
+        words++;
+        j++;
+        used = j - i;
+        /* French compounds are hyphenated: "dix-sept", "quatre-vingt-dix". */
+        if (is_punct(c, j, "-") && glued(c, j) && is_word(c, j + 1) && glued(c, j + 1) &&
+            (word_value(fold_at(c, j + 1), c->en) || is_hundred(fold_at(c, j + 1), c->en)))
+            j++;
+    }
+    if (!any)
+        return 0;
+    /* "quatre-vingt" = 4 × 20: the naive sum gives 24, fix it up. */
+    *v = total + group;
+    {
+        g_autofree char *span = NULL;
+        Tok *a = tok(c, i), *b = tok(c, i + used - 1);
+        span = dsr_text_fold(c->s + a->start);
+        span[MIN(strlen(span), b->end - a->start)] = '\0';
+        if (!c->en && strstr(span, "quatre-vingt")) {
+            double rest = *v - 24;
+            *v = 80 + rest;
+        }
+    }
+    *small = words == 1 && *v < 10;
+    return used;
+}
+
+/* ---- vocabulary ---- */
+
+typedef struct {
+    const char *w;
+    double scale;
+    gboolean en_only, fr_only, needs_money; /* needs_money: only with a currency ("5 M€") */
+} ScaleWord;
+
+static const ScaleWord scales[] = {
+    {"mille", 1e3, FALSE, TRUE, FALSE},      {"million", 1e6, FALSE, FALSE, FALSE},
+    {"millions", 1e6, FALSE, FALSE, FALSE},  {"milliard", 1e9, FALSE, TRUE, FALSE},
+    {"milliards", 1e9, FALSE, TRUE, FALSE},  {"billion", 1e9, TRUE, FALSE, FALSE},
+    {"billions", 1e9, TRUE, FALSE, FALSE},   {"trillion", 1e12, TRUE, FALSE, FALSE},
+    {"trillions", 1e12, TRUE, FALSE, FALSE}, {"thousand", 1e3, TRUE, FALSE, FALSE},
+    {"md", 1e9, FALSE, FALSE, FALSE},        {"mds", 1e9, FALSE, FALSE, FALSE},
+    {"mrd", 1e9, FALSE, FALSE, FALSE},       {"mrds", 1e9, FALSE, FALSE, FALSE},
+    {"bn", 1e9, FALSE, FALSE, FALSE},        {"bln", 1e9, FALSE, FALSE, FALSE},
+    {"mn", 1e6, FALSE, FALSE, FALSE},        {"mln", 1e6, FALSE, FALSE, FALSE},
+    {"k", 1e3, FALSE, FALSE, FALSE},         {"m", 1e6, FALSE, FALSE, TRUE},
+    {"tr", 1e12, TRUE, FALSE, TRUE},         {NULL, 0, FALSE, FALSE, FALSE},
+};
+
+/* French "billion" is 10^12 and "trillion" 10^18 (long scale). */
+static double
+scale_of(const Ctx *c, guint i, gboolean *needs_money)
+{
+    if (!is_word(c, i))
+        return 0;
+    const char *w = fold_at(c, i);
+    *needs_money = FALSE;
+    if (!c->en) {
+        if (strcmp(w, "billion") == 0 || strcmp(w, "billions") == 0)
+            return 1e12;
+        if (strcmp(w, "trillion") == 0 || strcmp(w, "trillions") == 0)
+            return 1e18;
+    }
+    for (const ScaleWord *p = scales; p->w; p++) {
+        if (strcmp(p->w, w) != 0)
+            continue;
+        if ((p->en_only && !c->en) || (p->fr_only && c->en))
+            continue;
+        /* "M" alone is also "Monsieur": only as written in capitals, glued or before money. */
+        if (strcmp(w, "m") == 0 && !tok(c, i)->cap && glued(c, i) == FALSE)
+            return 0;
+        *needs_money = p->needs_money;
+        return p->scale;
+    }
+    return 0;
+}
+
+typedef struct {
+    const char *w; /* folded word, code or symbol */
+    const char *iso;
+    const char *unit; /* normalised unit name */
+} Currency;
+
+static const Currency currencies[] = {
+    {"usd", "USD", "USD"},
+    {"us$", "USD", "US$"},
+    {"$", "USD", "$"},
+    {"dollar", "USD", "dollars"},
+    {"dollars", "USD", "dollars"},
+    {"eur", "EUR", "EUR"},
+    {"€", "EUR", "€"},
+    {"euro", "EUR", "euros"},
+    {"euros", "EUR", "euros"},
+    {"rouble", "RUB", "roubles"},
+    {"roubles", "RUB", "roubles"},
+    {"ruble", "RUB", "rubles"},
+    {"rubles", "RUB", "rubles"},
+    {"rub", "RUB", "RUB"},
+    {"yuan", "CNY", "yuans"},
+    {"yuans", "CNY", "yuans"},
+    {"cny", "CNY", "CNY"},
+    {"rmb", "CNY", "RMB"},
+    {"renminbi", "CNY", "renminbi"},
+    {"vnd", "VND", "VND"},
+    {"dong", "VND", "dongs"},
+    {"dongs", "VND", "dongs"},
+    {"đồng", "VND", "dongs"},
+    {"đ", "VND", "đ"},
+    {"₫", "VND", "₫"},
+    {"won", "KRW", "wons"},
+    {"wons", "KRW", "wons"},
+    {"krw", "KRW", "KRW"},
+    {"₩", "KRW", "₩"},
+    {"yen", "JPY", "yens"},
+    {"yens", "JPY", "yens"},
+    {"jpy", "JPY", "JPY"},
+    {"¥", "JPY", "¥"},
+    {"gbp", "GBP", "GBP"},
+    {"£", "GBP", "£"},
+    {"sterling", "GBP", "sterling"},
+    {"aud", "AUD", "AUD"},
+    {"a$", "AUD", "A$"},
+    {"sgd", "SGD", "SGD"},
+    {"s$", "SGD", "S$"},
+    {"inr", "INR", "INR"},
+    {"₹", "INR", "₹"},
+    {"roupie", "INR", "roupies"},
+    {"roupies", "INR", "roupies"},
+    {"rupee", "INR", "rupees"},
+    {"rupees", "INR", "rupees"},
+    {"baht", "THB", "bahts"},
+    {"bahts", "THB", "bahts"},
+    {"thb", "THB", "THB"},
+    {"kip", "LAK", "kips"},
+    {"kips", "LAK", "kips"},
+    {"lak", "LAK", "LAK"},
+    {"riel", "KHR", "riels"},
+    {"riels", "KHR", "riels"},
+    {"khr", "KHR", "KHR"},
+    {"chf", "CHF", "CHF"},
+    {"cad", "CAD", "CAD"},
+    {"c$", "CAD", "C$"},
+    {"hkd", "HKD", "HKD"},
+    {"twd", "TWD", "TWD"},
+    {"nzd", "NZD", "NZD"},
+    {"ringgit", "MYR", "ringgits"},
+    {"ringgits", "MYR", "ringgits"},
+    {"myr", "MYR", "MYR"},
+    {"rupiah", "IDR", "rupiahs"},
+    {"rupiahs", "IDR", "rupiahs"},
+    {"idr", "IDR", "IDR"},
+    {"peso", "PHP", "pesos"},
+    {"pesos", "PHP", "pesos"},
+    {"php", "PHP", "PHP"},
+    {"shekel", "ILS", "shekels"},
+    {"shekels", "ILS", "shekels"},
+    {"ils", "ILS", "ILS"},
+    {"dirham", "AED", "dirhams"},
+    {"dirhams", "AED", "dirhams"},
+    {"aed", "AED", "AED"},
+    {"brl", "BRL", "BRL"},
+    {"real", "BRL", "reals"},
+    {"reais", "BRL", "reais"},
+    {NULL, NULL, NULL},
+};
+
+/* Adjectives that change the dollar: "dollars australiens", "Singapore dollars". */
+static const struct {
+    const char *w;
+    const char *iso;
+} dollar_kinds[] = {
+    {"américains", "USD"},    {"americains", "USD"},  {"us", "USD"},
+    {"american", "USD"},      {"australiens", "AUD"}, {"australian", "AUD"},
+    {"singapouriens", "SGD"}, {"singapore", "SGD"},   {"canadiens", "CAD"},
+    {"canadian", "CAD"},      {"hongkongais", "HKD"}, {"hong", "HKD"},
+    {"taïwanais", "TWD"},     {"taiwan", "TWD"},      {"taiwanese", "TWD"},
+    {"néo-zélandais", "NZD"}, {NULL, NULL},
+};
+
+static const Currency *
+currency_word(const char *w)
+{
+    for (const Currency *p = currencies; p->w; p++)
+        if (strcmp(p->w, w) == 0)
+            return p;
+    return NULL;
+}
+
+/* A currency at token @i: word, code, symbol, or "US$"/"S$"/"A$" (two tokens).
+ * Words that are also ordinary words ("real", "won", "ils", "peso", "kip")
+ * count only as codes in capitals or after a number. Returns tokens used. */
+static guint
+currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
+{
+    Tok *t = tok(c, i);
+    if (!t)
+        return 0;
+    if (t->type == TOK_WORD && is_punct(c, i + 1, "$") && glued(c, i + 1)) {
+        g_autofree char *w = g_strconcat(t->fold, "$", NULL);
+        const Currency *cur = currency_word(w);
+        if (cur) {
+            *out = cur;
+            return 2;
+        }
+    }
+    if (t->type == TOK_WORD && (strcmp(t->fold, "livre") == 0 || strcmp(t->fold, "livres") == 0) &&
+        word_in(c, i + 1, (const char *const[]){"sterling", NULL})) {
+        *out = currency_word("sterling");
+        return 2;
+    }
+    const Currency *cur = currency_word(t->fold);
+    if (!cur)
+        return 0;
+    static const char *const ambiguous[] = {"real", "won",  "ils", "php",      "kip", "rub",
+                                            "cad",  "peso", "đ",   "sterling", NULL};
+    if (in_list(t->fold, ambiguous) && !t->allcaps && !after_number)
+        return 0;
+    if (strcmp(t->fold, "won") == 0 && !t->allcaps && c->en && !after_number)
+        return 0; /* "the team won 3 awards" */
+    if (strcmp(t->fold, "sterling") == 0 && !after_number)
+        return 0;
+    *out = cur;
+    return 1;
+}
+
+/* ---- exclusions ---- */
+
+static const char *const durations[] = {
+    "an",        "ans",        "année",    "années",    "annee",     "annees",       "mois",
+    "jour",      "jours",      "semaine",  "semaines",  "heure",     "heures",       "minute",
+    "minutes",   "seconde",    "secondes", "décennie",  "décennies", "siècle",       "siècles",
+    "trimestre", "trimestres", "semestre", "semestres", "nuit",      "nuits",        "year",
+    "years",     "month",      "months",   "day",       "days",      "week",         "weeks",
+    "hour",      "hours",      "second",   "seconds",   "decade",    "decades",      "century",
+    "centuries", "quarter",    "quarters", "night",     "nights",    "anniversaire", "anniversary",
+    "printemps", "étés",       "hivers",   "saisons",   "éditions",  "édition",      "edition",
+    "editions",  "session",    "fois",     "times",     "tour",      "tours",        "round",
+    "rounds",    "mandat",     "mandats",  "term",      "terms",     "exercice",     "exercices",
+    NULL,
+};
+
+/* Counts that are the structure of a text or an argument, not a quantity. */
+static const char *const abstract_items[] = {
+    "pilier",
+    "piliers",
+    "partie",
+    "parties",
+    "axe",
+    "axes",
+    "volet",
+    "volets",
+    "point",
+    "points",
+    "priorité",
+    "priorités",
+    "principe",
+    "principes",
+    "aspect",
+    "aspects",
+    "étape",
+    "étapes",
+    "phase",
+    "phases",
+    "niveau",
+    "niveaux",
+    "domaine",
+    "domaines",
+    "orientation",
+    "orientations",
+    "objectif",
+    "objectifs",
+    "tâche",
+    "tâches",
+    "percée",
+    "percées",
+    "mesure",
+    "mesures",
+    "solution",
+    "solutions",
+    "raison",
+    "raisons",
+    "leçon",
+    "leçons",
+    "défi",
+    "défis",
+    "catégorie",
+    "catégories",
+    "dimension",
+    "dimensions",
+    "pillar",
+    "pillars",
+    "party",
+    "parties",
+    "side",
+    "sides",
+    "priority",
+    "priorities",
+    "principle",
+    "principles",
+    "aspect",
+    "aspects",
+    "stage",
+    "stages",
+    "level",
+    "levels",
+    "area",
+    "areas",
+    "field",
+    "fields",
+    "goal",
+    "goals",
+    "objective",
+    "objectives",
+    "task",
+    "tasks",
+    "breakthrough",
+    "breakthroughs",
+    "pillar",
+    "measure",
+    "measures",
+    "solution",
+    "solutions",
+    "reason",
+    "reasons",
+    "lesson",
+    "lessons",
+    "challenge",
+    "challenges",
+    "category",
+    "categories",
+    "dimension",
+    "dimensions",
+    "côté",
+    "côtés",
+    "fois",
+    "reprises",
+    "sens",
+    "chiffre",
+    "chiffres",
+    "digit",
+    "digits",
+    "premier",
+    "premiers",
+    "première",
+    "premières",
+    "dernier",
+    "derniers",
+    "dernière",
+    "dernières",
+    "prochain",
+    "prochains",
+    "prochaine",
+    "prochaines",
+    "consécutifs",
+    "consécutives",
+    "first",
+    "last",
+    "next",
+    "straight",
+    "consecutive",
+    "heures",
+    "h",
+    "ème",
+    "e",
+    "er",
+    "ère",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    NULL,
+};
+
+/* Words after which a number is a reference, not a quantity. */
+static const char *const reference_words[] = {
+    "résolution", "resolution", "décret",    "decree",   "article",    "articles",  "loi",
+    "law",        "no",         "n",         "n°",       "nº",         "numéro",    "number",
+    "circulaire", "circular",   "décision",  "decision", "chapitre",   "chapter",   "alinéa",
+    "paragraphe", "paragraph",  "section",   "page",     "pages",      "clause",    "directive",
+    "tél",        "tel",        "téléphone", "phone",    "fax",        "hotline",   "top",
+    "niveau",     "level",      "tier",      "phase",    "étape",      "stage",     "version",
+    "génération", "generation", "vague",     "lot",      "catégorie",  "category",  "rang",
+    "rank",       "ranked",     "classé",    "classée",  "place",      "ligne",     "line",
+    "route",      "autoroute",  "highway",   "quai",     "salle",      "room",      "bâtiment",
+    "building",   "zone",       "lane",      "pavillon", "stand",      "porte",     "gate",
+    "bloc",       "block",      "vol",       "flight",   "tome",       "volume",    "session",
+    "sommet",     "summit",     "congrès",   "congress", "plénum",     "plenum",    "conférence",
+    "edition",    "édition",    "numéros",   "code",     "ordonnance", "arrêté",    "mesure",
+    "projet",     "program",    "programme", "plan",     "vision",     "stratégie", "strategy",
+    "agenda",     "horizon",    "sept",      "expo",     "industrie",  "industry",  "covid",
+    "cop",        "apec",       "asean",     "vjss",     NULL,
+};
+
+/* Words that make the year after them the figure's year. */
+static const char *const year_preps[] = {
+    "en",       "in",     "d'ici",     "ici",      "by",      "fin",     "début",  "debut",
+    "mi",       "of",     "de",        "du",       "pour",    "for",     "dès",    "jusqu'en",
+    "until",    "till",   "through",   "horizon",  "vers",    "année",   "an",     "year",
+    "exercice", "fiscal", "trimestre", "semestre", "quarter", "période", "period", "during",
+    "pendant",  "durant", "courant",   "l'année",  "l'an",    "à",       NULL,
+};
+
+/* Words that make the year after them a comparison, not the figure's year. */
+static gboolean
+comparison_year(const Ctx *c, guint i)
+{
+    static const char *const pats[] = {"par rapport à",
+                                       "par rapport a",
+                                       "comparé à",
+                                       "comparée à",
+                                       "compared to",
+                                       "compared with",
+                                       "contre",
+                                       "versus",
+                                       "vs",
+                                       "than",
+                                       "depuis",
+                                       "since",
+                                       "from",
+                                       "over",
+                                       "rapport à",
+                                       "relative to",
+                                       "on",
+                                       "qu'en",
+                                       "celles de",
+                                       "celle de",
+                                       "ceux de",
+                                       "celui de",
+                                       "that of",
+                                       "those of",
+                                       "a year earlier",
+                                       NULL};
+    /* Up to four words back, with no punctuation between: "compared to the figure in 2022". */
+    for (guint back = 0; back <= 4 && i >= back; back++) {
+        if (back > 0 && tok(c, i - back)->type != TOK_WORD)
+            break;
+        for (guint k = 0; pats[k]; k++)
+            if (match_before(c, i - back, pats[k]) >= 0)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+is_year_value(const NumVal *nv)
+{
+    return nv->plain_int && nv->ndigits == 4 && nv->value >= 1800 && nv->value <= 2199;
+}
+
+static gboolean
+is_month(const Ctx *c, gssize i)
+{
+    if (!is_word(c, i))
+        return FALSE;
+    const char *w = fold_at(c, i);
+    /* "may" and "mar" are words too: only capitalised, and "mar" not at all. */
+    if ((strcmp(w, "may") == 0 && !tok(c, i)->cap) || strcmp(w, "mar") == 0 ||
+        strcmp(w, "sept") == 0 || strcmp(w, "sep") == 0 || strcmp(w, "dec") == 0)
+        return FALSE;
+    return dsr_text_month_number(w) != 0;
+}
+
+/* ---- figures under construction ---- */
+
+typedef struct {
+    guint first, last; /* tokens of the quote (first includes a prefix currency or sign) */
+    guint num;         /* the number token (or first number word) */
+    double value, scale;
+    guint scale_tok;
+    gboolean percent, has_scale, word_number, small_word, year_like, approx_word;
+    const char *pct_unit;
+    const Currency *cur;
+    gboolean cur_from_dollar_kind;
+    const char *iso;
+    char *unit; /* owned */
+    DsrFigureKind kind;
+    gboolean has_kind;
+    gboolean count_noun;
+    guint noun; /* token of the count noun */
+    guint noun_end;
+    gboolean plural_noun;
+    DsrQualifier qual;
+    guint qual_first;
+} Piece;
+
+static void
+piece_clear(Piece *p)
+{
+    g_clear_pointer(&p->unit, g_free);
+}
+
+static gboolean
+is_sign(const Ctx *c, gssize i)
+{
+    return is_punct(c, i, "+") || is_punct(c, i, "-") || is_punct(c, i, "−");
+}
+
+/* A number at @i that a name, date, time, code or ordinal holds. */
+static gboolean
+number_in_name(const Ctx *c, guint i)
+{
+    Tok *t = tok(c, i);
+    /* Glued to a word before: G20, D4D, Aus4Innovation; codes excepted (USD87.7). */
+    if (glued(c, i) && is_word(c, i - 1)) {
+        const Currency *cur;
+        if (currency_at(c, i - 1, FALSE, &cur) == 1 && tok(c, i - 1)->allcaps)
+            return FALSE;
+        return TRUE;
+    }
+    /* COVID-19, mi-2025, Sukhoi-30 */
+    if (glued(c, i) && (is_punct(c, i - 1, "-") || is_punct(c, i - 1, "‑")) && glued(c, i - 1) &&
+        is_word(c, i - 2))
+        return TRUE;
+    /* ISO dates: 2023-12, 2025-10-21. */
+    if (glued(c, i) && is_punct(c, i - 1, "-") && glued(c, i - 1) && is_num(c, i - 2) &&
+        t->end - t->start == 2 && tok(c, i - 2)->end - tok(c, i - 2)->start >= 4)
+        return TRUE;
+    /* Dates, decree numbers, times and ratios: 20/11/2025, 13/2023, 18:16, 18h16. */
+    if (glued(c, i) && (is_punct(c, i - 1, "/") || is_punct(c, i - 1, ":")) && is_num(c, i - 2))
+        return TRUE;
+    if ((is_punct(c, i + 1, "/") || is_punct(c, i + 1, ":")) && glued(c, i + 1) &&
+        is_num(c, i + 2) && glued(c, i + 2))
+        return TRUE;
+    if (glued(c, i + 1) && is_word(c, i + 1)) {
+        const char *w = fold_at(c, i + 1);
+        static const char *const ok[] = {"k",    "m",    "bn",  "md",  "mds", "mn",  "mln", "bln",
+                                         "mrd",  "mrds", "tr",  "usd", "eur", "vnd", "ha",  "km",
+                                         "t",    "mw",   "gw",  "kw",  "kwh", "gwh", "twh", "mwh",
+                                         "fold", "x",    "cny", "jpy", "krw", "rub", NULL};
+        if (!in_list(w, ok))
+            return TRUE; /* 5G, 13e, 1er, 10th, 18h, 2020s */
+        /* "5 k" fine; "4G" is a word already. */
+    }
+    /* Phone numbers and codes: 024 3825…, +84 24… */
+    NumVal nv;
+    if (parse_digits(c->s + t->start, t->end - t->start, c->en, &nv) && nv.leading_zero &&
+        nv.plain_int)
+        return TRUE;
+    if (is_num(c, i + 1) && is_num(c, i + 2) && !glued(c, i + 1) && !glued(c, i + 2))
+        return TRUE;
+    if (is_num(c, i - 1) && is_num(c, i + 1) && !glued(c, i) && !glued(c, i + 1))
+        return TRUE;
+    if (is_num(c, i - 1) && is_num(c, i - 2) && !glued(c, i) && !glued(c, i - 1))
+        return TRUE;
+    return FALSE;
+}
+
+/* Reference words before @i ("Résolution 57", "No 1", "n° 3"), also with a
+ * glued abbreviation dot ("No. 5"). Capitalised names before a number that
+ * nothing measures are names too ("ASEAN 2045", "Boeing 737"): that case is
+ * left to the caller, who knows whether a unit follows. */
+static gboolean
+after_reference(const Ctx *c, guint i)
+{
+    gssize k = (gssize)i - 1;
+    if (is_punct(c, k, ".") || is_punct(c, k, "°") || is_punct(c, k, "º"))
+        k--;
+    if (word_in(c, k, reference_words))
+        return TRUE;
+    if (is_punct(c, k, "#") && glued(c, i))
+        return TRUE;
+    return FALSE;
+}
+
+/* "le 20 novembre", "du 21 au 26 mars", "les 22 et 23 mars", "12-14 octobre",
+ * "April 19", "19 April 2024". */
+static gboolean
+is_date_number(const Ctx *c, guint i, double v)
+{
+    if (v < 1 || v > 31 || v != floor(v))
+        return FALSE;
+    if (is_month(c, i + 1))
+        return TRUE;
+    if (is_word(c, i + 1) && (strcmp(fold_at(c, i + 1), "er") == 0) && is_month(c, i + 2))
+        return TRUE;
+    if ((word_in(c, i + 1, (const char *const[]){"au", "et", "to", "and", "ou", "or", NULL}) ||
+         is_punct(c, i + 1, "-") || is_punct(c, i + 1, "–")) &&
+        is_num(c, i + 2) && is_month(c, i + 3))
+        return TRUE;
+    gssize k = (gssize)i - 1;
+    if (is_month(c, k) && !(is_num(c, i + 1)))
+        return TRUE;
+    if (is_month(c, k) && is_punct(c, i + 1, ","))
+        return TRUE;
+    return FALSE;
+}
+
+static gboolean
+all_words_lower_noun(const Ctx *c, guint i)
+{
+    Tok *t = tok(c, i);
+    if (!t || t->type != TOK_WORD)
+        return FALSE;
+    const char *lang = c->en ? "en" : "fr";
+    if (dsr_text_is_stopword(t->fold, lang))
+        return FALSE;
+    g_autofree char *bare = g_strdup(t->fold);
+    gsize n = strlen(bare);
+    if (n && bare[n - 1] == '\'')
+        return FALSE;
+    return TRUE;
+}
+
+static const char *const measure_units[] = {
+    "ha",         "hectare",    "hectares",   "km",         "km²",      "km2",         "m²",
+    "m2",         "m³",         "tonne",      "tonnes",     "ton",      "tons",        "mw",
+    "gw",         "kw",         "kwh",        "mwh",        "gwh",      "twh",         "mégawatts",
+    "megawatts",  "gigawatts",  "kilowatts",  "mégawatt",   "megawatt", "kilomètres",  "kilomètre",
+    "kilometres", "kilometers", "kilometre",  "kilometer",  "mètres",   "metres",      "meters",
+    "barils",     "barrels",    "litres",     "liters",     "kg",       "kilogrammes", "kilograms",
+    "teu",        "evp",        "°c",         "mbps",       "gbps",     "gb",          "tb",
+    "nm",         "nanomètres", "nanometres", "nanometers", NULL,
+};
+
+static const char *const pre_adjectives[] = {
+    "grands",      "grandes", "nouveaux", "nouvelles",  "petits",      "petites", "principaux",
+    "principales", "autres",  "gros",     "importants", "importantes", "hauts",   "new",
+    "major",       "large",   "small",    "big",        "key",         "other",   "more",
+    "additional",  "foreign", "local",    NULL,
+};
+
+/* Reads the count noun at @i (after a number): French "projets", English the
+ * plural that ends a short run of modifiers ("digital technology
+ * enterprises"). Sets noun and noun_end. */
+static gboolean
+read_count_noun(const Ctx *c, guint i, Piece *p)
+{
+    if (!is_word(c, i))
+        return FALSE;
+    Tok *t = tok(c, i);
+    if (!all_words_lower_noun(c, i))
+        return FALSE;
+    if (is_month(c, i))
+        return FALSE;
+    if (t->fold[0] && g_utf8_strlen(t->fold, -1) == 1 && strcmp(t->fold, "h") != 0)
+        return FALSE;
+    if (!c->en) {
+        guint j = i;
+        if (word_in(c, j, pre_adjectives) && all_words_lower_noun(c, j + 1) && !glued(c, j + 1))
+            j++;
+        p->noun = j;
+        p->noun_end = j;
+        return TRUE;
+    }
+    guint first_plural = 0;
+    gboolean found = FALSE;
+    guint j = i;
+    for (guint k = 0; k < 4 && is_word(c, j) && all_words_lower_noun(c, j); k++, j++) {
+        const char *w = fold_at(c, j);
+        gsize n = strlen(w);
+        if (k > 0 && n > 5 && g_str_has_suffix(w, "ing"))
+            break;
+        if (k > 0 && (is_punct(c, j, ",")))
+            break;
+        if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's' && !g_str_has_suffix(w, "'s")) {
+            first_plural = j;
+            found = TRUE;
+            break;
+        }
+        if (k + 1 < 4 && !is_word(c, j + 1))
+            break;
+    }
+    p->noun = found ? first_plural : i;
+    p->noun_end = p->noun;
+    return TRUE;
+}
+
+/* Qualifiers, longest first, each a sequence of folded tokens ending right
+ * before the figure. */
+static const struct {
+    const char *pat;
+    DsrQualifier q;
+    gboolean en;
+} qualifiers[] = {
+    {"à peu près", DSR_QUALIFIER_APPROX, FALSE},
+    {"aux alentours de", DSR_QUALIFIER_APPROX, FALSE},
+    {"de l'ordre de", DSR_QUALIFIER_APPROX, FALSE},
+    {"pas moins de", DSR_QUALIFIER_AT_LEAST, FALSE},
+    {"pas moins d'", DSR_QUALIFIER_AT_LEAST, FALSE},
+    {"pas plus de", DSR_QUALIFIER_AT_MOST, FALSE},
+    {"au - delà de", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"au - delà des", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"autour de", DSR_QUALIFIER_APPROX, FALSE},
+    {"près de", DSR_QUALIFIER_APPROX, FALSE},
+    {"près d'", DSR_QUALIFIER_APPROX, FALSE},
+    {"pres de", DSR_QUALIFIER_APPROX, FALSE},
+    {"plus de", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"plus d'", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"moins de", DSR_QUALIFIER_LESS_THAN, FALSE},
+    {"moins d'", DSR_QUALIFIER_LESS_THAN, FALSE},
+    {"au moins", DSR_QUALIFIER_AT_LEAST, FALSE},
+    {"au minimum", DSR_QUALIFIER_AT_LEAST, FALSE},
+    {"au maximum", DSR_QUALIFIER_AT_MOST, FALSE},
+    {"jusqu'à", DSR_QUALIFIER_AT_MOST, FALSE},
+    {"jusqu' à", DSR_QUALIFIER_AT_MOST, FALSE},
+    {"jusqu'a", DSR_QUALIFIER_AT_MOST, FALSE},
+    {"supérieur à", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"supérieure à", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"supérieurs à", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"supérieures à", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"inférieur à", DSR_QUALIFIER_LESS_THAN, FALSE},
+    {"inférieure à", DSR_QUALIFIER_LESS_THAN, FALSE},
+    {"inférieurs à", DSR_QUALIFIER_LESS_THAN, FALSE},
+    {"environ", DSR_QUALIFIER_APPROX, FALSE},
+    {"quelque", DSR_QUALIFIER_APPROX, FALSE},
+    {"approximativement", DSR_QUALIFIER_APPROX, FALSE},
+    {"presque", DSR_QUALIFIER_APPROX, FALSE},
+    {"quasiment", DSR_QUALIFIER_APPROX, FALSE},
+    {"près", DSR_QUALIFIER_APPROX, FALSE},
+    {"in excess of", DSR_QUALIFIER_MORE_THAN, TRUE},
+    {"no less than", DSR_QUALIFIER_AT_LEAST, TRUE},
+    {"not less than", DSR_QUALIFIER_AT_LEAST, TRUE},
+    {"no more than", DSR_QUALIFIER_AT_MOST, TRUE},
+    {"not more than", DSR_QUALIFIER_AT_MOST, TRUE},
+    {"as much as", DSR_QUALIFIER_AT_MOST, TRUE},
+    {"as many as", DSR_QUALIFIER_AT_MOST, TRUE},
+    {"more than", DSR_QUALIFIER_MORE_THAN, TRUE},
+    {"less than", DSR_QUALIFIER_LESS_THAN, TRUE},
+    {"fewer than", DSR_QUALIFIER_LESS_THAN, TRUE},
+    {"at least", DSR_QUALIFIER_AT_LEAST, TRUE},
+    {"at most", DSR_QUALIFIER_AT_MOST, TRUE},
+    {"up to", DSR_QUALIFIER_AT_MOST, TRUE},
+    {"close to", DSR_QUALIFIER_APPROX, TRUE},
+    {"upwards of", DSR_QUALIFIER_MORE_THAN, TRUE},
+    {"an estimated", DSR_QUALIFIER_APPROX, TRUE},
+    {"approximately", DSR_QUALIFIER_APPROX, TRUE},
+    {"roughly", DSR_QUALIFIER_APPROX, TRUE},
+    {"about", DSR_QUALIFIER_APPROX, TRUE},
+    {"around", DSR_QUALIFIER_APPROX, TRUE},
+    {"nearly", DSR_QUALIFIER_APPROX, TRUE},
+    {"almost", DSR_QUALIFIER_APPROX, TRUE},
+    {"some", DSR_QUALIFIER_APPROX, TRUE},
+    {"over", DSR_QUALIFIER_MORE_THAN, TRUE},
+    {"above", DSR_QUALIFIER_MORE_THAN, TRUE},
+    {"exceeding", DSR_QUALIFIER_MORE_THAN, TRUE},
+    {"under", DSR_QUALIFIER_LESS_THAN, TRUE},
+    {"below", DSR_QUALIFIER_LESS_THAN, TRUE},
+    {NULL, DSR_QUALIFIER_NONE, FALSE},
+};
+
+/* Verbs of exceeding put the figure as a lower bound: "dépasse les 130
+ * milliards", "a dépassé le cap des 100 milliards", "will surpass US$40 billion". */
+static const char *const exceed_verbs[] = {
+    "dépasse",     "dépassent", "dépassé",    "dépassée",    "dépassés",  "dépassées",
+    "dépasser",    "dépassant", "dépassait",  "dépassaient", "dépassera", "dépasseront",
+    "dépasserait", "franchi",   "franchit",   "excède",      "excèdent",  "surpass",
+    "surpasses",   "surpassed", "surpassing", "exceed",      "exceeds",   "exceeded",
+    "top",         "tops",      "topped",     NULL,
+};
+
+static DsrQualifier
+qualifier_before(const Ctx *c, guint first, guint *qfirst)
+{
+    *qfirst = first;
+    for (guint k = 0; qualifiers[k].pat; k++) {
+        if (qualifiers[k].en != c->en)
+            continue;
+        gssize at = match_before(c, first, qualifiers[k].pat);
+        if (at < 0)
+            continue;
+        /* "plus de" after "de"/"des" is still a qualifier ("de plus de 10"), but
+         * "près" alone only as written with its "de" folded in ("près 30"). */
+        if (strcmp(qualifiers[k].pat, "some") == 0 && is_num(c, first) == FALSE &&
+            !is_punct(c, first, "$"))
+            continue;
+        *qfirst = (guint)at;
+        return qualifiers[k].q;
+    }
+    /* Exceeding verbs, optionally with "le cap des", "la barre des", "les". */
+    gssize k = (gssize)first - 1;
+    static const char *const fillers[] = {
+        "le cap des", "la barre des", "le seuil des", "la barre de", "le cap de", "le seuil de",
+        "les",        "la",           "le",           "l'",          "des",       NULL};
+    for (guint f = 0; fillers[f]; f++) {
+        gssize at = match_before(c, first, fillers[f]);
+        if (at >= 0) {
+            k = at - 1;
+            break;
+        }
+    }
+    if (c->en && (is_word(c, k) && (strcmp(fold_at(c, k), "the") == 0)))
+        k--;
+    if (word_in(c, k, exceed_verbs) &&
+        (is_word(c, first) || is_num(c, first) || tok(c, first)->type == TOK_PUNCT))
+        return DSR_QUALIFIER_MORE_THAN; /* the quote keeps only the number: the verb is not part of
+                                           it */
+    return DSR_QUALIFIER_NONE;
+}
+
+/* Percent words after the number at @i; returns tokens used. */
+static guint
+percent_at(const Ctx *c, guint i, const char **unit)
+{
+    if (is_punct(c, i, "%") || is_punct(c, i, "٪")) {
+        *unit = "%";
+        return 1;
+    }
+    guint m;
+    if ((m = match_at(c, i, "points de pourcentage"))) {
+        *unit = "points de pourcentage";
+        return m;
+    }
+    if ((m = match_at(c, i, "point de pourcentage"))) {
+        *unit = "points de pourcentage";
+        return m;
+    }
+    if ((m = match_at(c, i, "percentage points")) || (m = match_at(c, i, "percentage point"))) {
+        *unit = "percentage points";
+        return m;
+    }
+    if ((m = match_at(c, i, "pour cent")) || (m = match_at(c, i, "pourcent")) ||
+        (m = match_at(c, i, "pour - cent"))) {
+        *unit = "%";
+        return m;
+    }
+    if ((m = match_at(c, i, "per cent")) || (m = match_at(c, i, "percent")) ||
+        (m = match_at(c, i, "per - cent"))) {
+        *unit = "%";
+        return m;
+    }
+    return 0;
+}
+
+/* Multipliers after a number: "trois fois plus", "three times the", "160-fold". */
+static guint
+multiplier_at(const Ctx *c, guint i, const char **unit)
+{
+    guint j = i;
+    if (is_punct(c, j, "-") && glued(c, j))
+        j++;
+    if (word_in(c, j, (const char *const[]){"fold", NULL})) {
+        *unit = "fold";
+        return j - i + 1;
+    }
+    if (!c->en && strcmp(fold_at(c, j), "fois") == 0) {
+        static const char *const next[] = {
+            "plus",      "moins",      "supérieur", "supérieure", "supérieurs", "supérieures",
+            "inférieur", "inférieure", "davantage", "plus élevé", "que",        "celui",
+            "celle",     "ceux",       "le",        "la",         "les",        NULL};
+        if (word_in(c, j + 1, next)) {
+            *unit = "fois";
+            return j - i + 1;
+        }
+    }
+    if (c->en && strcmp(fold_at(c, j), "times") == 0) {
+        static const char *const next[] = {
+            "more", "less", "higher", "lower", "larger", "greater", "bigger", "faster",
+            "the",  "as",   "that",   "what",  "its",    "their",   "over",   NULL};
+        if (word_in(c, j + 1, next)) {
+            *unit = "times";
+            return j - i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Approximate-number nouns: "une centaine de", "a dozen". Returns the value. */
+static double
+approx_noun(const char *w)
+{
+    static const WordVal nouns[] = {
+        {"dizaine", 10},   {"douzaine", 12},    {"quinzaine", 15},    {"vingtaine", 20},
+        {"trentaine", 30}, {"quarantaine", 40}, {"cinquantaine", 50}, {"soixantaine", 60},
+        {"centaine", 100}, {"millier", 1000},   {"dozen", 12},        {"score", 20},
+        {NULL, 0},
+    };
+    for (const WordVal *p = nouns; p->w; p++)
+        if (strcmp(p->w, w) == 0)
+            return p->v;
+    return 0;
+}
+
+/* Fractions: "un dixième", "un tiers", "deux tiers", "one-third", "a quarter of". */
+static double
+fraction_word(const char *w, gboolean en)
+{
+    static const struct {
+        const char *w;
+        double d;
+    } fr[] = {{"tiers", 3},      {"quart", 4},   {"quarts", 4},   {"cinquième", 5},
+              {"cinquièmes", 5}, {"sixième", 6}, {"dixième", 10}, {"dixièmes", 10},
+              {"centième", 100}, {"moitié", 2},  {NULL, 0}},
+      en_[] = {{"third", 3},  {"thirds", 3}, {"quarter", 4}, {"quarters", 4}, {"fifth", 5},
+               {"fifths", 5}, {"tenth", 10}, {"tenths", 10}, {"half", 2},     {NULL, 0}};
+    for (guint k = 0; (en ? en_ : fr)[k].w; k++)
+        if (strcmp((en ? en_ : fr)[k].w, w) == 0)
+            return (en ? en_ : fr)[k].d;
+    return 0;
+}
+
+/* After the number (and its scale): "%", currency, measure unit or count noun. */
+static void
+read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
+{
+    const char *pu = NULL;
+    guint m;
+    if (is_punct(c, j, "-") && glued(c, j) && percent_at(c, j + 1, &pu))
+        j++; /* "21-per-cent" */
+    /* Glued rate: "20%/an", "5 %/year". */
+    if ((m = percent_at(c, j, &pu))) {
+        p->percent = TRUE;
+        p->pct_unit = pu;
+        p->last = j + m - 1;
+        guint r = j + m;
+        if (is_punct(c, r, "/") && glued(c, r) &&
+            word_in(c, r + 1,
+                    (const char *const[]){"an", "année", "year", "yr", "mois", "month", NULL}))
+            p->last = r + 1;
+        return;
+    }
+    /* Currency after: "milliards de dollars", "milliards d'USD", "95 mds €", "billion USD". */
+    guint k = j;
+    gboolean linked = FALSE;
+    if (word_in(c, k, (const char *const[]){"de", "d'", "of", NULL})) {
+        k++;
+        linked = TRUE;
+    }
+    const Currency *cur = NULL;
+    if ((m = currency_at(c, k, TRUE, &cur)) && !(linked && c->en && !p->has_scale)) {
+        p->cur = cur;
+        p->iso = cur->iso;
+        p->last = k + m - 1;
+        /* "dollars américains", "US dollars" (before), "dollars des États-Unis". */
+        if (strcmp(cur->iso, "USD") == 0 && strcmp(cur->unit, "dollars") == 0) {
+            for (guint d = 0; dollar_kinds[d].w; d++) {
+                if (word_in(c, k + m, (const char *const[]){dollar_kinds[d].w, NULL}) && !c->en) {
+                    p->iso = dollar_kinds[d].iso;
+                    p->last = k + m;
+                    break;
+                }
+                if (c->en && word_in(c, k - 1, (const char *const[]){dollar_kinds[d].w, NULL}) &&
+                    k - 1 > p->num) {
+                    p->iso = dollar_kinds[d].iso;
+                    break;
+                }
+            }
+            if (match_at(c, k + m, "de singapour"))
+                p->iso = "SGD", p->last = k + m + 1;
+            else if (match_at(c, k + m, "de hong kong"))
+                p->iso = "HKD", p->last = k + m + 2;
+        }
+        return;
+    }
+    /* "billion US dollars", "million Australian dollars" */
+    if (c->en &&
+        word_in(c, j,
+                (const char *const[]){"us", "american", "australian", "singapore", "canadian",
+                                      "taiwan", "new", NULL}) &&
+        currency_at(c, j + 1, TRUE, &cur) && strcmp(cur->iso, "USD") == 0) {
+        p->cur = cur;
+        p->iso = "USD";
+        for (guint d = 0; dollar_kinds[d].w; d++)
+            if (strcmp(fold_at(c, j), dollar_kinds[d].w) == 0)
+                p->iso = dollar_kinds[d].iso;
+        p->last = j + 1;
+        return;
+    }
+    if (word_in(c, j, measure_units) || (is_word(c, j) && word_in(c, j, measure_units))) {
+        p->kind = DSR_FIGURE_OTHER;
+        p->has_kind = TRUE;
+        p->unit = g_strndup(c->s + tok(c, j)->start, tok(c, j)->end - tok(c, j)->start);
+        p->last = j;
+        return;
+    }
+    if (!allow_noun)
+        return;
+    if ((p->has_scale || p->approx_word) &&
+        word_in(c, j, (const char *const[]){"de", "d'", "of", NULL}))
+        j++;
+    if (word_in(c, j, measure_units)) {
+        p->kind = DSR_FIGURE_OTHER;
+        p->has_kind = TRUE;
+        p->unit = g_strndup(c->s + tok(c, j)->start, tok(c, j)->end - tok(c, j)->start);
+        p->last = j;
+        return;
+    }
+    if (read_count_noun(c, j, p)) {
+        p->count_noun = TRUE;
+        p->last = p->noun_end;
+    }
+}
+
+/* Reads the number expression whose number (digits or words) is at @i.
+ * Returns FALSE when token @i starts no figure. */
+static gboolean
+read_piece(const Ctx *c, guint i, Piece *p)
+{
+    memset(p, 0, sizeof *p);
+    p->scale = 1;
+    p->first = i;
+    p->num = i;
+    guint j;
+    Tok *t = tok(c, i);
+    if (t->type == TOK_NUM) {
+        NumVal nv;
+        if (number_in_name(c, i))
+            return FALSE;
+        if (!parse_digits(c->s + t->start, t->end - t->start, c->en, &nv))
+            return FALSE;
+        p->value = nv.value;
+        p->year_like = is_year_value(&nv);
+        j = i + 1;
+        /* "1er", "2e" are caught by number_in_name; "2 e" with a space is not a form. */
+    } else if (t->type == TOK_WORD) {
+        double v = 0;
+        gboolean small = FALSE;
+        guint used = parse_words(c, i, &v, &small);
+        if (used == 0)
+            return FALSE;
+        p->value = v;
+        p->word_number = TRUE;
+        p->small_word = small;
+        j = i + used;
+    } else {
+        return FALSE;
+    }
+    p->last = j - 1;
+
+    /* Sign glued before: "(+24%)", "-3,2%". */
+    if (t->type == TOK_NUM && is_sign(c, (gssize)i - 1) && glued(c, i) &&
+        (i < 2 || !glued(c, i - 1) || is_punct(c, i - 2, "("))) {
+        if (!is_punct(c, i - 1, "+"))
+            p->value = -p->value;
+        p->first = i - 1;
+    }
+    /* Currency before: "$28.6 billion", "US$ 16 billion", "USD87.7 billion", "€5". */
+    {
+        const Currency *cur = NULL;
+        guint f = p->first;
+        for (guint back = 2; back >= 1; back--) {
+            if (f < back || f - back < c->floor)
+                continue;
+            guint m = currency_at(c, f - back, FALSE, &cur);
+            if (m == back && (cur->w[0] == '$' || strstr(cur->w, "$") ||
+                              tok(c, f - back)->allcaps || g_utf8_strlen(cur->w, -1) == 1)) {
+                p->cur = cur;
+                p->iso = cur->iso;
+                p->first = f - back;
+                break;
+            }
+        }
+    }
+
+    /* Scale: "16.400 milliards", "1,3 million", "5 M€", "deux mille milliards". */
+    gboolean needs_money = FALSE;
+    double sc = scale_of(c, j, &needs_money);
+    if (sc > 0) {
+        gboolean ok = TRUE;
+        const Currency *cur = NULL;
+        if (needs_money && !p->cur && !currency_at(c, j + 1, TRUE, &cur))
+            ok = FALSE;
+        /* "milliers de milliards": thousands of billions. */
+        if (ok) {
+            p->scale = sc;
+            p->has_scale = TRUE;
+            p->last = j;
+            p->scale_tok = j;
+            j++;
+            if (match_at(c, j, "de milliards") && sc == 1e3) {
+                p->scale = 1e12;
+                p->last = j + 1;
+                j += 2;
+            } else if (scale_of(c, j, &needs_money) >= 1e6 && sc == 1e3) {
+                p->scale = sc * scale_of(c, j, &needs_money);
+                p->last = j;
+                j++;
+            }
+        }
+    } else if (p->word_number && t->type == TOK_WORD) {
+        /* "une centaine de délégués", "plus d'une centaine" */
+        double av = approx_noun(fold_at(c, j));
+        if (av > 0 && p->value == 1) {
+            p->value = av;
+            p->approx_word = TRUE;
+            p->small_word = FALSE;
+            p->last = j;
+            j++;
+        }
+    }
+
+    /* Multipliers and fractions. */
+    const char *mu = NULL;
+    guint m = multiplier_at(c, j, &mu);
+    if (m) {
+        p->kind = DSR_FIGURE_OTHER;
+        p->has_kind = TRUE;
+        p->unit = g_strdup(mu);
+        p->last = j + m - 1;
+        return TRUE;
+    }
+    if (p->word_number && !p->has_scale && !p->approx_word) {
+        guint f = j;
+        if (is_punct(c, f, "-") && glued(c, f))
+            f++;
+        double d = fraction_word(fold_at(c, f), c->en);
+        guint af = f + 1;
+        if (word_in(c, af, (const char *const[]){"de", "d'", "of", NULL}))
+            af++;
+        if (word_in(c, af, (const char *const[]){"a", "an", NULL}))
+            af++;
+        if (d > 0 && p->value < d && (d != 2 || p->value == 1) && !word_in(c, af, durations)) {
+            p->kind = DSR_FIGURE_OTHER;
+            p->has_kind = TRUE;
+            p->unit = g_strndup(c->s + tok(c, f)->start, tok(c, f)->end - tok(c, f)->start);
+            p->value = p->value / d;
+            p->last = f;
+            return TRUE;
+        }
+    }
+
+    read_tail(c, j, p, p->cur == NULL);
+    if (!p->percent && !p->iso && !p->has_kind && !p->has_scale) {
+        static const char *const by[] = {"multiplié par",   "multipliée par", "multipliés par",
+                                         "multipliées par", "multiplied by",  NULL};
+        for (guint k = 0; by[k]; k++) {
+            gssize at = match_before(c, p->first, by[k]);
+            if (at >= 0) {
+                p->first = (guint)at;
+                p->kind = DSR_FIGURE_OTHER;
+                p->has_kind = TRUE;
+                p->count_noun = FALSE;
+                p->unit = g_strdup(c->en ? "times" : "fois");
+                p->last = p->num;
+                break;
+            }
+        }
+    }
+    if (p->approx_word && !p->count_noun)
+        return FALSE; /* "une centaine" alone measures nothing we can name */
+    return TRUE;
+}
+
+/* ---- subjects ---- */
+
+static int year_at(const Ctx *c, guint i);
+
+static const char *const determiners[] = {
+    "le",  "la",    "les",  "l'",    "un",   "une",   "des",   "du",  "ce",  "cet", "cette",
+    "ces", "son",   "sa",   "ses",   "leur", "leurs", "notre", "nos", "the", "a",   "an",
+    "its", "their", "this", "these", "that", "those", "our",   "his", "her", NULL,
+};
+
+static const char *const clause_words[] = {
+    "que",       "qu'",      "qui",     "dont",     "où",        "mais",    "car",
+    "lorsque",   "quand",    "si",      "selon",    "that",      "which",   "while",
+    "when",      "where",    "who",     "but",      "because",   "if",      "according",
+    "soit",      "tandis",   "alors",   "with",     "avec",      "pour",    "to",
+    "contre",    "as",       "after",   "après",    "since",     "depuis",  "meaning",
+    "including", "making",   "said",    "says",     "estimates", "noted",   "stated",
+    "announced", "reported", "expects", "predicts", "forecasts", "indiqué", "déclaré",
+    "souligné",  "noté",     "affirmé", "estime",   "prévoit",   "annoncé", "précisé",
+    "rappelé",   "dit",      "ajouté",  NULL,
+};
+
+static const char *const measure_verbs[] = {
+    "atteint",     "atteignait",   "atteignaient", "atteindre",
+    "atteindra",   "atteindront",  "atteindrait",  "atteindraient",
+    "élevé",       "élevée",       "élevés",       "élevées",
+    "élève",       "élèvent",      "élevait",      "élevaient",
+    "établi",      "établie",      "établis",      "établies",
+    "établit",     "établissait",  "chiffré",      "chiffrée",
+    "chiffrés",    "chiffrées",    "chiffrait",    "chiffrent",
+    "représente",  "représentent", "représentait", "représentaient",
+    "représenté",  "totalise",     "totalisent",   "totalisé",
+    "totalisait",  "estimé",       "estimée",      "estimés",
+    "estimées",    "évalué",       "évaluée",      "évalués",
+    "évaluées",    "culminé",      "porté",        "portée",
+    "montée",      "monté",        "grimpé",       "progressé",
+    "augmenté",    "crû",          "s'élève",      "s'élèvent",
+    "reached",     "reach",        "reaches",      "reaching",
+    "hit",         "hits",         "totaled",      "totalled",
+    "totals",      "totaling",     "totalling",    "stood",
+    "stand",       "stands",       "amounted",     "amounts",
+    "amount",      "was",          "were",         "is",
+    "are",         "rose",         "increased",    "grew",
+    "estimated",   "valued",       "est",          "était",
+    "sont",        "étaient",      "sera",         "seront",
+    "serait",      "seraient",     "dépasse",      "dépassent",
+    "dépassé",     "dépassée",     "dépasser",     "dépassait",
+    "dépasseront", "surpass",      "surpassed",    "surpasses",
+    "exceeded",    "exceed",       "exceeds",      "topped",
+    NULL,
+};
+
+static const char *const aux_words[] = {
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aura",
+    "auront",
+    "aurait",
+    "auraient",
+    "s'",
+    "se",
+    "est",
+    "sont",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "pourrait",
+    "pourraient",
+    "devrait",
+    "devraient",
+    "va",
+    "vont",
+    "doit",
+    "doivent",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "be",
+    "been",
+    "is",
+    "are",
+    "was",
+    "were",
+    "already",
+    "déjà",
+    "ainsi",
+    "donc",
+    "also",
+    "également",
+    "encore",
+    "même",
+    "to",
+    "expected",
+    "set",
+    "projected",
+    "likely",
+    "désormais",
+    "actuellement",
+    "now",
+    "currently",
+    "only",
+    "que",
+    "n'",
+    "ne",
+    "alors",
+    "avoir",
+    "être",
+    "ayant",
+    "étant",
+    "having",
+    "being",
+    "enfin",
+    "finalement",
+    "officiellement",
+    "respectivement",
+    NULL,
+};
+
+static gboolean
+is_boundary(const Ctx *c, gssize k)
+{
+    Tok *t = tok(c, k);
+    if (!t)
+        return TRUE;
+    if (t->type == TOK_PUNCT)
+        return !(strcmp(t->fold, "-") == 0 && glued(c, k)) && strcmp(t->fold, "'") != 0;
+    return FALSE;
+}
+
+/* Copies tokens @a..@b of the sentence, trimmed of leading determiners and of
+ * a trailing time complement ("en 2023", "in 2023", "fin octobre"). */
+static char *
+span_text(const Ctx *c, gssize a, gssize b)
+{
+    while (a <= b && (word_in(c, a, determiners) || is_boundary(c, a)))
+        a++;
+    /* Trailing complements of time or source. */
+    for (gssize k = a + 1; k <= b; k++) {
+        if (word_in(c, k,
+                    (const char *const[]){"en", "in", "fin", "d'ici", "by", "au", "at", "during",
+                                          "pendant", "depuis", NULL}) &&
+            (is_num(c, k + 1) || is_month(c, k + 1) ||
+             word_in(c, k + 1, (const char *const[]){"cours", "début", "fin", "2023", NULL}))) {
+            b = k - 1;
+            break;
+        }
+    }
+    while (b >= a &&
+           (word_in(c, b, determiners) || is_boundary(c, b) ||
+            word_in(c, b, (const char *const[]){"de", "d'", "of", "du", "des", "et", "and", NULL})))
+        b--;
+    if (b < a)
+        return NULL;
+    Tok *ta = tok(c, a), *tb = tok(c, b);
+    if (b - a > 12)
+        return NULL;
+    char *s = g_strndup(c->s + ta->start, tb->end - ta->start);
+    char *sq = dsr_text_squeeze(s);
+    g_free(s);
+    static const char *const pronouns[] = {"elle",     "il", "ils",  "elles", "cela",  "ceci",
+                                           "ce",       "it", "they", "this",  "these", "celui-ci",
+                                           "celle-ci", "on", "we",   "nous",  NULL};
+    g_autofree char *fq = dsr_text_fold(sq);
+    if (g_utf8_strlen(sq, -1) < 3 || in_list(fq, pronouns)) {
+        g_free(sq);
+        return NULL;
+    }
+    return sq;
+}
+
+/* "X a atteint N", "X s'élèvent à N", "X reached N", and "X de N" / "X of N". */
+static char *
+subject_before(const Ctx *c, guint first)
+{
+    gssize k = (gssize)first - 1;
+    while (k >= 0 &&
+           word_in(c, k,
+                   (const char *const[]){"à",     "de",    "d'",  "les", "le",      "la",   "des",
+                                         "at",    "to",    "of",  "by",  "the",     "pour", "cap",
+                                         "barre", "seuil", "que", "qu'", "hauteur", NULL}) &&
+           !word_in(c, k - 1, determiners))
+        k--;
+    /* Verb path. */
+    if (word_in(c, k, measure_verbs) && !word_in(c, k, (const char *const[]){"a", NULL})) {
+        gssize v = k - 1;
+        while (v >= 0 && (word_in(c, v, aux_words) || (is_punct(c, v, "'") && glued(c, v))))
+            v--;
+        if (v >= 1 && year_at(c, (guint)v) &&
+            word_in(c, v - 1, (const char *const[]){"en", "in", NULL}))
+            v -= 2;
+        gssize end = v, start = v;
+        guint words = 0;
+        while (start >= 0 && !is_boundary(c, start) && words < 14) {
+            if (word_in(c, start, clause_words))
+                break;
+            if (word_in(c, start, (const char *const[]){"et", "and", NULL}) &&
+                !word_in(c, start + 1,
+                         (const char *const[]){"de", "des", "du", "d'", "of", NULL})) {
+                gboolean between = FALSE;
+                for (gssize q = start - 1; q >= 0 && q >= start - 6; q--)
+                    if (word_in(c, q, (const char *const[]){"entre", "between", NULL}))
+                        between = TRUE;
+                if (!between)
+                    break;
+            }
+            if (is_num(c, start))
+                break;
+            start--;
+            words++;
+        }
+        if (end > start)
+            return span_text(c, start + 1, end);
+        return NULL;
+    }
+    /* "X de N": walk back over the noun phrase to its determiner. */
+    gssize de = (gssize)first - 1;
+    if (word_in(c, de, (const char *const[]){"de", "d'", "of", NULL}) &&
+        match_before(c, first, "à hauteur de") < 0) {
+        gssize end = de - 1, start;
+        guint words = 0;
+        /* "un chiffre d'affaires total en 2023 de 15.400 milliards" */
+        if (year_at(c, (guint)MAX(end, 0)) &&
+            word_in(c, end - 1, (const char *const[]){"en", "in", NULL}))
+            end -= 2;
+        start = end;
+        while (start >= 0 && !is_boundary(c, start) && words < 8) {
+            if (word_in(c, start, determiners) &&
+                !word_in(c, start, (const char *const[]){"des", "du", NULL}))
+                break;
+            if (word_in(c, start, clause_words) || is_num(c, start) ||
+                word_in(c, start,
+                        (const char *const[]){"en", "par", "on", "by", "et", "and", "was", "is",
+                                              "a", "ont", NULL}))
+                break;
+            if (word_in(c, start, measure_verbs))
+                break;
+            start--;
+            words++;
+        }
+        if (end > start) {
+            /* A lone capitalised word is a sentence-initial adjective ("Forte de 27 États"). */
+            if (end == start + 1 && tok(c, end)->cap)
+                return NULL;
+            return span_text(c, start + 1, end);
+        }
+    }
+    return NULL;
+}
+
+/* "37,6% du chiffre d'affaires total", "30% of investment". */
+static char *
+subject_after_percent(const Ctx *c, guint last)
+{
+    guint k = last + 1;
+    if (word_in(c, k, (const char *const[]){"du", "des", "de", "d'", "of", NULL}))
+        k++;
+    else
+        return NULL;
+    if (word_in(c, k, determiners))
+        k++;
+    guint end = k;
+    guint words = 0;
+    while (end < c->n && !is_boundary(c, end) && words < 7 && !is_num(c, end) &&
+           !word_in(c, end, clause_words) &&
+           !word_in(c, end,
+                    (const char *const[]){"en", "in", "et", "and", "par", "by", "au", "à", "on",
+                                          "sur", NULL})) {
+        end++;
+        words++;
+    }
+    if (end == k)
+        return NULL;
+    return span_text(c, k, end - 1);
+}
+
+static char *
+subject_of_count(const Ctx *c, const Piece *p)
+{
+    guint a = p->noun, b = p->noun;
+    if (c->en)
+        a = p->num + 1 + (p->has_scale ? 1 : 0);
+    if (c->en && word_in(c, a, (const char *const[]){"of", NULL}))
+        a++;
+    if (!c->en) {
+        if (word_in(c, b + 1, (const char *const[]){"de", "d'", NULL}) && is_word(c, b + 2) &&
+            all_words_lower_noun(c, b + 2) && !is_month(c, b + 2))
+            b += 2;
+        else if (is_word(c, b + 1) && all_words_lower_noun(c, b + 1) && !tok(c, b + 1)->cap) {
+            const char *w = fold_at(c, b + 1);
+            gsize n = strlen(w);
+            static const char *const adj_end[] = {
+                "ais",    "aise",   "aises", "ois",  "oise", "oises", "ien",  "iens",
+                "ienne",  "iennes", "ain",   "ains", "aine", "aines", "ique", "iques",
+                "al",     "aux",    "ale",   "ales", "el",   "els",   "elle", "elles",
+                "if",     "ifs",    "ive",   "ives", "ien",  "éen",   "éens", "éenne",
+                "éennes", "ois",    "ère",   "ères", NULL};
+            for (guint q = 0; adj_end[q]; q++)
+                if (n > strlen(adj_end[q]) + 2 && g_str_has_suffix(w, adj_end[q])) {
+                    b++;
+                    break;
+                }
+        }
+    }
+    if (a > b)
+        a = b;
+    Tok *ta = tok(c, a), *tb = tok(c, b);
+    return g_strndup(c->s + ta->start, tb->end - ta->start);
+}
+
+/* ---- years ---- */
+
+typedef struct {
+    guint tok;
+    int year;
+    gboolean after_figure; /* directly follows a figure: belongs to it */
+    gboolean comparison;   /* "par rapport à 2022": the base of a change, not a date */
+} YearMention;
+
+static int
+year_at(const Ctx *c, guint i)
+{
+    Tok *t = tok(c, i);
+    if (!t || t->type != TOK_NUM)
+        return 0;
+    NumVal nv;
+    if (!parse_digits(c->s + t->start, t->end - t->start, c->en, &nv) || !is_year_value(&nv))
+        return 0;
+    return (int)nv.value;
+}
+
+/* The year mentions that can date a figure: "en 2023", "d'ici 2030", "fin
+ * 2024", "mi-2025", "novembre 2025", "de 2024" (after "mois"), "2023-2024"
+ * (its end). Names ("ASEAN 2045") and comparisons ("par rapport à 2022") are not. */
+static GArray *
+find_years(const Ctx *c)
+{
+    GArray *ys = g_array_new(FALSE, FALSE, sizeof(YearMention));
+    for (guint i = 0; i < c->n; i++) {
+        int y = year_at(c, i);
+        if (!y)
+            continue;
+        if (glued(c, i + 1) && is_word(c, i + 1))
+            continue; /* "2020s", "2025th" */
+        gssize k = (gssize)i - 1;
+        gboolean ok = FALSE;
+        if (is_punct(c, k, "-") && glued(c, i) && year_at(c, k - 1)) {
+            ok = TRUE; /* end of "2023-2024" */
+            k -= 2;
+        }
+        if (is_punct(c, k, "-") && glued(c, i) && is_word(c, k - 1) &&
+            strcmp(fold_at(c, k - 1), "mi") == 0)
+            ok = TRUE;
+        if (is_month(c, k) || word_in(c, k, year_preps))
+            ok = TRUE;
+        if (k < 0 || is_punct(c, k, ",") || is_punct(c, k, "("))
+            ok = TRUE;
+        if (is_word(c, k) && tok(c, k)->cap && !word_in(c, k, year_preps) && !is_month(c, k) &&
+            k > 0)
+            ok = FALSE; /* "Forum 2024", "ASEAN 2045" */
+        if (is_num(c, k) && !is_punct(c, i - 1, "-"))
+            ok = TRUE; /* "20 novembre 2025" via the month, "le 15 septembre 1994" */
+        gboolean comparison = comparison_year(c, is_punct(c, i - 1, "-") ? i - 2 : i);
+        if (comparison)
+            ok = TRUE;
+        /* "2023-2024": the start is not a separate mention */
+        if (is_punct(c, i + 1, "-") && glued(c, i + 1) && year_at(c, i + 2))
+            ok = FALSE;
+        if (!ok)
+            continue;
+        YearMention m = {i, y, FALSE, comparison};
+        g_array_append_val(ys, m);
+    }
+    return ys;
+}
+
+/* ---- the parser ---- */
+
+typedef struct {
+    DsrFigure *f;
+    guint first, last; /* tokens */
+} Emitted;
+
+static DsrFigure *
+figure_from_piece(const Ctx *c, const Piece *p, guint qfirst)
+{
+    DsrFigure *f = g_new0(DsrFigure, 1);
+    Tok *a = tok(c, qfirst), *b = tok(c, p->last);
+    f->quote = g_strndup(c->s + a->start, b->end - a->start);
+    f->value = p->value;
+    f->scale = p->scale;
+    f->qualifier = p->qual;
+    f->equivalent_of = -1;
+    f->sentence = g_strdup(c->s);
+    if (p->percent) {
+        f->kind = DSR_FIGURE_PERCENT;
+        f->unit = g_strdup(p->pct_unit);
+    } else if (p->iso) {
+        f->kind = DSR_FIGURE_MONEY;
+        f->currency = g_strdup(p->iso);
+        f->unit = g_strdup(p->cur ? p->cur->unit : p->unit);
+    } else if (p->has_kind) {
+        f->kind = p->kind;
+        f->unit = g_strdup(p->unit);
+    } else if (p->count_noun) {
+        f->kind = DSR_FIGURE_COUNT;
+        Tok *n = tok(c, p->noun);
+        f->unit = g_strndup(c->s + n->start, n->end - n->start);
+    } else {
+        f->kind = DSR_FIGURE_OTHER;
+        f->unit = g_strdup(p->unit);
+    }
+    return f;
+}
+
+/* Is @p a figure at all, once its tail is known? */
+static gboolean
+piece_is_figure(const Ctx *c, Piece *p)
+{
+    Tok *t = tok(c, p->num);
+    gboolean unit = p->percent || p->iso || p->has_kind;
+    if (p->year_like && is_punct(c, (gssize)p->num - 1, "-") && glued(c, p->num))
+        return FALSE; /* "2011-2015" */
+    if (p->year_like && !unit && !p->has_scale) {
+        /* A bare year-looking number is a count only with a plain noun and no
+         * preposition of time before it ("2000 entreprises"). */
+        if (!p->count_noun || tok(c, p->noun)->cap || word_in(c, (gssize)p->num - 1, year_preps) ||
+            is_month(c, (gssize)p->num - 1) || comparison_year(c, p->num))
+            return FALSE;
+    }
+    if (t->type == TOK_NUM && !unit && !p->has_scale && after_reference(c, p->num))
+        return FALSE;
+    if (t->type == TOK_NUM && !unit && !p->has_scale && is_date_number(c, p->num, p->value))
+        return FALSE;
+    if (unit || p->has_scale)
+        return TRUE;
+    if (!p->count_noun)
+        return FALSE;
+    /* Count nouns that are durations, ages, ordinals or abstract items. */
+    const char *noun = fold_at(c, p->noun);
+    if (in_list(noun, durations) || in_list(noun, abstract_items))
+        return FALSE;
+    if (p->word_number && p->small_word)
+        return FALSE; /* "trois piliers", "deux parties", "les deux pays" */
+    if (p->word_number && !p->approx_word && p->value < 10)
+        return FALSE;
+    /* "les 2 pays", "the 3 sides": a small number after an article refers back. */
+    if (p->value < 10 && !p->qual &&
+        word_in(c, (gssize)p->first - 1,
+                (const char *const[]){"les", "des", "ces", "the", "these", "those", "both", "nos",
+                                      "leurs", "ses", "aux", NULL}))
+        return FALSE;
+    /* A capitalised count noun must read as a noun phrase ("27 États membres"):
+     * "24 Aprile 2024", "12 Hanoi (VNA)" are dates and datelines. */
+    if (tok(c, p->noun)->cap) {
+        guint nx = p->noun + 1;
+        gboolean phrase = is_word(c, nx) && !tok(c, nx)->cap && all_words_lower_noun(c, nx);
+        /* "50 Boeing 737", "50 Airbus A321": a make and its model. */
+        gboolean model = (is_num(c, nx) && !year_at(c, nx)) ||
+                         (is_word(c, nx) && is_num(c, nx + 1) && glued(c, nx + 1));
+        if (!phrase && !model)
+            return FALSE;
+    }
+    /* Capitalised word after a small bare number, as in "Hanoi 3 Ministers"? Names. */
+    if (tok(c, p->noun)->allcaps && !p->qual && p->value < 10)
+        return FALSE;
+    /* A number after a capitalised name measures nothing: "ASEAN 47 summit". */
+    gssize b = (gssize)p->first - 1;
+    if (t->type == TOK_NUM && is_word(c, b) && tok(c, b)->cap && b > 0 && !p->qual &&
+        !word_in(c, b, determiners) && !word_in(c, b, clause_words))
+        return FALSE;
+    return TRUE;
+}
+
+static gboolean
+same_kind_money(const DsrFigure *a, const DsrFigure *b)
+{
+    return a->kind == DSR_FIGURE_MONEY && b->kind == DSR_FIGURE_MONEY;
+}
+
+static void
+assign_years(const Ctx *c, GArray *emitted)
+{
+    g_autoptr(GArray) ys = find_years(c);
+    /* A year right after a figure ("16,5% en 2023") belongs to it. */
+    for (guint y = 0; y < ys->len; y++) {
+        YearMention *m = &g_array_index(ys, YearMention, y);
+        if (m->comparison)
+            continue;
+        for (guint e = 0; e < emitted->len; e++) {
+            Emitted *em = &g_array_index(emitted, Emitted, e);
+            if (m->tok > em->last && m->tok <= em->last + 4) {
+                gboolean between = FALSE;
+                for (guint e2 = 0; e2 < emitted->len; e2++) {
+                    Emitted *o = &g_array_index(emitted, Emitted, e2);
+                    if (o->first > em->last && o->first < m->tok)
+                        between = TRUE;
+                }
+                for (guint q = em->last + 1; q < m->tok; q++)
+                    if (is_punct(c, q, ";") || is_punct(c, q, ":") ||
+                        (is_punct(c, q, ",") && q + 1 < m->tok) ||
+                        word_in(c, q, (const char *const[]){"et", "and", NULL}))
+                        between = TRUE;
+                if (!between)
+                    m->after_figure = TRUE;
+            }
+        }
+    }
+    for (guint e = 0; e < emitted->len; e++) {
+        Emitted *em = &g_array_index(emitted, Emitted, e);
+        int best = 0;
+        guint bestd = G_MAXUINT;
+        gboolean compared = FALSE;
+        for (guint y = 0; y < ys->len; y++) {
+            YearMention *m = &g_array_index(ys, YearMention, y);
+            guint d;
+            if (m->comparison) {
+                if (m->tok > em->last && m->tok <= em->last + 6)
+                    compared = TRUE;
+                continue;
+            }
+            if (m->tok > em->last) {
+                d = m->tok - em->last;
+                /* A later year attached to another figure is not ours. */
+                gboolean other = FALSE;
+                for (guint e2 = 0; e2 < emitted->len; e2++) {
+                    Emitted *o = &g_array_index(emitted, Emitted, e2);
+                    if (e2 != e && o->first > em->last && o->first < m->tok)
+                        other = TRUE;
+                }
+                if (other && !m->after_figure)
+                    continue;
+                if (other)
+                    continue;
+                for (guint q = em->last + 1; q < m->tok; q++)
+                    if (is_num(c, q))
+                        other = TRUE; /* "passant de 25 en 2014": the year is the bare number's */
+                if (other)
+                    continue;
+                if (!m->after_figure) {
+                    /* a year later in the sentence, not attached: weak; keep if near */
+                    if (d > 12)
+                        continue;
+                }
+            } else if (m->tok < em->first) {
+                d = em->first - m->tok;
+                if (m->after_figure) {
+                    /* belongs to an earlier figure, unless the earlier figure is
+                     * the one this one restates or ranges with */
+                    gboolean ours = FALSE;
+                    for (guint e2 = 0; e2 < emitted->len; e2++) {
+                        Emitted *o = &g_array_index(emitted, Emitted, e2);
+                        if (o->last < m->tok && o->last + 4 >= m->tok &&
+                            (em->f->equivalent_of == (int)e2))
+                            ours = TRUE;
+                    }
+                    if (!ours)
+                        continue;
+                }
+                d += 2; /* prefer a year after the figure at the same distance */
+            } else {
+                continue;
+            }
+            if (d < bestd) {
+                bestd = d;
+                best = m->year;
+            }
+        }
+        /* "16,5% en 2023, soit une hausse de 19% par rapport à 2022": a change
+         * measured against a base year is dated by the year the sentence gave before it. */
+        if (!best && compared) {
+            for (guint y = 0; y < ys->len; y++) {
+                YearMention *m = &g_array_index(ys, YearMention, y);
+                if (!m->comparison && m->tok < em->first)
+                    best = m->year;
+            }
+        }
+        em->f->year = best;
+    }
+    /* A parenthesis right after a figure shares its year: "3 milliards (+12 %) en 2022". */
+    for (guint e = 1; e < emitted->len; e++) {
+        Emitted *b = &g_array_index(emitted, Emitted, e);
+        Emitted *a = &g_array_index(emitted, Emitted, e - 1);
+        if (b->first >= 1 && is_punct(c, b->first - 1, "(") && a->last + 2 == b->first &&
+            !a->f->year)
+            a->f->year = b->f->year;
+    }
+}
 
 GPtrArray *
 dsr__figures_parse(const char *sentence, const char *lang)
 {
-    (void)sentence;
-    (void)lang;
-    return g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free);
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free);
+    if (!sentence || !*sentence || !g_utf8_validate(sentence, -1, NULL))
+        return out;
+    Ctx c = {0};
+    c.s = sentence;
+    c.en = g_strcmp0(lang, "en") == 0;
+    c.toks = g_array_new(FALSE, TRUE, sizeof(Tok));
+    tokenize(&c);
+
+    g_autoptr(GArray) emitted = g_array_new(FALSE, FALSE, sizeof(Emitted));
+    guint i = 0;
+    while (i < c.n) {
+        Piece p;
+        if (!read_piece(&c, i, &p)) {
+            piece_clear(&p);
+            i++;
+            continue;
+        }
+        /* Ranges: "entre 2 et 5 milliards", "de 10 à 15 %", "6.5 to 7 percent", "5-7%". */
+        gboolean bare = !p.percent && !p.iso && !p.has_scale && !p.has_kind && !p.count_noun;
+        guint conn = p.last + 1;
+        gboolean between =
+            match_before(&c, p.first, "entre") >= 0 || match_before(&c, p.first, "between") >= 0;
+        gboolean from =
+            match_before(&c, p.first, "de") >= 0 || match_before(&c, p.first, "from") >= 0;
+        gboolean conn_ok = FALSE;
+        if (between && word_in(&c, conn, (const char *const[]){"et", "and", NULL}))
+            conn_ok = TRUE;
+        if (!between && word_in(&c, conn, (const char *const[]){"à", "a", "to", NULL}) &&
+            (from || bare))
+            conn_ok = TRUE;
+        if ((is_punct(&c, conn, "-") || is_punct(&c, conn, "–")) && bare)
+            conn_ok = TRUE;
+        Piece q;
+        gboolean range = FALSE;
+        if (conn_ok && !p.year_like && (is_num(&c, conn + 1) || is_word(&c, conn + 1)) &&
+            read_piece(&c, conn + 1, &q)) {
+            gboolean q_unit = q.percent || q.iso || q.has_scale || q.has_kind || q.count_noun;
+            if (((bare && q_unit && !q.year_like) || (between && q_unit && !bare)) &&
+                piece_is_figure(&c, &q)) {
+                range = TRUE;
+                if (bare) {
+                    p.percent = q.percent;
+                    p.pct_unit = q.pct_unit;
+                    p.iso = q.iso;
+                    p.cur = q.cur;
+                    p.scale = q.scale;
+                    p.has_scale = q.has_scale;
+                    p.has_kind = q.has_kind;
+                    p.kind = q.kind;
+                    p.unit = g_strdup(q.unit);
+                    p.count_noun = q.count_noun;
+                    p.noun = q.noun;
+                }
+            } else {
+                /* "de 500 millions à 80 milliards de dollars": the currency is said once. */
+                if (p.has_scale && !p.iso && !p.percent && !p.has_kind && q.iso && q.has_scale) {
+                    p.iso = q.iso;
+                    p.cur = q.cur;
+                    p.count_noun = FALSE;
+                    p.last = p.scale_tok;
+                }
+                piece_clear(&q);
+            }
+        }
+        if (range) {
+            guint qfirst;
+            DsrQualifier before = qualifier_before(&c, p.first, &qfirst);
+            guint start = p.first;
+            if (between || from)
+                start = p.first - 1;
+            if (before != DSR_QUALIFIER_NONE && qfirst < start)
+                start = qfirst;
+            p.qual = DSR_QUALIFIER_AT_LEAST;
+            q.qual = DSR_QUALIFIER_AT_MOST;
+            guint last = q.last;
+            p.last = last;
+            DsrFigure *f1 = figure_from_piece(&c, &p, start);
+            DsrFigure *f2 = figure_from_piece(&c, &q, start);
+            if (p.count_noun && q.count_noun) {
+                g_free(f1->unit);
+                f1->unit = g_strdup(f2->unit);
+            }
+            char *subj = subject_before(&c, start);
+            if (!subj && (p.count_noun || q.count_noun))
+                subj = subject_of_count(&c, &q);
+            if (!subj && q.percent)
+                subj = subject_after_percent(&c, q.last);
+            f1->subject = g_strdup(subj);
+            f2->subject = subj;
+            Emitted e1 = {f1, start, last}, e2 = {f2, start, last};
+            g_ptr_array_add(out, f1);
+            g_array_append_val(emitted, e1);
+            g_ptr_array_add(out, f2);
+            g_array_append_val(emitted, e2);
+            i = last + 1;
+            c.floor = i;
+            piece_clear(&p);
+            piece_clear(&q);
+            continue;
+        }
+        /* "45 des 63 provinces", "250 of the 500 students": the first borrows the noun. */
+        if (bare && !p.word_number &&
+            (match_at(&c, p.last + 1, "des") || match_at(&c, p.last + 1, "of the"))) {
+            Piece r;
+            guint at = p.last + 1 + (match_at(&c, p.last + 1, "des") ? 1 : 2);
+            if (is_num(&c, at) && read_piece(&c, at, &r)) {
+                if (r.count_noun) {
+                    p.count_noun = TRUE;
+                    p.noun = r.noun;
+                }
+                piece_clear(&r);
+            }
+        }
+        if (!piece_is_figure(&c, &p)) {
+            i = p.num + 1;
+            piece_clear(&p);
+            continue;
+        }
+        guint qfirst;
+        p.qual = qualifier_before(&c, p.first, &qfirst);
+        if (p.approx_word && p.qual == DSR_QUALIFIER_NONE)
+            p.qual = DSR_QUALIFIER_APPROX;
+        /* A bare scaled amount after a money figure borrows its currency:
+         * "171,9 milliards d'USD dont 61,2 milliards des exportations". */
+        if (p.has_scale && !p.iso && !p.percent && !p.has_kind) {
+            for (gint e = (gint)emitted->len - 1; e >= 0; e--) {
+                DsrFigure *prev = g_array_index(emitted, Emitted, e).f;
+                if (prev->kind == DSR_FIGURE_MONEY) {
+                    /* "contre 1,55 milliard enregistré": a participle is no count noun. */
+                    if (!p.count_noun || word_in(&c, p.noun,
+                                                 (const char *const[]){"enregistré", "enregistrés",
+                                                                       "recorded", NULL})) {
+                        p.iso = g_intern_string(prev->currency);
+                        p.count_noun = FALSE;
+                        p.last = p.scale_tok;
+                        p.unit = g_strdup(prev->unit);
+                        p.cur = NULL;
+                    }
+                    break;
+                }
+            }
+        }
+        DsrFigure *f = figure_from_piece(&c, &p, qfirst);
+        if (p.count_noun && f->kind == DSR_FIGURE_COUNT)
+            f->subject = subject_before(&c, qfirst);
+        if (f->kind == DSR_FIGURE_COUNT && !f->subject)
+            f->subject = subject_of_count(&c, &p);
+        if (f->kind == DSR_FIGURE_PERCENT)
+            f->subject = subject_after_percent(&c, p.last);
+        if (!f->subject && f->kind != DSR_FIGURE_COUNT)
+            f->subject = subject_before(&c, qfirst);
+        /* "16.400 milliards de roubles (environ 200 milliards d'USD)". */
+        if (emitted->len > 0) {
+            Emitted *prev = &g_array_index(emitted, Emitted, emitted->len - 1);
+            if (is_punct(&c, qfirst - 1, "(") && qfirst >= 1 && prev->last + 1 == qfirst - 1 &&
+                same_kind_money(prev->f, f)) {
+                f->equivalent_of = (int)emitted->len - 1;
+                g_free(f->subject);
+                f->subject = g_strdup(prev->f->subject);
+            }
+        }
+        c.floor = p.last + 1;
+        Emitted em = {f, qfirst, p.last};
+        g_ptr_array_add(out, f);
+        g_array_append_val(emitted, em);
+        i = p.last + 1;
+        piece_clear(&p);
+    }
+    assign_years(&c, emitted);
+    /* Equivalents share the year of what they restate. */
+    for (guint e = 0; e < out->len; e++) {
+        DsrFigure *f = g_ptr_array_index(out, e);
+        if (f->equivalent_of >= 0) {
+            DsrFigure *o = g_ptr_array_index(out, f->equivalent_of);
+            if (o->year && !f->year)
+                f->year = o->year;
+            if (f->year && !o->year)
+                o->year = f->year;
+        }
+    }
+    for (guint k = 0; k < c.n; k++)
+        g_free(g_array_index(c.toks, Tok, k).fold);
+    g_array_unref(c.toks);
+    return out;
 }
