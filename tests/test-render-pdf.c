@@ -553,5 +553,9 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);
     g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
     g_test_add_func("/render-pdf/timing", test_timing);
-    return g_test_run();
+    int status = g_test_run();
+    /* cairo keeps recently used fonts (and through them Pango's font map and
+     * the private fontconfig set) in a process-wide cache. */
+    cairo_debug_reset_static_data();
+    return status;
 }

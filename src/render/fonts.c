@@ -16,9 +16,12 @@ struct DsrFonts {
 /* Generic families resolve to the bundled faces, so "serif" in a page style works. */
 static const char aliases[] =
     "<?xml version='1.0'?><fontconfig>"
-    "<alias binding='same'><family>sans-serif</family><prefer><family>Noto Sans</family></prefer></alias>"
-    "<alias binding='same'><family>serif</family><prefer><family>Noto Serif</family></prefer></alias>"
-    "<alias binding='same'><family>monospace</family><prefer><family>Noto Sans</family></prefer></alias>"
+    "<alias binding='same'><family>sans-serif</family><prefer><family>Noto "
+    "Sans</family></prefer></alias>"
+    "<alias binding='same'><family>serif</family><prefer><family>Noto "
+    "Serif</family></prefer></alias>"
+    "<alias binding='same'><family>monospace</family><prefer><family>Noto "
+    "Sans</family></prefer></alias>"
     "</fontconfig>";
 
 DsrFonts *
@@ -61,15 +64,6 @@ dsr_fonts_new(const char *fonts_dir, GError **error)
     return fonts;
 }
 
-void
-dsr_fonts_free(DsrFonts *fonts)
-{
-    if (!fonts)
-        return;
-    FcConfigDestroy(fonts->config);
-    g_free(fonts);
-}
-
 typedef struct {
     guint serial;
     PangoFontMap *map;
@@ -84,6 +78,20 @@ thread_map_free(gpointer p)
 }
 
 static GPrivate thread_map = G_PRIVATE_INIT(thread_map_free);
+
+void
+dsr_fonts_free(DsrFonts *fonts)
+{
+    if (!fonts)
+        return;
+    /* The calling thread's font map holds a reference to the configuration:
+     * drop it with the set (other threads drop theirs when they end). */
+    ThreadMap *tm = g_private_get(&thread_map);
+    if (tm && tm->serial == fonts->serial)
+        g_private_replace(&thread_map, NULL);
+    FcConfigDestroy(fonts->config);
+    g_free(fonts);
+}
 
 PangoContext *
 dsr_fonts_new_context(const DsrFonts *fonts)

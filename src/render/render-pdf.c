@@ -449,7 +449,7 @@ static void
 section_figures(Pdf *p)
 {
     const GArray *fg = p->brief->figures;
-    const double fixed = 58 + 36 + 92 + 52;
+    const double fixed = 58 + 36 + 106 + 52;
     const Column cols[] = {{p->text_w - fixed, PANGO_ALIGN_LEFT},
                            {58, PANGO_ALIGN_LEFT},
                            {36, PANGO_ALIGN_LEFT},
@@ -1001,10 +1001,8 @@ load_style(Pdf *p)
 {
     const DsrRenderContext *ctx = p->ctx;
     const gboolean letter = g_strcmp0(ctx->paper, "letter") == 0;
-    p->page_w = dsr__style_number(ctx, letter ? "paper.letter_width" : "paper.a4_width",
-                                  letter ? 612 : 595.28);
-    p->page_h = dsr__style_number(ctx, letter ? "paper.letter_height" : "paper.a4_height",
-                                  letter ? 792 : 841.89);
+    p->page_w = letter ? 612 : 595.28;
+    p->page_h = letter ? 792 : 841.89;
     const cJSON *paper = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(ctx->page_style, "paper"), letter ? "letter" : "a4");
     if (cJSON_IsArray(paper) && cJSON_GetArraySize(paper) == 2 &&
