@@ -4,7 +4,7 @@
  * only through text nodes, so it is always escaped), charts inlined as SVG
  * elements from the chart layout, brief.css inlined, and the page serialized
  * by the HTML serializer. Also the template machinery the index page shares. */
-#include "render-html.h"
+#include "render-private.h"
 #include "common/cleanup.h"
 #include <dossier/chart.h>
 #include <libxml/HTMLparser.h>

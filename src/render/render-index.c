@@ -3,7 +3,7 @@
  * table row per brief (partner, period, articles, its first three figures,
  * links to its files), most recent activity first. Same template machinery,
  * labels and formatting as the brief pages. */
-#include "render-html.h"
+#include "render-private.h"
 #include <string.h>
 
 static const char *const index_slots[] = {"page-title", "title", "summary", "briefs", NULL};
