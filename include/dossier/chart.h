@@ -42,6 +42,16 @@ typedef struct {
     DsrChartInk ink;
 } DsrChartDot;
 
+/* What a text is for: a back-end may style or leave out the title and note
+ * when its page shows them in its own type (the HTML figure's caption). */
+typedef enum {
+    DSR_CHART_TEXT_LABEL, /* category labels, timeline entries */
+    DSR_CHART_TEXT_VALUE, /* value labels */
+    DSR_CHART_TEXT_AXIS,  /* tick labels, years */
+    DSR_CHART_TEXT_TITLE, /* the chart's title with its unit */
+    DSR_CHART_TEXT_NOTE,  /* the note under the chart */
+} DsrChartTextRole;
+
 /* One line of text. Its box is [x - w (end) | x - w/2 (middle) | x (start),
  * + w] × [y - ascent, y - ascent + h]. */
 typedef struct {
@@ -53,6 +63,7 @@ typedef struct {
     gboolean bold;
     DsrAnchor anchor;
     DsrChartInk ink;
+    DsrChartTextRole role;
 } DsrChartText;
 
 /* A chart as geometry in points, origin top-left. Every element lies inside

@@ -23,7 +23,8 @@ typedef struct {
     const char *family;
     const char *lang;
     DsrChartLayout *out;
-    PangoFont *font; /* the regular face, to ask which characters it has */
+    PangoFontset *fonts;   /* the family with Pango's fallbacks, to ask which characters it has */
+    DsrChartTextRole role; /* given to the texts being added */
 } Lay;
 
 /* Typographic characters the bundled Noto Sans (2020) lacks, with the plain
@@ -42,7 +43,20 @@ static const struct {
     {0x2260, "!="}, /* ≠ */
 };
 
-/* @text with the characters of fallbacks[] the font cannot draw replaced. */
+/* TRUE when some face of the private set (the family or a fallback Pango
+ * would pick, such as Noto Sans Math) draws @c. */
+static gboolean
+can_draw(Lay *lay, gunichar c)
+{
+    if (!lay->fonts)
+        return TRUE;
+    PangoFont *font = pango_fontset_get_font(lay->fonts, c);
+    gboolean ok = font && pango_font_has_char(font, c);
+    g_clear_object(&font);
+    return ok;
+}
+
+/* @text with the characters of fallbacks[] the fonts cannot draw replaced. */
 static char *
 drawable(Lay *lay, const char *text)
 {
@@ -51,7 +65,7 @@ drawable(Lay *lay, const char *text)
         gunichar c = g_utf8_get_char(p);
         const char *plain = NULL;
         for (guint i = 0; c >= 0x2000 && i < G_N_ELEMENTS(fallbacks); i++)
-            if (fallbacks[i].c == c && lay->font && !pango_font_has_char(lay->font, c))
+            if (fallbacks[i].c == c && !can_draw(lay, c))
                 plain = fallbacks[i].plain;
         if (plain)
             g_string_append(out, plain);
@@ -165,6 +179,7 @@ add_text(Lay *lay, const char *raw, double x, double top, double size, gboolean 
     t.bold = bold;
     t.anchor = anchor;
     t.ink = ink;
+    t.role = lay->role;
     g_array_append_val(lay->out->texts, t);
     return &g_array_index(lay->out->texts, DsrChartText, lay->out->texts->len - 1);
 }
@@ -350,8 +365,10 @@ add_header(Lay *lay, double top)
 {
     if (!*lay->out->title)
         return top;
+    lay->role = DSR_CHART_TEXT_TITLE;
     top = add_wrapped(lay, lay->out->title, 0, top, TITLE_SIZE, TRUE, DSR_CHART_INK_TEXT,
                       lay->out->width, 3);
+    lay->role = DSR_CHART_TEXT_LABEL;
     return top + 6;
 }
 
@@ -360,8 +377,11 @@ add_note(Lay *lay, const DsrChartSpec *spec, double top)
 {
     if (!spec->note || !*spec->note)
         return top;
-    return add_wrapped(lay, spec->note, 0, top + 6, NOTE_SIZE, FALSE, DSR_CHART_INK_MUTED,
-                       lay->out->width, 4);
+    lay->role = DSR_CHART_TEXT_NOTE;
+    top = add_wrapped(lay, spec->note, 0, top + 6, NOTE_SIZE, FALSE, DSR_CHART_INK_MUTED,
+                      lay->out->width, 4);
+    lay->role = DSR_CHART_TEXT_LABEL;
+    return top;
 }
 
 /* Points with a finite value, in spec order. */
@@ -428,10 +448,12 @@ layout_bars(Lay *lay, GArray *pts, double top)
         g_autofree char *v = format_value(lay, p->value, p->approx);
         if (p->value < 0)
             add_text(lay, v, a - PAD, mid - lh / 2, LABEL_SIZE, FALSE, DSR_ANCHOR_END,
-                     DSR_CHART_INK_TEXT);
+                     DSR_CHART_INK_TEXT)
+                ->role = DSR_CHART_TEXT_VALUE;
         else
             add_text(lay, v, b + PAD, mid - lh / 2, LABEL_SIZE, FALSE, DSR_ANCHOR_START,
-                     DSR_CHART_INK_TEXT);
+                     DSR_CHART_INK_TEXT)
+                ->role = DSR_CHART_TEXT_VALUE;
         y += row_h + ROW_GAP;
     }
     double plot_bottom = y - ROW_GAP / 2;
@@ -442,7 +464,8 @@ layout_bars(Lay *lay, GArray *pts, double top)
             add_line(lay, x, plot_top, x, plot_bottom, 0.5, DSR_CHART_INK_GRID, FALSE);
         g_autofree char *s = dsr_text_format_number(v, t.decimals, lay->lang);
         add_text(lay, s, x, plot_bottom + 3, TICK_SIZE, FALSE, DSR_ANCHOR_MIDDLE,
-                 DSR_CHART_INK_MUTED);
+                 DSR_CHART_INK_MUTED)
+            ->role = DSR_CHART_TEXT_AXIS;
     }
     /* The zero baseline, one x for every bar, drawn over the bars' ends. */
     add_line(lay, X(0), plot_top, X(0), plot_bottom, 1, DSR_CHART_INK_MUTED, FALSE);
@@ -548,7 +571,8 @@ layout_line(Lay *lay, GArray *pts, double top)
         if (v != 0)
             add_line(lay, x0, y, x1, y, 0.5, DSR_CHART_INK_GRID, FALSE);
         g_autofree char *s = dsr_text_format_number(v, t.decimals, lay->lang);
-        add_text(lay, s, x0 - 4, y - th / 2, TICK_SIZE, FALSE, DSR_ANCHOR_END, DSR_CHART_INK_MUTED);
+        add_text(lay, s, x0 - 4, y - th / 2, TICK_SIZE, FALSE, DSR_ANCHOR_END, DSR_CHART_INK_MUTED)
+            ->role = DSR_CHART_TEXT_AXIS;
     }
     add_line(lay, x0, PY(0), x1, PY(0), 1, DSR_CHART_INK_MUTED, FALSE);
     for (guint i = 0; i + 1 < n; i++) {
@@ -567,9 +591,12 @@ layout_line(Lay *lay, GArray *pts, double top)
         /* A label that would collide with its neighbour is left out: the data
          * table beside the chart carries every value. */
         g_autofree char *v = format_value(lay, p->value, p->approx);
+        lay->role = DSR_CHART_TEXT_VALUE;
         add_text_unless_overlap(lay, value_spans, v, x, y - 4 - lh, LABEL_SIZE, DSR_CHART_INK_TEXT);
+        lay->role = DSR_CHART_TEXT_AXIS;
         add_text_unless_overlap(lay, tick_spans, p->label ? p->label : "", x, plot_top + plot_h + 3,
                                 TICK_SIZE, DSR_CHART_INK_MUTED);
+        lay->role = DSR_CHART_TEXT_LABEL;
     }
 #undef PX
 #undef PY
@@ -741,7 +768,8 @@ layout_timeline(Lay *lay, GArray *pts, double top)
             char year[16];
             g_snprintf(year, sizeof year, "%d", y);
             add_text(lay, year, every == 1 ? x + year_w / 2 : x, axis_y + 5, TICK_SIZE, FALSE,
-                     DSR_ANCHOR_MIDDLE, DSR_CHART_INK_MUTED);
+                     DSR_ANCHOR_MIDDLE, DSR_CHART_INK_MUTED)
+                ->role = DSR_CHART_TEXT_AXIS;
         }
     }
 #undef TX
@@ -790,10 +818,10 @@ dsr_chart_layout(const DsrChartSpec *spec, double width, PangoContext *pango, co
     g_array_set_clear_func(out->texts, clear_text);
     out->ticks = g_array_new(FALSE, FALSE, sizeof(double));
     out->title = title_with_unit(spec);
-    Lay lay = {pango, out->family, lang ? lang : "fr", out, NULL};
+    Lay lay = {pango, out->family, lang ? lang : "fr", out, NULL, DSR_CHART_TEXT_LABEL};
     PangoFontDescription *fd = pango_font_description_from_string(out->family);
     pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
-    lay.font = pango_context_load_font(pango, fd);
+    lay.fonts = pango_context_load_fontset(pango, fd, pango_language_from_string(lay.lang));
     pango_font_description_free(fd);
 
     g_autoptr(GArray) pts = usable_points(spec);
@@ -815,7 +843,7 @@ dsr_chart_layout(const DsrChartSpec *spec, double width, PangoContext *pango, co
     y = add_note(&lay, spec, y);
     out->height = ceil(y + 2);
     out->alt = describe(&lay, spec, pts);
-    g_clear_object(&lay.font);
+    g_clear_object(&lay.fonts);
     if (out->missing_glyphs)
         g_debug("chart \"%s\": %u characters have no glyph in %s", out->title, out->missing_glyphs,
                 out->family);

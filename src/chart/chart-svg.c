@@ -139,6 +139,11 @@ dsr_chart_to_svg(const DsrChartLayout *layout, xmlDocPtr doc, const char *id_pre
         xmlNewProp(n, BAD_CAST "stroke-width", BAD_CAST "0.75");
     }
     static const char *const anchors[] = {"start", "middle", "end"};
+    /* Indexed by DsrChartTextRole: a page may hide the drawn title and note
+     * when it shows them as the figure's caption. */
+    static const char *const text_classes[] = {"dsr-chart-label", "dsr-chart-value",
+                                               "dsr-chart-axis", "dsr-chart-title",
+                                               "dsr-chart-note"};
     for (guint i = 0; i < layout->texts->len; i++) {
         const DsrChartText *t = &g_array_index(layout->texts, DsrChartText, i);
         xmlNodePtr n = xmlNewTextChild(svg, ns, BAD_CAST "text", BAD_CAST t->text);
@@ -150,6 +155,7 @@ dsr_chart_to_svg(const DsrChartLayout *layout, xmlDocPtr doc, const char *id_pre
         if (t->anchor != DSR_ANCHOR_START)
             xmlNewProp(n, BAD_CAST "text-anchor", BAD_CAST anchors[t->anchor]);
         set_ink(n, "fill", t->ink);
+        xmlNewProp(n, BAD_CAST "class", BAD_CAST text_classes[t->role]);
     }
     return svg;
 }

@@ -709,27 +709,6 @@ chart_data_table(Html *h, xmlNodePtr parent, const DsrChartSpec *spec)
     }
 }
 
-/* The chart layout draws its title and note for the PDF; the HTML shows them
- * as the figure's caption and note, in the page's type, so the drawn copies
- * are marked for the stylesheet to hide (they stay in the layout's space). */
-static void
-mark_drawn_captions(xmlNodePtr svg, const DsrChartSpec *spec)
-{
-    for (xmlNodePtr n = svg->children; n; n = n->next) {
-        if (!is_element(n, "text"))
-            continue;
-        xmlChar *text = xmlNodeGetContent(n);
-        const char *t = (const char *)text;
-        /* The note's first sign may be drawn as a substitute the font has ("~" for "≈"). */
-        const char *note_rest = spec->note && *spec->note ? g_utf8_next_char(spec->note) : NULL;
-        if ((spec->title && g_strcmp0(t, spec->title) == 0) ||
-            (note_rest && *note_rest && t && g_str_has_suffix(t, note_rest) &&
-             g_utf8_strlen(t, -1) == g_utf8_strlen(spec->note, -1)))
-            xmlSetProp(n, BAD_CAST "class", BAD_CAST "chart-drawn-caption");
-        xmlFree(text);
-    }
-}
-
 /* Charts are laid out twice, for a phone and for a wider column, and CSS
  * shows one: a chart scaled down to a phone would make its text unreadable. */
 static const struct {
@@ -768,7 +747,6 @@ fill_charts(Html *h, xmlNodePtr section, GError **error)
                             c + 1, spec->title ? spec->title : "");
                 return FALSE;
             }
-            mark_drawn_captions(svg, spec);
             g_autofree char *cls = g_strconcat("chart-", chart_widths[w].name, NULL);
             xmlAddChild(dsr__html_el(canvas, "div", cls), svg);
         }

@@ -29,7 +29,7 @@ for pdf in "$@"; do
     fi
     if have pdffonts; then
         pdffonts "$pdf" | tail -n +3 | while read -r name rest; do
-            echo "$name" | grep -Eq '^[A-Z]{6}\+Noto(Sans|Serif)-' || fail "$pdf: font $name"
+            echo "$name" | grep -Eq '^[A-Z]{6}\+Noto(Sans|Serif|SansMath)-' || fail "$pdf: font $name"
             echo "$rest" | grep -Eq ' yes +yes +yes ' || fail "$pdf: $name not embedded as a subset"
         done
     fi
