@@ -10,8 +10,9 @@
 #include <string.h>
 
 typedef struct {
-    char *file;
-    GPtrArray *facts;    /* DsrFacts *, or NULL when skipped */
+    char *path;       /* what is opened */
+    char *file;       /* what the user reads: the path as given, or the sample's path in the tree */
+    GPtrArray *facts; /* DsrFacts *, or NULL when skipped */
     GPtrArray *warnings; /* char * */
     GError *error;
 } InputSlot;
@@ -19,6 +20,7 @@ typedef struct {
 static void
 input_slot_clear(InputSlot *s)
 {
+    g_free(s->path);
     g_free(s->file);
     g_clear_pointer(&s->facts, g_ptr_array_unref);
     g_clear_pointer(&s->warnings, g_ptr_array_unref);
@@ -78,7 +80,7 @@ parallel_for(guint n, int jobs, IndexFunc fn, gpointer data)
             fn(i, data);
         return;
     }
-    PoolJob job = { fn, data };
+    PoolJob job = {fn, data};
     GThreadPool *pool = g_thread_pool_new(pool_worker, &job, MIN((guint)jobs, n), TRUE, NULL);
     for (guint i = 0; i < n; i++)
         g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
@@ -92,8 +94,7 @@ add_timing(Run *run, const char *stage, gint64 start)
      * must stay byte-identical, so they are left out (see docs/DESIGN.md). */
     if (g_getenv("SOURCE_DATE_EPOCH"))
         return;
-    cJSON_AddNumberToObject(run->timings, stage,
-                            (double)(g_get_monotonic_time() - start) / 1000.0);
+    cJSON_AddNumberToObject(run->timings, stage, (double)(g_get_monotonic_time() - start) / 1000.0);
 }
 
 static gboolean
@@ -109,11 +110,24 @@ run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **err
         return FALSE;
     if (need_render) {
         g_autofree char *fonts = g_build_filename(run->data_dir, "fonts", NULL);
-        DsrRenderOptions ro = { run->templates_dir, fonts, opt->paper, NULL, opt->now };
+        DsrRenderOptions ro = {run->templates_dir, fonts, opt->paper, NULL, opt->now};
         if (!(run->render = dsr_render_context_new(&ro, error)))
             return FALSE;
     }
     return TRUE;
+}
+
+/* Ingest names the path it opened; the user knows the input by slot->file. */
+static void
+relabel_error(InputSlot *slot)
+{
+    const char *m = slot->error->message;
+    gsize n = strlen(slot->path);
+    if (strcmp(slot->path, slot->file) == 0 || strncmp(m, slot->path, n) != 0)
+        return;
+    char *relabelled = g_strconcat(slot->file, m + n, NULL);
+    g_free(slot->error->message);
+    slot->error->message = relabelled;
 }
 
 static void
@@ -121,17 +135,26 @@ read_one(guint index, gpointer data)
 {
     Run *run = data;
     InputSlot *slot = &g_array_index(run->inputs, InputSlot, index);
-    DsrIngestOptions io = { 0 };
-    g_autoptr(GPtrArray) articles = dsr_ingest_file(slot->file, &io, &slot->error);
-    if (!articles)
+    DsrIngestOptions io = {0};
+    g_autoptr(GPtrArray) articles = dsr_ingest_file(slot->path, &io, &slot->error);
+    if (!articles) {
+        relabel_error(slot);
         return;
+    }
     slot->facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
     slot->warnings = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < articles->len; i++) {
         const DsrArticle *a = g_ptr_array_index(articles, i);
         for (guint w = 0; w < a->warnings->len; w++)
             g_ptr_array_add(slot->warnings, g_strdup(g_ptr_array_index(a->warnings, w)));
-        g_ptr_array_add(slot->facts, dsr_extract(run->extractor, a));
+        DsrFacts *f = dsr_extract(run->extractor, a);
+        if (f->file && strcmp(slot->path, slot->file) != 0 &&
+            g_str_has_prefix(f->file, slot->path)) {
+            char *shown = g_strconcat(slot->file, f->file + strlen(slot->path), NULL);
+            g_free(f->file);
+            f->file = shown;
+        }
+        g_ptr_array_add(slot->facts, f);
     }
 }
 
@@ -141,7 +164,7 @@ read_inputs(Run *run)
 {
     const DsrRunOptions *opt = run->opt;
     g_autofree char *sample = g_build_filename(run->data_dir, "examples", "articles", NULL);
-    const char *sample_list[] = { sample, NULL };
+    const char *sample_list[] = {sample, NULL};
     const char *const *paths = opt->inputs && opt->inputs[0] ? opt->inputs : sample_list;
 
     gint64 start = g_get_monotonic_time();
@@ -149,8 +172,15 @@ read_inputs(Run *run)
     g_autoptr(GPtrArray) files = dsr_ingest_list_inputs(paths, run->problems);
     run->inputs = g_array_sized_new(FALSE, TRUE, sizeof(InputSlot), files->len);
     g_array_set_clear_func(run->inputs, (GDestroyNotify)input_slot_clear);
+    /* The bundled sample is named by its place in the tree ("examples/articles/…"),
+     * so briefs and manifests do not depend on where dossier is installed. */
+    g_autofree char *prefix = g_strconcat(run->data_dir, G_DIR_SEPARATOR_S, NULL);
+    gboolean is_sample = paths == sample_list;
     for (guint i = 0; i < files->len; i++) {
-        InputSlot slot = { g_strdup(g_ptr_array_index(files, i)), NULL, NULL, NULL };
+        const char *path = g_ptr_array_index(files, i);
+        InputSlot slot = {g_strdup(path), NULL, NULL, NULL, NULL};
+        slot.file = is_sample && g_str_has_prefix(path, prefix) ? g_strdup(path + strlen(prefix))
+                                                                : g_strdup(path);
         g_array_append_val(run->inputs, slot);
     }
     parallel_for(run->inputs->len, jobs_of(opt), read_one, run);
@@ -244,7 +274,7 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
 }
 
 typedef struct {
-    char *partner;          /* "" for the national context */
+    char *partner; /* "" for the national context */
     DsrBrief *brief;
     GByteArray *outputs[8]; /* one per renderer of the run, in format order */
     GError *error;
@@ -409,13 +439,13 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
     g_autoptr(GArray) briefs = g_array_new(FALSE, TRUE, sizeof(BriefSlot));
     g_array_set_clear_func(briefs, (GDestroyNotify)brief_slot_clear);
-    BuildJob job = { run, facts, briefs, renderers, n_renderers, { 0 } };
+    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}};
     job.sopt.lang = opt->lang ? opt->lang : "fr";
     job.sopt.since = opt->since;
     job.sopt.until = opt->until;
     job.sopt.generated = generated;
-    job.sopt.home_name = dsr_extractor_partner_name(run->extractor,
-                                                    dsr_extractor_home(run->extractor), job.sopt.lang);
+    job.sopt.home_name = dsr_extractor_partner_name(
+        run->extractor, dsr_extractor_home(run->extractor), job.sopt.lang);
     job.sopt.title_format = dsr_render_label(run->render, job.sopt.lang, "brief-title");
     job.sopt.title_format_national =
         dsr_render_label(run->render, job.sopt.lang, "brief-title-national");
@@ -430,7 +460,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             any = dsr_summarize_selects(g_ptr_array_index(facts, k), code, &job.sopt);
         if (!any)
             continue;
-        BriefSlot slot = { g_strdup(code), NULL, { NULL }, NULL };
+        BriefSlot slot = {g_strdup(code), NULL, {NULL}, NULL};
         g_array_append_val(briefs, slot);
     }
     parallel_for(briefs->len, jobs_of(opt), build_one, &job);
@@ -447,7 +477,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             g_propagate_error(error, g_steal_pointer(&b->error));
             return FALSE;
         }
-        DsrIndexEntry entry = { b->brief, NULL, NULL };
+        DsrIndexEntry entry = {b->brief, NULL, NULL};
         for (guint r = 0; r < n_renderers; r++) {
             char *name = g_strconcat(b->brief->slug, renderers[r]->suffix, NULL);
             g_ptr_array_add(names, name);
@@ -482,8 +512,8 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     g_autofree char *with_newline = g_strconcat(text, "\n", NULL);
     g_autoptr(GError) local = NULL;
     g_autofree char *manifest_path = g_build_filename(out_dir, "run.json", NULL);
-    if (!g_file_set_contents_full(manifest_path, with_newline, -1,
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
+    if (!g_file_set_contents_full(manifest_path, with_newline, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                  0644, &local)) {
         g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT, "%s", local->message);
         return FALSE;
     }
@@ -493,7 +523,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
 gboolean
 dsr_run_build(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
 {
-    static const char *const default_formats[] = { "pdf", "html", "json", NULL };
+    static const char *const default_formats[] = {"pdf", "html", "json", NULL};
     memset(result, 0, sizeof *result);
     const DsrRenderer *renderers[8];
     guint n_renderers = 0;
@@ -527,8 +557,8 @@ dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out, DsrRunR
     for (guint i = 0; i < run.inputs->len; i++) {
         const InputSlot *s = &g_array_index(run.inputs, InputSlot, i);
         for (guint k = 0; s->facts && k < s->facts->len; k++) {
-            g_autofree char *line =
-                dsr_facts_to_json(g_ptr_array_index(s->facts, k), pretty ? DSR_FACTS_JSON_PRETTY : 0);
+            g_autofree char *line = dsr_facts_to_json(g_ptr_array_index(s->facts, k),
+                                                      pretty ? DSR_FACTS_JSON_PRETTY : 0);
             g_string_append(out, line);
             g_string_append_c(out, '\n');
         }
@@ -552,7 +582,7 @@ dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GErro
     g_autoptr(GPtrArray) facts = collect_facts(&run, inputs, result);
     g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
     const char *lang = opt->lang ? opt->lang : "fr";
-    DsrSummarizeOptions sopt = { .lang = lang, .since = opt->since, .until = opt->until };
+    DsrSummarizeOptions sopt = {.lang = lang, .since = opt->since, .until = opt->until};
     const char *home = dsr_extractor_home(run.extractor);
     for (guint i = 0; i < partners->len; i++) {
         const char *code = g_ptr_array_index(partners, i);
@@ -582,7 +612,7 @@ dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GErro
 gboolean
 dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
 {
-    static const char *const default_formats[] = { "pdf", "html", NULL };
+    static const char *const default_formats[] = {"pdf", "html", NULL};
     memset(result, 0, sizeof *result);
     const DsrRenderer *renderers[8];
     guint n_renderers = 0;
