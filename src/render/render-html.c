@@ -603,20 +603,6 @@ fill_key_points(Html *h, xmlNodePtr section)
     }
 }
 
-static gboolean
-figure_disputed(const DsrBrief *b, guint index)
-{
-    const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, index);
-    if (f->discrepancy && *f->discrepancy)
-        return TRUE;
-    if (f->group <= 0)
-        return FALSE;
-    for (guint i = 0; i < b->figures->len; i++)
-        if (i != index && g_array_index(b->figures, DsrBriefFigure, i).group == f->group)
-            return TRUE;
-    return FALSE;
-}
-
 /* "16,5%" and "16,5 %" (narrow no-break space) are the same words: showing
  * the quote under the value only helps when the source says it differently. */
 static gboolean
@@ -638,15 +624,16 @@ same_but_spacing(const char *a, const char *b)
 static void
 fill_figures(Html *h, xmlNodePtr section)
 {
-    static const char *const cols[] = {"col-subject", "col-value",   "col-entity",
-                                       "col-year",    "col-sources", NULL};
-    xmlNodePtr tbody = table_with_head(section, "figures", label(h, "key-figures"), cols, h);
+    xmlNodePtr tbody =
+        table_with_head(section, "figures", label(h, "key-figures"), dsr__figure_columns, h);
     for (guint i = 0; i < h->b->figures->len; i++) {
         const DsrBriefFigure *f = &g_array_index(h->b->figures, DsrBriefFigure, i);
-        const gboolean disputed = figure_disputed(h->b, i);
+        const gboolean disputed = dsr__figure_disputed(h->b, i);
         xmlNodePtr tr = dsr__html_el(tbody, "tr", disputed ? "disputed" : NULL);
-        row_header(tr,
-                   f->subject && *f->subject ? f->subject : (f->sentence ? f->sentence : f->quote));
+        row_header(tr, dsr__figure_subject(f));
+        dsr__html_text_el(tr, "td", "entity", f->entity);
+        g_autofree char *year = f->year ? g_strdup_printf("%d", f->year) : NULL;
+        dsr__html_text_el(tr, "td", "num", year);
         xmlNodePtr value = dsr__html_el(tr, "td", "value");
         g_autofree char *shown = dsr__format_brief_figure(h->ctx, h->lang, f);
         dsr__html_text(value, shown);
@@ -657,9 +644,6 @@ fill_figures(Html *h, xmlNodePtr section)
             if (f->discrepancy && *f->discrepancy)
                 dsr__html_text_el(value, "span", "discrepancy-text", f->discrepancy);
         }
-        dsr__html_text_el(tr, "td", "entity", f->entity);
-        g_autofree char *year = f->year ? g_strdup_printf("%d", f->year) : NULL;
-        dsr__html_text_el(tr, "td", "num", year);
         cites_cell(h, tr, f->cites);
     }
 }

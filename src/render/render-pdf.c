@@ -455,18 +455,17 @@ section_figures(Pdf *p)
                            {36, PANGO_ALIGN_LEFT},
                            {92, PANGO_ALIGN_RIGHT},
                            {52, PANGO_ALIGN_LEFT}};
-    const char *keys[] = {"col-subject", "col-entity", "col-year", "col-value", "col-sources"};
     const int table = ++p->tables;
-    header_row(p, cols, keys, G_N_ELEMENTS(keys), table);
+    header_row(p, cols, dsr__figure_columns, G_N_ELEMENTS(cols), table);
     Run nohy = PLAIN;
     nohy.hyphenate = FALSE;
     for (guint i = 0; i < fg->len; i++) {
         const DsrBriefFigure *f = &g_array_index(fg, DsrBriefFigure, i);
-        const gboolean disputed = f->discrepancy != NULL || f->group > 0;
+        const gboolean disputed = dsr__figure_disputed(p->brief, i);
         Rich c[5];
         for (guint j = 0; j < G_N_ELEMENTS(c); j++)
             rich_init(&c[j]);
-        rich_add(p, &c[0], f->subject ? f->subject : f->quote, &PLAIN);
+        rich_add(p, &c[0], dsr__figure_subject(f), &PLAIN);
         if (disputed) {
             Run mark = {p->c_mark, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, FALSE, TRUE, NULL};
             g_string_append_c(c[0].s, '\n');

@@ -14,13 +14,13 @@
 
 struct DsrRenderContext {
     char *templates_dir;
-    char *paper;   /* "a4" or "letter" */
-    char *author;  /* or NULL */
+    char *paper;  /* "a4" or "letter" */
+    char *author; /* or NULL */
     gint64 now;
     DsrFonts *fonts;
     GHashTable *labels_fr; /* key -> text */
     GHashTable *labels_en;
-    cJSON *page_style;     /* templates/page-style.json */
+    cJSON *page_style; /* templates/page-style.json */
 };
 
 typedef enum {
@@ -47,8 +47,8 @@ gboolean dsr__render_sections(const DsrBrief *brief, DsrSectionFunc fn, gpointer
 
 /* A label with {home}, {partner}, {n}, {m} filled in from @vars (NULL-terminated
  * key, value pairs). New string. */
-char *dsr__label_fill(const DsrRenderContext *ctx, const char *lang, const char *key, ...)
-    G_GNUC_NULL_TERMINATED;
+char *dsr__label_fill(const DsrRenderContext *ctx, const char *lang, const char *key,
+                      ...) G_GNUC_NULL_TERMINATED;
 
 /* "16,5 %", "environ 200 Md USD", "plus de 800 projets" (French) or "16.5%",
  * "about USD 200 bn" (English): a figure's normalized value for people. */
@@ -58,6 +58,14 @@ char *dsr__format_figure(const DsrRenderContext *ctx, const char *lang, DsrFigur
 /* The same for a brief row. */
 char *dsr__format_brief_figure(const DsrRenderContext *ctx, const char *lang,
                                const DsrBriefFigure *f);
+/* The key-figures table, the same in every format: its columns' label keys
+ * in order (subject, entity, year, value, sources), NULL-terminated. */
+extern const char *const dsr__figure_columns[];
+/* What a row measures: its subject, or the quote when the text named none. */
+const char *dsr__figure_subject(const DsrBriefFigure *f);
+/* TRUE when row @index of @b is marked as disagreeing with another source:
+ * it carries a discrepancy, or shares its group with another row. */
+gboolean dsr__figure_disputed(const DsrBrief *b, guint index);
 /* "[1]", "[1, 3]"; "" for no citations. */
 char *dsr__format_cites(const DsrCites *cites);
 /* A partial ISO date for people in @lang; the "no-date" label when NULL. */
@@ -67,8 +75,7 @@ char *dsr__format_period(const DsrRenderContext *ctx, const DsrBrief *brief);
 
 /* Page style values from templates/page-style.json ("body.size", "colors.accent"). */
 double dsr__style_number(const DsrRenderContext *ctx, const char *path, double fallback);
-const char *dsr__style_string(const DsrRenderContext *ctx, const char *path,
-                              const char *fallback);
+const char *dsr__style_string(const DsrRenderContext *ctx, const char *path, const char *fallback);
 
 /* TRUE for a URL a reader may follow: http, https (and mailto when @allow_mailto). */
 gboolean dsr__url_is_safe(const char *url, gboolean allow_mailto);

@@ -9,9 +9,9 @@
 #include <string.h>
 
 static const DsrRenderer renderers[] = {
-    { "pdf", ".pdf", dsr_render_pdf },   /* --format name, file suffix, function */
-    { "html", ".html", dsr_render_html },
-    { "json", ".json", dsr_render_json },
+    {"pdf", ".pdf", dsr_render_pdf}, /* --format name, file suffix, function */
+    {"html", ".html", dsr_render_html},
+    {"json", ".json", dsr_render_json},
 };
 
 const DsrRenderer *
@@ -61,8 +61,7 @@ load_labels(const char *dir, const char *lang, GError **error)
         return NULL;
     GHashTable *labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     const cJSON *item;
-    cJSON_ArrayForEach(item, json)
-    {
+    cJSON_ArrayForEach (item, json) {
         if (cJSON_IsString(item))
             g_hash_table_insert(labels, g_strdup(item->string), g_strdup(item->valuestring));
     }
@@ -134,14 +133,14 @@ static const struct {
     const char *label_key;
     const char *id;
 } sections[] = {
-    [DSR_SECTION_HEADER] = { NULL, "header" },
-    [DSR_SECTION_KEY_POINTS] = { "key-points", "key-points" },
-    [DSR_SECTION_FIGURES] = { "key-figures", "key-figures" },
-    [DSR_SECTION_CHARTS] = { "charts", "charts" },
-    [DSR_SECTION_THEMES] = { "themes", "themes" },
-    [DSR_SECTION_EVENTS] = { "events", "events" },
-    [DSR_SECTION_ACTORS] = { "actors", "actors" },
-    [DSR_SECTION_SOURCES] = { "sources", "sources" },
+    [DSR_SECTION_HEADER] = {NULL, "header"},
+    [DSR_SECTION_KEY_POINTS] = {"key-points", "key-points"},
+    [DSR_SECTION_FIGURES] = {"key-figures", "key-figures"},
+    [DSR_SECTION_CHARTS] = {"charts", "charts"},
+    [DSR_SECTION_THEMES] = {"themes", "themes"},
+    [DSR_SECTION_EVENTS] = {"events", "events"},
+    [DSR_SECTION_ACTORS] = {"actors", "actors"},
+    [DSR_SECTION_SOURCES] = {"sources", "sources"},
 };
 
 const char *
@@ -200,9 +199,8 @@ pick_scale(const DsrRenderContext *ctx, const char *lang, double total, double *
 }
 
 char *
-dsr__format_figure(const DsrRenderContext *ctx, const char *lang, DsrFigureKind kind,
-                   double value, double scale, const char *currency, const char *unit,
-                   DsrQualifier qualifier)
+dsr__format_figure(const DsrRenderContext *ctx, const char *lang, DsrFigureKind kind, double value,
+                   double scale, const char *currency, const char *unit, DsrQualifier qualifier)
 {
     const gboolean en = g_strcmp0(lang, "en") == 0;
     const double total = value * (scale > 0 ? scale : 1);
@@ -253,6 +251,29 @@ dsr__format_brief_figure(const DsrRenderContext *ctx, const char *lang, const Ds
                               f->qualifier);
 }
 
+const char *const dsr__figure_columns[] = {"col-subject", "col-entity",  "col-year",
+                                           "col-value",   "col-sources", NULL};
+
+const char *
+dsr__figure_subject(const DsrBriefFigure *f)
+{
+    return f->subject && *f->subject ? f->subject : f->quote;
+}
+
+gboolean
+dsr__figure_disputed(const DsrBrief *b, guint index)
+{
+    const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, index);
+    if (f->discrepancy && *f->discrepancy)
+        return TRUE;
+    if (f->group <= 0)
+        return FALSE;
+    for (guint i = 0; i < b->figures->len; i++)
+        if (i != index && g_array_index(b->figures, DsrBriefFigure, i).group == f->group)
+            return TRUE;
+    return FALSE;
+}
+
 char *
 dsr__format_cites(const DsrCites *cites)
 {
@@ -279,8 +300,8 @@ dsr__format_period(const DsrRenderContext *ctx, const DsrBrief *b)
 {
     if (!b->period_from && !b->period_to)
         return g_strdup(dsr_render_label(ctx, b->lang, "period-unknown"));
-    g_autofree char *from = dsr__format_iso_date(ctx, b->lang, b->period_from ? b->period_from
-                                                                             : b->period_to);
+    g_autofree char *from =
+        dsr__format_iso_date(ctx, b->lang, b->period_from ? b->period_from : b->period_to);
     if (!b->period_to || g_strcmp0(b->period_from, b->period_to) == 0 || !b->period_from)
         return g_steal_pointer(&from);
     g_autofree char *to = dsr__format_iso_date(ctx, b->lang, b->period_to);
