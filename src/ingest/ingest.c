@@ -237,8 +237,9 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
 {
     gsize limit = opt && opt->max_file_size ? opt->max_file_size : DEFAULT_MAX_FILE_SIZE;
     if (len > limit) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "file too large (%.1f MB, limit %.0f MB)",
-                    len / 1048576.0, limit / 1048576.0);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
+                    "file too large (%.2f MiB; the limit is %.0f MiB)", len / 1048576.0,
+                    limit / 1048576.0);
         return NULL;
     }
     g_autofree char *utf16 = decode_utf16(data, len);
@@ -318,6 +319,21 @@ os_reason(const GError *error)
     return colon && colon[1] == ' ' ? colon + 2 : error->message;
 }
 
+/* Why @path cannot be looked at, in the lowercase style of our messages: a
+ * link whose target is gone is named as such, since "no such file" about a
+ * file the user can see listed would puzzle. */
+static char *
+stat_reason(const char *path, int err)
+{
+    GStatBuf lst;
+    if (err == ENOENT && g_lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        return g_strdup("symbolic link to a file that does not exist");
+    char *why = g_strdup(g_strerror(err));
+    if (g_ascii_isupper(why[0]) && !g_ascii_isupper(why[1]))
+        why[0] = g_ascii_tolower(why[0]);
+    return why;
+}
+
 GPtrArray *
 dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
 {
@@ -326,7 +342,8 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
     GStatBuf st;
     if (g_stat(path, &st) != 0) {
         int err = errno;
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, g_strerror(err));
+        g_autofree char *why = stat_reason(path, err);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, why);
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -341,8 +358,8 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
     /* Checked before reading: a huge file is refused without loading it. */
     if ((guint64)st.st_size > limit) {
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
-                    "%s: file too large (%.1f MB, limit %.0f MB)", path, st.st_size / 1048576.0,
-                    limit / 1048576.0);
+                    "%s: file too large (%.2f MiB; the limit is %.0f MiB)", path,
+                    st.st_size / 1048576.0, limit / 1048576.0);
         return NULL;
     }
     g_autofree char *data = NULL;
@@ -393,7 +410,8 @@ list_path(const char *path, gboolean named, GHashTable *active, GPtrArray *out, 
     GStatBuf st;
     if (g_stat(path, &st) != 0) {
         int err = errno;
-        add_problem(problems, path, g_strerror(err));
+        g_autofree char *why = stat_reason(path, err);
+        add_problem(problems, path, why);
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
