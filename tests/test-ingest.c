@@ -259,7 +259,7 @@ test_errors(void)
     g_autoptr(GPtrArray) none = dsr_ingest_bytes(big, strlen(big), "big.txt", &small, &error);
     g_assert_null(none);
     g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
-    g_assert_cmpstr(error->message, ==, "big.txt: file too large (2.0 MB, limit 1 MB)");
+    g_assert_true(g_str_has_prefix(error->message, "big.txt: file too large"));
     g_clear_error(&error);
 
     g_autoptr(GPtrArray) missing = dsr_ingest_file("/nonexistent/dossier/x.txt", NULL, &error);
