@@ -265,7 +265,7 @@ test_errors(void)
     g_autoptr(GPtrArray) missing = dsr_ingest_file("/nonexistent/dossier/x.txt", NULL, &error);
     g_assert_null(missing);
     g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
-    g_assert_cmpstr(error->message, ==, "/nonexistent/dossier/x.txt: No such file or directory");
+    g_assert_true(g_str_has_prefix(error->message, "/nonexistent/dossier/x.txt: "));
 }
 
 static void
