@@ -63,6 +63,10 @@ gboolean dsr_render_html(const DsrBrief *brief, const DsrRenderContext *ctx, GBy
                          GError **error);
 gboolean dsr_render_json(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
                          GError **error);
+/* A ready-to-send e-mail (RFC 5322, GMime): the HTML brief as the body with
+ * its charts as inline PNG parts, the PDF attached. */
+gboolean dsr_render_eml(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
+                        GError **error);
 
 /* One row of the index page. */
 typedef struct {

@@ -12,6 +12,7 @@ static const DsrRenderer renderers[] = {
     {"pdf", ".pdf", dsr_render_pdf}, /* --format name, file suffix, function */
     {"html", ".html", dsr_render_html},
     {"json", ".json", dsr_render_json},
+    {"eml", ".eml", dsr_render_eml},
 };
 
 const DsrRenderer *
