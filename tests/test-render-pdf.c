@@ -276,8 +276,8 @@ test_rich_pdffonts(Fixture *f, gconstpointer data G_GNUC_UNUSED)
             continue;
         n++;
         /* "ABCDEF+NotoSerif-Regular  CID TrueType  Identity-H  yes yes yes  12  0" */
-        g_assert_true(g_regex_match_simple("^[A-Z]{6}\\+Noto(Sans|Serif|SansMath)-\\S+ .* yes +yes +yes ",
-                                           lines[i], 0, 0));
+        g_assert_true(g_regex_match_simple(
+            "^[A-Z]{6}\\+Noto(Sans|Serif|SansMath)-\\S+ .* yes +yes +yes ", lines[i], 0, 0));
     }
     g_assert_cmpuint(n, >=, 3);
 }
@@ -418,6 +418,35 @@ test_sparse(void)
         g_assert_null(strstr(text, absent[i]));
 }
 
+/* A numbered source is a link target; one whose entry runs onto the next
+ * page once made cairo fail on bad tag nesting and abort while freeing the
+ * surface. Briefs of growing length put some entry across a page break. */
+static void
+test_split_source(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    guint splits = 0;
+    for (guint n = 20; n < 32; n++) {
+        g_autoptr(DsrBrief) b = dsr_brief_new("VN", "FR", "fr");
+        b->title = dsr_brief_intern(b, "Viêt Nam – France : note de synthèse");
+        b->generated = dsr_brief_intern(b, "2023-11-14");
+        dsr_brief_add_key_point(b, POINTS[n % G_N_ELEMENTS(POINTS)], cites(1, 0));
+        for (guint i = 0; i < n; i++) {
+            g_autofree char *url =
+                g_strdup_printf("https://example.org/actualites/economie/cooperation-bilaterale-%u-"
+                                "programme-de-transformation-numerique-des-administrations.html",
+                                i);
+            g_autofree char *file = g_strdup_printf("articles/fr/%03u-cooperation.txt", i);
+            dsr_brief_add_source(b, POINTS[i % G_N_ELEMENTS(POINTS)], "lecourrier.vn", "2025-03-10",
+                                 url, file);
+        }
+        DsrPdfStats stats;
+        g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+        splits += stats.split_targets;
+    }
+    g_assert_cmpuint(splits, >, 0);
+}
+
 static void
 test_letter_english(void)
 {
@@ -548,6 +577,7 @@ main(int argc, char **argv)
     g_test_add("/render-pdf/rich/bbox", Fixture, NULL, rich_setup, test_rich_bbox, rich_teardown);
     g_test_add("/render-pdf/rich/qpdf", Fixture, NULL, rich_setup, test_rich_qpdf, rich_teardown);
     g_test_add_func("/render-pdf/sparse", test_sparse);
+    g_test_add_func("/render-pdf/split-source", test_split_source);
     g_test_add_func("/render-pdf/letter-english", test_letter_english);
     g_test_add_func("/render-pdf/typical-size", test_typical_size);
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);

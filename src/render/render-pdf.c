@@ -880,11 +880,17 @@ draw_place(Pdf *p, cairo_t *cr, cairo_surface_t *surface, const DsrPdfPlace *pl)
         cairo_tag_begin(cr, b->open, NULL);
         p->container = b->open;
     }
+    if (opening && b->dest && !pl->last_piece)
+        p->stats->split_targets++;
     if (opening && b->dest) {
         char y[G_ASCII_DTOSTR_BUF_SIZE];
         g_autofree char *attr = g_strdup_printf(
             "name='%s' x=0 y=%s", b->dest, g_ascii_formatd(y, sizeof y, "%.1f", MAX(pl->y - 6, 0)));
+        /* Empty: the position is explicit, and a destination wrapped around
+         * a block that splits over pages would close while the block's own
+         * elements are still open, which cairo rejects as bad nesting. */
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
     if (opening && b->outline) {
         g_autofree char *link = b->dest ? g_strdup_printf("dest='%s'", b->dest) : NULL;
@@ -934,8 +940,6 @@ draw_place(Pdf *p, cairo_t *cr, cairo_surface_t *surface, const DsrPdfPlace *pl)
         }
         break;
     }
-    if (opening && b->dest)
-        cairo_tag_end(cr, CAIRO_TAG_DEST);
     if (pl->last_piece && !pl->repeat && b->close)
         cairo_tag_end(cr, p->container);
 }

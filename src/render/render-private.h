@@ -96,6 +96,7 @@ typedef struct {
     guint layouts;        /* Pango layouts made, including the per-line redraws */
     guint unknown_glyphs; /* sum of pango_layout_get_unknown_glyphs_count: must stay 0 */
     gboolean contents;    /* a table of contents was set */
+    guint split_targets;  /* link targets (sources) whose block is set over two pages */
 } DsrPdfStats;
 
 /* dsr_render_pdf() that also fills @stats (may be NULL). */
