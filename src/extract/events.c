@@ -20,6 +20,7 @@ static const char WEEKDAYS[] = "lundi|mardi|mercredi|jeudi|vendredi|samedi|diman
 typedef struct {
     GRegex *agreement_noun, *signing, *visit, *forum, *meeting;
     GRegex *day_month, *month_day, *weekday, *next;
+    GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
 } Rules;
 
 static GRegex *
@@ -38,8 +39,9 @@ rules_init(Rules *r)
         rx("\\b(memorandum|memorandums|memoranda|accords?|protocoles?|conventions?|mous?|"
            "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
            "contrats?|contracts?|deals?|chartes?|charters?|plan d'action)\\b");
-    r->signing = rx("\\b(sign\\w*|paraphe\\w*|inked|conclu|conclus|conclue|conclues|echange de "
-                    "documents|exchanged)\\b");
+    r->signing =
+        rx("\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
+           "documents|exchanged)\\b");
     r->visit = rx("\\b(visites?|visits?|visiting|visite\\w*|tournee)\\b");
     r->forum = rx("\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
                   "exhibitions?)\\b");
@@ -60,13 +62,32 @@ rules_init(Rules *r)
     r->month_day = rx(md);
     r->weekday = rx(wd);
     r->next = rx("\\b(prochain|prochaine|next|upcoming|a venir)\\b");
+    g_autofree char *my = g_strdup_printf("\\b(%s)\\.?\\s+(\\d{4})\\b", MONTHS);
+    g_autofree char *ma = g_strdup_printf(
+        "\\b(?:en|in|debut|fin|mi-|courant|early|late|mid-)\\s*(%s)\\b(?!\\s+\\d)", MONTHS);
+    r->month_year = rx(my);
+    r->month_alone = rx(ma);
+    r->year_alone = rx("\\b(?:en|in|des|since|depuis)\\s+((?:19|20)\\d\\d)\\b(?!\\s*-)");
+    r->same_day = rx("\\b(le meme jour|ce meme jour|ce jour-la|the same day|that day)\\b");
+    /* Milestones an analyst dates: ties established, a treaty in force, a
+     * site opened. Kept only when the sentence dates them. */
+    r->other = rx("\\b(etabli\\w* (?:des |de |leurs )?relations diplomatiques|"
+                  "etablissement des relations diplomatiques|established (?:diplomatic )?"
+                  "(?:relations|ties)|entre\\w* en vigueur|entry into force|entered into force|"
+                  "mise en chantier|inaugur\\w*|upgraded|publie\\w* (?:le|leur|un|une) "
+                  "(?:\\w+ )?(?:rapport|strategie|feuille de route))\\b");
+    /* A capitalised event noun names an event of its own ("le Forum
+     * scientifique Vietnam - Russie"), not "le forum" met again. */
+    r->named = rx("\\b(Forum|Sommet|Salon|Symposium|Conférence|Séminaire|Colloque|Summit|"
+                  "Conference|Seminar|Exposition|Foire|Expo|Fair)\\b(?!$)");
 }
 
 static void
 rules_clear(Rules *r)
 {
-    GRegex **all[] = {&r->agreement_noun, &r->signing,   &r->visit,   &r->forum, &r->meeting,
-                      &r->day_month,      &r->month_day, &r->weekday, &r->next};
+    GRegex **all[] = {&r->agreement_noun, &r->signing,    &r->visit,    &r->forum, &r->meeting,
+                      &r->day_month,      &r->month_day,  &r->weekday,  &r->next,  &r->month_year,
+                      &r->month_alone,    &r->year_alone, &r->same_day, &r->other, &r->named};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
 }
@@ -100,6 +121,33 @@ infer_year(const DsrDate *art, int month, gboolean future)
     if (art->month && month > art->month + 1 && !future)
         return art->year - 1;
     return art->year;
+}
+
+/* A month with its year ("en mars 2022"), a month of the article's year
+ * ("début avril", "en octobre dernier") or a year alone ("signé en 2018"):
+ * as precise as the text is, never more. */
+static char *
+resolve_partial(const Rules *r, const char *folded, const DsrDate *art)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (g_regex_match(r->month_year, folded, 0, &mi)) {
+        g_autofree char *m = g_match_info_fetch(mi, 1);
+        g_autofree char *y = g_match_info_fetch(mi, 2);
+        return g_strdup_printf("%s-%02d", y, dsr_text_month_number(m));
+    }
+    g_clear_pointer(&mi, g_match_info_unref);
+    if (g_regex_match(r->month_alone, folded, 0, &mi)) {
+        g_autofree char *m = g_match_info_fetch(mi, 1);
+        int month = dsr_text_month_number(m);
+        int year = infer_year(art, month, matches(r->next, folded));
+        if (year)
+            return g_strdup_printf("%04d-%02d", year, month);
+        return NULL;
+    }
+    g_clear_pointer(&mi, g_match_info_unref);
+    if (g_regex_match(r->year_alone, folded, 0, &mi))
+        return g_match_info_fetch(mi, 1);
+    return NULL;
 }
 
 /* The date an event sentence gives, as ISO text, or NULL. */
@@ -137,7 +185,7 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
     }
     g_clear_pointer(&mi, g_match_info_unref);
     if (!art->day || !g_regex_match(r->weekday, folded, 0, &mi))
-        return NULL;
+        return resolve_partial(r, folded, art);
     g_autofree char *w = g_match_info_fetch(mi, 1);
     int want = weekday_number(w);
     g_autoptr(GDate) gd = g_date_new_dmy(art->day, art->month, art->year);
@@ -204,6 +252,16 @@ summarize(const char *text)
     return g_strconcat(head, "…", NULL);
 }
 
+static int
+first_match(const GRegex *r, const char *s)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    int start = -1, end;
+    if (g_regex_match(r, s, 0, &mi))
+        g_match_info_fetch_pos(mi, 0, &start, &end);
+    return start;
+}
+
 static gboolean
 event_type(const Rules *r, const char *folded, DsrEventType *type)
 {
@@ -211,12 +269,18 @@ event_type(const Rules *r, const char *folded, DsrEventType *type)
         *type = DSR_EVENT_AGREEMENT;
     else if (matches(r->visit, folded))
         *type = DSR_EVENT_VISIT;
-    else if (matches(r->forum, folded))
-        *type = DSR_EVENT_FORUM;
-    else if (matches(r->meeting, folded))
-        *type = DSR_EVENT_MEETING;
-    else
-        return FALSE;
+    else {
+        /* "une table ronde dans le cadre du Forum", "the roundtable, part of
+         * the Forum": the noun named first is the event reported. */
+        int f = first_match(r->forum, folded), m = first_match(r->meeting, folded);
+        if (f < 0 && m < 0) {
+            if (!matches(r->other, folded))
+                return FALSE;
+            *type = DSR_EVENT_OTHER;
+        } else {
+            *type = f >= 0 && (m < 0 || f < m) ? DSR_EVENT_FORUM : DSR_EVENT_MEETING;
+        }
+    }
     return TRUE;
 }
 
@@ -237,11 +301,21 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         if (!event_type(&r, folded, &type))
             continue;
         g_autofree char *date = resolve_date(&r, folded, &art);
+        if (!date && facts->events->len && matches(r.same_day, folded))
+            date = g_strdup(
+                ((DsrEvent *)g_ptr_array_index(facts->events, facts->events->len - 1))->date);
+        /* A milestone without a date is background, not an event. */
+        if (type == DSR_EVENT_OTHER && !date)
+            continue;
         gboolean lead = unit->paragraph <= 0;
+        gboolean named = !lead && !date && g_regex_match(r.named, unit->text, 0, NULL);
         DsrEvent *same = NULL;
+        /* Two meetings on different days, or in different places, are two
+         * events; a telling without a date adds to the one already met. */
         for (guint k = 0; k < facts->events->len && !same; k++) {
             DsrEvent *e = g_ptr_array_index(facts->events, k);
-            if (e->type == type && (g_strcmp0(e->date, date) == 0 || !date || !e->date))
+            if (e->type == type &&
+                (g_strcmp0(e->date, date) == 0 || (!date && !named) || (!e->date && date)))
                 same = e;
         }
         if (same) {
@@ -262,8 +336,9 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
             continue;
         }
         /* A later sentence naming "la conférence" again is about the same
-         * event; only a dated one, the lead, or a signing reports a new one. */
-        if (!date && !lead && type != DSR_EVENT_AGREEMENT)
+         * event; only a dated one, the lead, a named event or a signing
+         * reports a new one. */
+        if (!date && !lead && !named && type != DSR_EVENT_AGREEMENT)
             continue;
         DsrEvent *e = g_new0(DsrEvent, 1);
         e->type = type;

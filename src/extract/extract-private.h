@@ -24,6 +24,7 @@ typedef enum {
     DSR__TERM_PREFIX, /* "russo-" of "russo-vietnamien" */
     DSR__TERM_PLACE,
     DSR__TERM_ORG,
+    DSR__TERM_PROGRAMME, /* "EVFTA", "Global Gateway": names the entity, is no actor */
     DSR__TERM_WEAK, /* "Europe": counts, but less */
 } DsrTermKind;
 

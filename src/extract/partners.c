@@ -246,7 +246,8 @@ dsr__gazetteer_load(const char *path, GError **error)
     } lists[] = {
         {"names", DSR__TERM_NAME},      {"demonyms", DSR__TERM_DEMONYM},
         {"prefixes", DSR__TERM_PREFIX}, {"places", DSR__TERM_PLACE},
-        {"orgs", DSR__TERM_ORG},        {"weak", DSR__TERM_WEAK},
+        {"orgs", DSR__TERM_ORG},        {"programmes", DSR__TERM_PROGRAMME},
+        {"weak", DSR__TERM_WEAK},
     };
     const cJSON *ent;
     cJSON_ArrayForEach (ent, ents) {
@@ -505,11 +506,24 @@ dsr__partners_rank(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
             const DsrMention *m = &g_array_index(unit->mentions, DsrMention, i);
             if (m->entity == ex->home_entity)
                 continue;
+            double mw = kind_weight(m->kind);
+            /* "la guerre sino-américaine": a compound joining two foreign
+             * countries is about them, not about their ties with home. */
+            const DsrMention *prev =
+                i > 0 ? &g_array_index(unit->mentions, DsrMention, i - 1) : NULL;
+            const DsrMention *next = i + 1 < unit->mentions->len
+                                         ? &g_array_index(unit->mentions, DsrMention, i + 1)
+                                         : NULL;
+            if ((m->kind == DSR__TERM_PREFIX && next && next->entity != ex->home_entity &&
+                 next->entity != m->entity && next->start == m->end + 1) ||
+                (prev && prev->kind == DSR__TERM_PREFIX && prev->entity != ex->home_entity &&
+                 prev->entity != m->entity && m->start == prev->end + 1))
+                mw *= 0.25;
             Score *sc = score_of(scores, m->entity, &order);
             /* A name restated in the same sentence ("l'Union européenne
              * (EVFTA)") says less than a mention in another sentence. */
             gboolean again = sc->last_unit == (int)u;
-            sc->score += (again ? 0.5 : 1.0) * w * kind_weight(m->kind);
+            sc->score += (again ? 0.5 : 1.0) * w * mw;
             sc->mentions++;
             if (!again)
                 sc->units++;
@@ -543,6 +557,14 @@ dsr__partners_rank(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
     double top = 0;
     for (guint k = 0; k < scores->len; k++)
         top = MAX(top, g_array_index(scores, Score, k).score);
+    /* An article about a bloc the home country belongs to is often hosted or
+     * chaired by one member ("son homologue lao", "the ASEAN Chair"): a
+     * member named in the lead is a counterpart even with few mentions. */
+    int lead_bloc = scores->len && dsr__gazetteer_is_member(ex->gazetteer,
+                                                            g_array_index(scores, Score, 0).entity,
+                                                            ex->home_entity)
+                        ? g_array_index(scores, Score, 0).entity
+                        : -1;
     for (guint k = 0; k < scores->len; k++) {
         const Score *sc = &g_array_index(scores, Score, k);
         g_debug("partners: %s score %.2f, %d mentions in %d units%s%s",
@@ -552,7 +574,12 @@ dsr__partners_rank(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
          * the lead's only real counterpart (a two-sentence brief). */
         gboolean substantial =
             sc->in_title || (sc->units >= 2 && sc->score >= 2.0) || (k == 0 && sc->in_lead);
-        if (!substantial || sc->score < 0.3 * top)
+        gboolean host = lead_bloc >= 0 && k > 0 && sc->in_lead &&
+                        dsr__gazetteer_is_member(ex->gazetteer, lead_bloc, sc->entity);
+        /* Beside the main counterpart, another country needs a good share of
+         * the weight: "deuxième débouché après les États-Unis" is a comparison. */
+        double share = host ? 0.15 : k > 0 && !sc->in_title ? 0.35 : 0.3;
+        if (!(substantial || host) || sc->score < share * top)
             continue;
         g_ptr_array_add(facts->partners, g_strdup(dsr__gazetteer_code(ex->gazetteer, sc->entity)));
     }
