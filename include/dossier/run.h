@@ -14,6 +14,41 @@ G_BEGIN_DECLS
 typedef void (*DsrReportFunc)(const char *file, const char *reason, gboolean skipped,
                               gpointer user_data);
 
+/* The stages of a build, in order, as reported to a DsrProgressFunc. */
+typedef enum {
+    DSR_STAGE_READ,  /* ingest and extract, per input file */
+    DSR_STAGE_BRIEF, /* summarize and render, per relationship */
+    DSR_STAGE_WRITE, /* files staged into the output folder */
+} DsrStage;
+
+/* Name of a stage for logs: "read", "brief", "write". Static string. */
+const char *dsr_stage_name(DsrStage stage);
+
+/* Progress: @done of @total items of @stage, @elapsed_us since the stage began.
+ * Called once with done == 0 when a stage starts and once with done == total
+ * when it ends; in between from worker threads, but never two at a time. */
+typedef void (*DsrProgressFunc)(DsrStage stage, guint done, guint total, gint64 elapsed_us,
+                                gpointer user_data);
+
+/* How the .eml messages are addressed (--config "email"). Every string may be NULL. */
+typedef struct {
+    char *from; /* one mailbox: "Veille <veille@example.org>" */
+    char **to;  /* mailboxes, NULL-terminated, or NULL */
+    char **cc;
+    char *subject; /* with {title}, {date}, {partner}, {slug}; NULL: "{title}, {date}" */
+} DsrEmailSettings;
+
+/* Settings for one relationship (--config "relationships"): @partner is its
+ * code ("RU"; the home code for the national brief). NULL fields keep the
+ * defaults; @to and @cc replace the run's recipients for this brief. */
+typedef struct {
+    char *partner;
+    char *title;
+    char *subject;
+    char **to;
+    char **cc;
+} DsrPartnerSettings;
+
 typedef struct {
     const char *const *inputs;   /* files and folders; NULL or empty: the bundled sample */
     const char *output_dir;      /* default "output" */
@@ -25,16 +60,59 @@ typedef struct {
     const char *templates_dir;   /* NULL: <data dir>/templates */
     const char *paper;           /* "a4" or "letter" */
     gboolean strict;
-    int jobs;                    /* 0: number of cores */
-    gint64 now;                  /* seconds since the epoch (SOURCE_DATE_EPOCH or the clock) */
+    int jobs;   /* 0: number of cores */
+    gint64 now; /* seconds since the epoch (SOURCE_DATE_EPOCH or the clock) */
     DsrReportFunc report;
     gpointer report_data;
+    DsrProgressFunc progress; /* or NULL */
+    gpointer progress_data;
+    const char *config_file;                        /* recorded in run.json, or NULL */
+    const DsrEmailSettings *email;                  /* or NULL */
+    const DsrPartnerSettings *const *relationships; /* NULL-terminated, or NULL */
+    /* Set (to non-zero, from a signal handler or another thread) to stop the
+     * run at the next file: temporaries are removed, nothing is renamed into
+     * place, and the run fails with DSR_ERROR_OUTPUT. May be NULL. */
+    const volatile gint *cancel;
 } DsrRunOptions;
 
 typedef struct {
     guint inputs, used, duplicates, skipped; /* articles or files, as counted in run.json */
-    guint briefs;                             /* relationships written */
+    guint briefs;                            /* relationships written */
+    guint new_articles;                      /* used articles the previous run.json did not list */
+    guint written, unchanged;                /* output files renamed into place / left alone */
 } DsrRunResult;
+
+/* A --config file: every option of `dossier build` by its long name, plus
+ * "inputs", "email" and "relationships" (see docs/DESIGN.md). Relative paths
+ * are taken from the folder of the file. Unset strings are NULL, unset
+ * booleans -1, unset jobs 0. */
+typedef struct {
+    char *file;
+    char **inputs;
+    char *output;
+    char **formats;
+    char **partners; /* upper-cased */
+    char *since, *until, *lang, *home, *templates, *paper, *log_format;
+    int strict, quiet, verbose;
+    int jobs;
+    DsrEmailSettings email;
+    GPtrArray *relationships; /* DsrPartnerSettings *, in file order */
+} DsrRunConfig;
+
+/* Reads a --config file. NULL with DSR_ERROR_USAGE naming the file and the
+ * JSON path of the first key that is unknown or of the wrong type
+ * ("dossier.json: $.email.to[1]: expected a string"), or the line and column
+ * of a syntax error. */
+DsrRunConfig *dsr_run_config_load(const char *path, GError **error);
+/* The same for @len bytes of JSON; @path names them in messages and relative
+ * paths are taken from its folder. */
+DsrRunConfig *dsr_run_config_parse(const char *json, gsize len, const char *path, GError **error);
+void dsr_run_config_free(DsrRunConfig *config);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrRunConfig, dsr_run_config_free)
+
+/* The relationship's settings (case-insensitive code), or NULL. Borrowed. */
+const DsrPartnerSettings *dsr_run_options_relationship(const DsrRunOptions *opt,
+                                                       const char *partner);
 
 /* `dossier build`. FALSE with DSR_ERROR_OUTPUT or DSR_ERROR_RESOURCE when the
  * run failed (nothing half-written is left). Skipped inputs are not a failure:
@@ -46,8 +124,7 @@ gboolean dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out
                          DsrRunResult *result, GError **error);
 
 /* `dossier list`: one line per relationship: slug, partner name, articles, figures. */
-gboolean dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result,
-                      GError **error);
+gboolean dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GError **error);
 
 /* `dossier render`: reads brief JSON files (opt->inputs) and renders them. */
 gboolean dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error);

@@ -23,15 +23,18 @@ typedef struct {
     char **formats;  /* split from -f LIST (repeatable) */
     char **partners; /* upper-cased */
     char *since, *until, *lang, *home, *templates, *config, *paper;
-    gboolean strict, pretty, quiet;
+    char *log_format; /* "text" or "json" */
+    gboolean strict, pretty, quiet, verbose;
     int jobs;
+    DsrRunConfig *settings; /* the --config file, or NULL: its e-mail and per-relationship parts */
 } DsrCliArgs;
 
 void dsr_cli_args_clear(DsrCliArgs *args);
 
-/* Parses argv for one subcommand. Returns DSR_EXIT_OK to go on; otherwise the
- * exit status to return at once (help printed: OK via *@done; bad usage: USAGE
- * with the message already printed). */
+/* Parses argv for one subcommand, then the --config file if one is named:
+ * values from the file fill what the command line left unset. Returns DSR_EXIT_OK to go on;
+ * otherwise the exit status to return at once (help printed: OK via *@done; bad usage: USAGE with
+ * the message already printed). */
 DsrExit dsr_cli_parse(int argc, char **argv, DsrCliArgs *args, gboolean *done);
 
 #endif

@@ -1,29 +1,224 @@
 /* SPDX-License-Identifier: MIT
  * The dossier program: parses the command line, runs one command of
- * libdossier, prints one line per skipped input, and maps the result to the
- * exit statuses of DESIGN. "Now" is read here, once. */
+ * libdossier, reports on stderr (a progress bar on a terminal, plain or JSON
+ * log lines otherwise) and maps the result to the exit statuses of DESIGN.
+ * "Now" is read here, once; SIGINT and SIGTERM ask the run to stop between
+ * files (a second signal kills at once: the renames are atomic either way). */
 #include "cli.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <cJSON.h>
+
+static volatile gint stop_requested = 0;
+
+static void
+on_signal(int sig)
+{
+    g_atomic_int_set(&stop_requested, sig);
+}
+
+static void
+install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = (int)SA_RESETHAND; /* the second signal has its default effect */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 typedef struct {
-    gboolean quiet;
+    gboolean quiet, verbose, json;
+    gboolean tty;       /* stderr is a terminal: draw a progress bar */
+    gboolean bar_drawn; /* a bar line is on screen and must be ended before a log line */
+    gint64 last_draw;
     guint skipped;
-} Report;
+} Log;
+
+/* JSON log lines carry the wall-clock time: logs are not outputs, and a log
+ * collector wants to order them. */
+static void
+log_json(cJSON *o)
+{
+    g_autoptr(GDateTime) t = g_date_time_new_now_utc();
+    g_autofree char *when = g_date_time_format(t, "%Y-%m-%dT%H:%M:%S.%fZ");
+    cJSON_AddStringToObject(o, "time", when);
+    char *text = cJSON_PrintUnformatted(o);
+    fprintf(stderr, "%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(o);
+}
+
+static void
+end_bar(Log *log)
+{
+    if (log->bar_drawn) {
+        fputc('\n', stderr);
+        log->bar_drawn = FALSE;
+    }
+}
 
 static void
 report_input(const char *file, const char *reason, gboolean skipped, gpointer data)
 {
-    Report *r = data;
-    r->skipped += skipped;
-    if (r->quiet && !skipped)
+    Log *log = data;
+    log->skipped += skipped;
+    if (log->quiet && !skipped)
         return;
     /* The reason may already start with the file name (ingest adds it). */
     gsize n = strlen(file);
     const char *text = strncmp(reason, file, n) == 0 && reason[n] == ':' ? reason + n + 2 : reason;
+    if (log->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "level", "warning");
+        cJSON_AddStringToObject(o, "event", skipped ? "skipped" : "input-warning");
+        cJSON_AddStringToObject(o, "file", file);
+        cJSON_AddStringToObject(o, "reason", text);
+        log_json(o);
+        return;
+    }
+    end_bar(log);
     fprintf(stderr, "dossier: %s: %s%s\n", file, text, skipped ? " (skipped)" : "");
+}
+
+static const char *
+stage_noun(DsrStage stage, guint n)
+{
+    switch (stage) {
+    case DSR_STAGE_READ:
+        return n == 1 ? "file read" : "files read";
+    case DSR_STAGE_BRIEF:
+        return n == 1 ? "brief made" : "briefs made";
+    case DSR_STAGE_WRITE:
+        return n == 1 ? "file checked or staged" : "files checked or staged";
+    }
+    return "";
+}
+
+static void
+progress(DsrStage stage, guint done, guint total, gint64 elapsed_us, gpointer data)
+{
+    Log *log = data;
+    if (log->quiet)
+        return;
+    double seconds = (double)elapsed_us / G_USEC_PER_SEC;
+    if (log->json) {
+        if (done != total || (done == 0 && total != 0))
+            return;
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "level", "info");
+        cJSON_AddStringToObject(o, "event", "stage");
+        cJSON_AddStringToObject(o, "stage", dsr_stage_name(stage));
+        cJSON_AddNumberToObject(o, "items", total);
+        cJSON_AddNumberToObject(o, "elapsed_ms", (double)(elapsed_us / 1000));
+        log_json(o);
+        return;
+    }
+    if (!log->tty) {
+        if (done == total)
+            fprintf(stderr, "dossier: %-5s %u %s in %.1f s\n", dsr_stage_name(stage), total,
+                    stage_noun(stage, total), seconds);
+        return;
+    }
+    /* Redraw at most ten times a second: a terminal is slow next to ingest. */
+    gint64 now = g_get_monotonic_time();
+    if (done != total && done != 0 && now - log->last_draw < G_USEC_PER_SEC / 10)
+        return;
+    log->last_draw = now;
+    enum { WIDTH = 28 };
+    guint filled = total ? (guint)((guint64)done * WIDTH / total) : WIDTH;
+    char bar[WIDTH + 1];
+    for (guint i = 0; i < WIDTH; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\r\033[Kdossier: %-5s [%s] %u/%u  %.1f s", dsr_stage_name(stage), bar, done,
+            total, seconds);
+    log->bar_drawn = TRUE;
+    if (done == total)
+        end_bar(log);
+    fflush(stderr);
+}
+
+static void
+log_error(Log *log, const char *message)
+{
+    if (log->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "level", "error");
+        cJSON_AddStringToObject(o, "message", message);
+        log_json(o);
+        return;
+    }
+    end_bar(log);
+    fprintf(stderr, "dossier: %s\n", message);
+}
+
+/* --verbose: one line per output, from the run.json just written (the
+ * contract the user can read too). */
+static void
+log_outputs(Log *log, const char *out_dir)
+{
+    g_autofree char *path = g_build_filename(out_dir, "run.json", NULL);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &text, &len, NULL))
+        return;
+    cJSON *m = cJSON_ParseWithLength(text, len);
+    const cJSON *e;
+    cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(m, "outputs")) {
+        const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "file"));
+        const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "status"));
+        double bytes = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(e, "bytes"));
+        if (!file || !status)
+            continue;
+        if (log->json) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "level", "info");
+            cJSON_AddStringToObject(o, "event", "output");
+            cJSON_AddStringToObject(o, "file", file);
+            cJSON_AddStringToObject(o, "status", status);
+            cJSON_AddNumberToObject(o, "bytes", bytes);
+            log_json(o);
+        } else {
+            fprintf(stderr, "dossier: %s/%s: %s, %.0f bytes\n", out_dir, file, status, bytes);
+        }
+    }
+    cJSON_Delete(m);
+}
+
+static void
+log_summary(Log *log, const DsrRunResult *r, const char *out_dir)
+{
+    if (log->quiet)
+        return;
+    if (log->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "level", "info");
+        cJSON_AddStringToObject(o, "event", "done");
+        cJSON_AddStringToObject(o, "output", out_dir);
+        cJSON_AddNumberToObject(o, "briefs", r->briefs);
+        cJSON_AddNumberToObject(o, "articles", r->used);
+        cJSON_AddNumberToObject(o, "new_articles", r->new_articles);
+        cJSON_AddNumberToObject(o, "duplicates", r->duplicates);
+        cJSON_AddNumberToObject(o, "skipped", r->skipped);
+        cJSON_AddNumberToObject(o, "written", r->written);
+        cJSON_AddNumberToObject(o, "unchanged", r->unchanged);
+        log_json(o);
+        return;
+    }
+    end_bar(log);
+    fprintf(stderr,
+            "dossier: %u brief%s in %s from %u article%s (%u new, %u duplicate%s, %u skipped); "
+            "%u file%s written, %u unchanged\n",
+            r->briefs, r->briefs == 1 ? "" : "s", out_dir, r->used, r->used == 1 ? "" : "s",
+            r->new_articles, r->duplicates, r->duplicates == 1 ? "" : "s", r->skipped, r->written,
+            r->written == 1 ? "" : "s", r->unchanged);
 }
 
 /* SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
@@ -61,8 +256,19 @@ main(int argc, char **argv)
         dsr_cli_args_clear(&args);
         return DSR_EXIT_USAGE;
     }
+    install_signal_handlers();
 
-    Report report = { args.quiet, 0 };
+    Log log = {0};
+    log.quiet = args.quiet;
+    log.verbose = args.verbose;
+    log.json = args.log_format && strcmp(args.log_format, "json") == 0;
+    log.tty = !log.json && isatty(STDERR_FILENO);
+    const DsrRunConfig *cfg = args.settings;
+    g_autoptr(GPtrArray) rels = g_ptr_array_new();
+    for (guint i = 0; cfg && i < cfg->relationships->len; i++)
+        g_ptr_array_add(rels, g_ptr_array_index(cfg->relationships, i));
+    g_ptr_array_add(rels, NULL);
+    const char *out_dir = args.output ? args.output : "output";
     DsrRunOptions opt = {
         .inputs = (const char *const *)args.inputs,
         .output_dir = args.output,
@@ -78,7 +284,13 @@ main(int argc, char **argv)
         .jobs = args.jobs,
         .now = now,
         .report = report_input,
-        .report_data = &report,
+        .report_data = &log,
+        .progress = progress,
+        .progress_data = &log,
+        .config_file = cfg ? cfg->file : NULL,
+        .email = cfg ? &cfg->email : NULL,
+        .relationships = (const DsrPartnerSettings *const *)rels->pdata,
+        .cancel = &stop_requested,
     };
     DsrRunResult result;
     g_autoptr(GError) error = NULL;
@@ -86,17 +298,18 @@ main(int argc, char **argv)
     switch (args.command) {
     case DSR_CMD_BUILD:
         ok = dsr_run_build(&opt, &result, &error);
-        if (ok && !args.quiet)
-            fprintf(stderr, "dossier: %u brief%s in %s from %u article%s (%u duplicate%s, %u skipped)\n",
-                    result.briefs, result.briefs == 1 ? "" : "s",
-                    args.output ? args.output : "output", result.used, result.used == 1 ? "" : "s",
-                    result.duplicates, result.duplicates == 1 ? "" : "s", result.skipped);
+        if (ok && args.verbose)
+            log_outputs(&log, out_dir);
+        if (ok)
+            log_summary(&log, &result, out_dir);
         break;
     case DSR_CMD_INSPECT:
     case DSR_CMD_LIST: {
+        opt.progress = NULL;
         g_autoptr(GString) out = g_string_new(NULL);
-        ok = args.command == DSR_CMD_INSPECT ? dsr_run_inspect(&opt, args.pretty, out, &result, &error)
-                                             : dsr_run_list(&opt, out, &result, &error);
+        ok = args.command == DSR_CMD_INSPECT
+                 ? dsr_run_inspect(&opt, args.pretty, out, &result, &error)
+                 : dsr_run_list(&opt, out, &result, &error);
         if (ok)
             fwrite(out->str, 1, out->len, stdout);
         break;
@@ -106,11 +319,13 @@ main(int argc, char **argv)
         break;
     }
     if (!ok) {
-        fprintf(stderr, "dossier: %s\n", error->message);
-        status = g_error_matches(error, DSR_ERROR, DSR_ERROR_USAGE) ? DSR_EXIT_USAGE : DSR_EXIT_FAILED;
+        log_error(&log, error->message);
+        status =
+            g_error_matches(error, DSR_ERROR, DSR_ERROR_USAGE) ? DSR_EXIT_USAGE : DSR_EXIT_FAILED;
     } else if (args.strict && result.skipped > 0) {
-        fprintf(stderr, "dossier: %u input%s skipped and --strict is set\n", result.skipped,
-                result.skipped == 1 ? "" : "s");
+        g_autofree char *m = g_strdup_printf("%u input%s skipped and --strict is set",
+                                             result.skipped, result.skipped == 1 ? "" : "s");
+        log_error(&log, m);
         status = DSR_EXIT_SKIPPED;
     }
     if (fflush(stdout) != 0 && status == DSR_EXIT_OK)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * Command-line parsing: one GOptionContext per subcommand, whose entries
  * point into a DsrCliArgs (no globals), then checks of the values so that
- * bad usage is one clear line and exit 2. */
+ * bad usage is one clear line and exit 2. A --config file is read after
+ * argv, and only fills what the command line left unset: flags override it. */
 #include "cli.h"
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,8 @@ dsr_cli_args_clear(DsrCliArgs *a)
     g_free(a->templates);
     g_free(a->config);
     g_free(a->paper);
+    g_free(a->log_format);
+    dsr_run_config_free(a->settings);
     memset(a, 0, sizeof *a);
 }
 
@@ -32,7 +35,9 @@ static const char summary[] =
     "\n"
     "Exit status: 0 success (skipped inputs are warned about and listed in run.json);\n"
     "1 the run failed (no output file is left half-written); 2 usage error;\n"
-    "3 --strict and some input was skipped.\n"
+    "3 --strict and some input was skipped. A run that finds another one writing\n"
+    "to the same output folder exits 1 at once; SIGINT or SIGTERM stop a run\n"
+    "between files, leave the previous briefs as they were, and exit 1.\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, is the run's date: same inputs give the same bytes.\n"
     "'dossier COMMAND --help' lists a command's options.";
@@ -71,8 +76,10 @@ split_lists(char **values)
 static gboolean
 check_values(DsrCliArgs *a, const char *cmd)
 {
-    if (a->config)
-        return usage_error(cmd, "--config is not yet supported (planned: scheduled runs)");
+    if (a->log_format && strcmp(a->log_format, "text") != 0 && strcmp(a->log_format, "json") != 0)
+        return usage_error(cmd, "--log-format wants text or json");
+    if (a->quiet && a->verbose)
+        return usage_error(cmd, "--quiet and --verbose contradict each other");
     if (a->since && !valid_date(a->since))
         return usage_error(cmd, "--since wants a date YYYY-MM-DD");
     if (a->until && !valid_date(a->until))
@@ -86,10 +93,9 @@ check_values(DsrCliArgs *a, const char *cmd)
     if (a->jobs < 0 || a->jobs > 256)
         return usage_error(cmd, "--jobs wants a number from 1 to 256");
     for (guint i = 0; a->formats && a->formats[i]; i++) {
-        if (strcmp(a->formats[i], "eml") == 0)
-            return usage_error(cmd, "--format eml is not yet supported (planned: e-mail delivery)");
         if (!dsr_renderer_find(a->formats[i])) {
-            g_autofree char *m = g_strdup_printf("unknown format '%s' (pdf, html, json)", a->formats[i]);
+            g_autofree char *m =
+                g_strdup_printf("unknown format '%s' (pdf, html, json, eml)", a->formats[i]);
             return usage_error(cmd, m);
         }
     }
@@ -101,13 +107,66 @@ check_values(DsrCliArgs *a, const char *cmd)
             *c = g_ascii_toupper(*c);
         }
         if (!ok) {
-            g_autofree char *m = g_strdup_printf("--partner wants a code like RU, EU or ASEAN, not '%s'", p);
+            g_autofree char *m =
+                g_strdup_printf("--partner wants a code like RU, EU or ASEAN, not '%s'", p);
             return usage_error(cmd, m);
         }
     }
     if (a->home) {
         for (char *c = a->home; *c; c++)
             *c = g_ascii_toupper(*c);
+    }
+    return TRUE;
+}
+
+static void
+take_string(char **arg, const char *value)
+{
+    if (!*arg && value)
+        *arg = g_strdup(value);
+}
+
+static void
+take_list(char ***arg, char **value)
+{
+    if ((!*arg || !**arg) && value) {
+        g_strfreev(*arg);
+        *arg = g_strdupv(value);
+    }
+}
+
+/* The config file fills what argv left unset. Booleans set in the file can
+ * only be turned on from argv, which is what --strict and --quiet mean. */
+static gboolean
+apply_config(DsrCliArgs *a, const char *cmd)
+{
+    g_autoptr(GError) error = NULL;
+    DsrRunConfig *c = dsr_run_config_load(a->config, &error);
+    if (!c)
+        return usage_error(cmd, error->message);
+    a->settings = c;
+    /* `render` reads briefs, not articles: the file's inputs and filters are
+     * for `build`, its output, formats, templates and e-mail settings for both. */
+    if (a->command == DSR_CMD_BUILD) {
+        take_list(&a->inputs, c->inputs);
+        take_list(&a->partners, c->partners);
+        take_string(&a->since, c->since);
+        take_string(&a->until, c->until);
+        take_string(&a->lang, c->lang);
+        take_string(&a->home, c->home);
+        if (!a->jobs && c->jobs > 0)
+            a->jobs = c->jobs;
+    }
+    take_string(&a->output, c->output);
+    take_list(&a->formats, c->formats);
+    take_string(&a->templates, c->templates);
+    take_string(&a->paper, c->paper);
+    take_string(&a->log_format, c->log_format);
+    if (!a->strict && c->strict > 0)
+        a->strict = TRUE;
+    if (!a->quiet && !a->verbose) {
+        a->quiet = c->quiet > 0;
+        a->verbose = c->verbose > 0 && !a->quiet;
     }
     return TRUE;
 }
@@ -129,7 +188,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
     }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         printf("Usage: dossier COMMAND [OPTION...] [INPUT...]\n\n"
-               "Turns news articles into one brief per bilateral relationship (PDF, HTML, JSON).\n\n%s\n",
+               "Turns news articles into one brief per bilateral relationship (PDF, HTML, "
+               "JSON).\n\n%s\n",
                summary);
         *done = TRUE;
         return DSR_EXIT_OK;
@@ -150,59 +210,87 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
 
     char **formats = NULL;
     GOptionEntry build_entries[] = {
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output, "Write briefs to DIR (default ./output)", "DIR" },
-        { "format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &formats, "Formats: pdf,html,json (default all three)", "LIST" },
-        { "partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners, "Only this partner (repeatable)", "CODE" },
-        { "since", 0, 0, G_OPTION_ARG_STRING, &a->since, "Only articles dated on or after DATE", "YYYY-MM-DD" },
-        { "until", 0, 0, G_OPTION_ARG_STRING, &a->until, "Only articles dated on or before DATE", "YYYY-MM-DD" },
-        { "lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Labels and headings: fr (default) or en", "fr|en" },
-        { "home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE" },
-        { "templates", 0, 0, G_OPTION_ARG_FILENAME, &a->templates, "Use the templates in DIR", "DIR" },
-        { "paper", 0, 0, G_OPTION_ARG_STRING, &a->paper, "PDF paper size: a4 (default) or letter", "a4|letter" },
-        { "config", 0, 0, G_OPTION_ARG_FILENAME, &a->config, "Read options from a JSON file", "FILE" },
-        { "strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Fail (exit 3) if any input is skipped", NULL },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads (default: number of cores)", "N" },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..." },
-        { NULL }
-    };
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
+         "Write briefs to DIR (default ./output)", "DIR"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &formats,
+         "Formats: pdf,html,json,eml (default pdf,html,json)", "LIST"},
+        {"partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners,
+         "Only this partner (repeatable)", "CODE"},
+        {"since", 0, 0, G_OPTION_ARG_STRING, &a->since, "Only articles dated on or after DATE",
+         "YYYY-MM-DD"},
+        {"until", 0, 0, G_OPTION_ARG_STRING, &a->until, "Only articles dated on or before DATE",
+         "YYYY-MM-DD"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Labels and headings: fr (default) or en",
+         "fr|en"},
+        {"home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE"},
+        {"templates", 0, 0, G_OPTION_ARG_FILENAME, &a->templates, "Use the templates in DIR",
+         "DIR"},
+        {"paper", 0, 0, G_OPTION_ARG_STRING, &a->paper, "PDF paper size: a4 (default) or letter",
+         "a4|letter"},
+        {"config", 0, 0, G_OPTION_ARG_FILENAME, &a->config,
+         "Read options, inputs and e-mail settings from a JSON file (flags override it)", "FILE"},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Fail (exit 3) if any input is skipped",
+         NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads (default: number of cores)",
+         "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
+         "Also print every output file and its status", NULL},
+        {"log-format", 0, 0, G_OPTION_ARG_STRING, &a->log_format,
+         "Log lines on stderr as text (default) or json", "text|json"},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
+        {NULL}};
     GOptionEntry inspect_entries[] = {
-        { "pretty", 0, 0, G_OPTION_ARG_NONE, &a->pretty, "Indent the JSON", NULL },
-        { "home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE" },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N" },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..." },
-        { NULL }
-    };
+        {"pretty", 0, 0, G_OPTION_ARG_NONE, &a->pretty, "Indent the JSON", NULL},
+        {"home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
+        {NULL}};
     GOptionEntry list_entries[] = {
-        { "partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners, "Only this partner (repeatable)", "CODE" },
-        { "since", 0, 0, G_OPTION_ARG_STRING, &a->since, "Only articles dated on or after DATE", "YYYY-MM-DD" },
-        { "until", 0, 0, G_OPTION_ARG_STRING, &a->until, "Only articles dated on or before DATE", "YYYY-MM-DD" },
-        { "lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Partner names in fr (default) or en", "fr|en" },
-        { "home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE" },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N" },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..." },
-        { NULL }
-    };
+        {"partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners,
+         "Only this partner (repeatable)", "CODE"},
+        {"since", 0, 0, G_OPTION_ARG_STRING, &a->since, "Only articles dated on or after DATE",
+         "YYYY-MM-DD"},
+        {"until", 0, 0, G_OPTION_ARG_STRING, &a->until, "Only articles dated on or before DATE",
+         "YYYY-MM-DD"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Partner names in fr (default) or en",
+         "fr|en"},
+        {"home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
+        {NULL}};
     GOptionEntry render_entries[] = {
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output, "Write to DIR (default ./output)", "DIR" },
-        { "format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &formats, "Formats: pdf,html,json (default pdf,html)", "LIST" },
-        { "templates", 0, 0, G_OPTION_ARG_FILENAME, &a->templates, "Use the templates in DIR", "DIR" },
-        { "paper", 0, 0, G_OPTION_ARG_STRING, &a->paper, "PDF paper size: a4 (default) or letter", "a4|letter" },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "BRIEF.json..." },
-        { NULL }
-    };
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output, "Write to DIR (default ./output)",
+         "DIR"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &formats,
+         "Formats: pdf,html,json,eml (default pdf,html)", "LIST"},
+        {"templates", 0, 0, G_OPTION_ARG_FILENAME, &a->templates, "Use the templates in DIR",
+         "DIR"},
+        {"paper", 0, 0, G_OPTION_ARG_STRING, &a->paper, "PDF paper size: a4 (default) or letter",
+         "a4|letter"},
+        {"config", 0, 0, G_OPTION_ARG_FILENAME, &a->config,
+         "Read e-mail settings (and options) from a JSON file", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
+         "Also print every output file and its status", NULL},
+        {"log-format", 0, 0, G_OPTION_ARG_STRING, &a->log_format,
+         "Log lines on stderr as text (default) or json", "text|json"},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "BRIEF.json..."},
+        {NULL}};
     const GOptionEntry *entries = a->command == DSR_CMD_BUILD     ? build_entries
-                                : a->command == DSR_CMD_INSPECT ? inspect_entries
-                                : a->command == DSR_CMD_LIST    ? list_entries
-                                                                : render_entries;
+                                  : a->command == DSR_CMD_INSPECT ? inspect_entries
+                                  : a->command == DSR_CMD_LIST    ? list_entries
+                                                                  : render_entries;
     g_autofree char *param = g_strdup_printf("%s %s", cmd,
-        a->command == DSR_CMD_RENDER ? "BRIEF.json..." : a->command == DSR_CMD_BUILD ? "[INPUT...]" : "INPUT...");
+                                             a->command == DSR_CMD_RENDER  ? "BRIEF.json..."
+                                             : a->command == DSR_CMD_BUILD ? "[INPUT...]"
+                                                                           : "INPUT...");
     g_autoptr(GOptionContext) ctx = g_option_context_new(param);
     g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_summary(ctx, "dossier: news articles in, one brief per bilateral relationship out.");
+    g_option_context_set_summary(
+        ctx, "dossier: news articles in, one brief per bilateral relationship out.");
     g_option_context_set_description(ctx, summary);
 
     /* GOption wants argv[0] first: drop the command word. */
@@ -220,6 +308,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
     }
     a->formats = split_lists(formats);
     g_strfreev(formats);
+    if (a->config && !apply_config(a, cmd))
+        return DSR_EXIT_USAGE;
     if (!check_values(a, cmd))
         return DSR_EXIT_USAGE;
     for (guint i = 0; a->inputs && a->inputs[i]; i++) {
@@ -229,7 +319,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
             return DSR_EXIT_USAGE;
         }
     }
-    if ((a->command == DSR_CMD_INSPECT || a->command == DSR_CMD_LIST || a->command == DSR_CMD_RENDER) &&
+    if ((a->command == DSR_CMD_INSPECT || a->command == DSR_CMD_LIST ||
+         a->command == DSR_CMD_RENDER) &&
         (!a->inputs || !a->inputs[0])) {
         usage_error(cmd, a->command == DSR_CMD_RENDER ? "no BRIEF.json given" : "no INPUT given");
         return DSR_EXIT_USAGE;

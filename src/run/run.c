@@ -3,7 +3,10 @@
  * worker threads into slots indexed by input, so results never depend on
  * which thread finished first; relationships are summarized and rendered the
  * same way; files are written by the calling thread, in a fixed order,
- * through output.c; run.json accounts for every input and output. */
+ * through output.c; run.json accounts for every input and output.
+ * Between files the run checks DsrRunOptions.cancel: every output is staged
+ * first and renamed into place only once all were written, so a stopped or
+ * failed run leaves the previous briefs and their run.json as they were. */
 #include "run-private.h"
 #include <dossier/dossier.h>
 #include "common/cleanup.h"
@@ -36,7 +39,75 @@ typedef struct {
     GArray *inputs;      /* InputSlot */
     GPtrArray *problems; /* DsrInputProblem *, paths that could not even be listed */
     cJSON *timings;
+    GHashTable *previous_ids; /* article ids in the previous run.json, or NULL (no previous run) */
+    GHashTable *new_files;    /* facts file names of used articles new since then (borrowed keys) */
+    GMutex progress_lock;
+    DsrStage stage;
+    guint done, total;
+    gint64 stage_start;
 } Run;
+
+const char *
+dsr_stage_name(DsrStage stage)
+{
+    switch (stage) {
+    case DSR_STAGE_READ:
+        return "read";
+    case DSR_STAGE_BRIEF:
+        return "brief";
+    case DSR_STAGE_WRITE:
+        return "write";
+    }
+    return "?";
+}
+
+static gboolean
+cancelled(const Run *run)
+{
+    return run->opt->cancel && g_atomic_int_get(run->opt->cancel) != 0;
+}
+
+static gboolean
+cancel_error(GError **error, const char *out_dir)
+{
+    g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT,
+                "stopped by a signal before anything was renamed into %s: the previous "
+                "briefs are unchanged",
+                out_dir);
+    return FALSE;
+}
+
+static void
+stage_begin(Run *run, DsrStage stage, guint total)
+{
+    run->stage = stage;
+    run->done = 0;
+    run->total = total;
+    run->stage_start = g_get_monotonic_time();
+    if (run->opt->progress && total > 0)
+        run->opt->progress(stage, 0, total, 0, run->opt->progress_data);
+}
+
+/* One more item done; called from workers, hence the lock (the callback is
+ * promised never to run twice at a time). */
+static void
+stage_step(Run *run)
+{
+    g_mutex_lock(&run->progress_lock);
+    run->done++;
+    if (run->opt->progress && run->done < run->total)
+        run->opt->progress(run->stage, run->done, run->total,
+                           g_get_monotonic_time() - run->stage_start, run->opt->progress_data);
+    g_mutex_unlock(&run->progress_lock);
+}
+
+static void
+stage_end(Run *run)
+{
+    if (run->opt->progress)
+        run->opt->progress(run->stage, run->total, run->total,
+                           g_get_monotonic_time() - run->stage_start, run->opt->progress_data);
+}
 
 static void
 run_clear(Run *run)
@@ -50,6 +121,11 @@ run_clear(Run *run)
     if (run->problems)
         g_ptr_array_unref(run->problems);
     cJSON_Delete(run->timings);
+    if (run->previous_ids)
+        g_hash_table_unref(run->previous_ids);
+    if (run->new_files)
+        g_hash_table_unref(run->new_files);
+    g_mutex_clear(&run->progress_lock);
 }
 
 static int
@@ -101,6 +177,7 @@ static gboolean
 run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **error)
 {
     memset(run, 0, sizeof *run);
+    g_mutex_init(&run->progress_lock);
     run->opt = opt;
     run->timings = cJSON_CreateObject();
     run->data_dir = g_strdup(dsr_data_dir());
@@ -135,6 +212,8 @@ read_one(guint index, gpointer data)
 {
     Run *run = data;
     InputSlot *slot = &g_array_index(run->inputs, InputSlot, index);
+    if (cancelled(run))
+        return;
     DsrIngestOptions io = {0};
     g_autoptr(GPtrArray) articles = dsr_ingest_file(slot->path, &io, &slot->error);
     if (!articles) {
@@ -156,6 +235,13 @@ read_one(guint index, gpointer data)
         }
         g_ptr_array_add(slot->facts, f);
     }
+}
+
+static void
+read_one_step(guint index, gpointer data)
+{
+    read_one(index, data);
+    stage_step(data);
 }
 
 /* Lists and reads every input; reports skips and warnings in input order. */
@@ -183,7 +269,9 @@ read_inputs(Run *run)
                                                                 : g_strdup(path);
         g_array_append_val(run->inputs, slot);
     }
-    parallel_for(run->inputs->len, jobs_of(opt), read_one, run);
+    stage_begin(run, DSR_STAGE_READ, run->inputs->len);
+    parallel_for(run->inputs->len, jobs_of(opt), read_one_step, run);
+    stage_end(run);
     add_timing(run, "read_extract_ms", start);
 
     if (!opt->report)
@@ -241,10 +329,12 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
             result->inputs++;
             continue;
         }
-        for (guint k = 0; k < s->facts->len; k++) {
+        for (guint k = 0; s->facts && k < s->facts->len; k++) {
             DsrFacts *f = g_ptr_array_index(s->facts, k);
             cJSON *e = cJSON_CreateObject();
             cJSON_AddStringToObject(e, "file", f->file ? f->file : s->file);
+            if (f->id)
+                cJSON_AddStringToObject(e, "id", f->id);
             const DsrFacts *dup = f->id ? g_hash_table_lookup(by_id, f->id) : NULL;
             if (!dup && f->url)
                 dup = g_hash_table_lookup(by_url, f->url);
@@ -261,6 +351,16 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
                     g_hash_table_insert(by_url, f->url, f);
                 g_ptr_array_add(all, f);
                 result->used++;
+                /* New: an article (by content id) that the previous run did not
+                 * read at all; without a previous run nothing is "new". */
+                if (run->previous_ids) {
+                    gboolean is_new = !f->id || !g_hash_table_contains(run->previous_ids, f->id);
+                    cJSON_AddBoolToObject(e, "new", is_new);
+                    if (is_new && f->file) {
+                        g_hash_table_add(run->new_files, f->file);
+                        result->new_articles++;
+                    }
+                }
             }
             if (s->warnings && s->warnings->len) {
                 cJSON *w = cJSON_AddArrayToObject(e, "warnings");
@@ -298,6 +398,7 @@ typedef struct {
     const DsrRenderer **renderers;
     guint n_renderers;
     DsrSummarizeOptions sopt;
+    char *date_text; /* the run's day for people, for e-mail subjects */
 } BuildJob;
 
 static const char *
@@ -312,6 +413,8 @@ build_one(guint index, gpointer data)
 {
     BuildJob *job = data;
     BriefSlot *slot = &g_array_index(job->briefs, BriefSlot, index);
+    if (cancelled(job->run))
+        return;
     const char *partner = *slot->partner ? slot->partner : NULL;
     const char *name =
         partner ? dsr_extractor_partner_name(job->run->extractor, partner, job->sopt.lang) : NULL;
@@ -319,14 +422,32 @@ build_one(guint index, gpointer data)
                                          partner, name, &job->sopt, &slot->error);
     if (!slot->brief)
         return;
+    const DsrRunOptions *opt = job->run->opt;
+    const DsrPartnerSettings *rel = dsr_run_options_relationship(
+        opt, partner ? partner : dsr_extractor_home(job->run->extractor));
+    if (rel && rel->title)
+        slot->brief->title = dsr_brief_intern(slot->brief, rel->title);
     for (guint r = 0; r < job->n_renderers; r++) {
+        if (cancelled(job->run))
+            return;
         slot->outputs[r] = g_byte_array_new();
         if (!job->renderers[r]->render(slot->brief, job->run->render, slot->outputs[r],
-                                       &slot->error)) {
+                                       &slot->error) ||
+            (strcmp(job->renderers[r]->name, "eml") == 0 &&
+             !dsr__email_address(slot->outputs[r], slot->brief, opt->email, rel, job->date_text,
+                                 &slot->error))) {
             g_prefix_error(&slot->error, "%s%s: ", slot->brief->slug, job->renderers[r]->suffix);
             return;
         }
     }
+}
+
+static void
+build_one_step(guint index, gpointer data)
+{
+    BuildJob *job = data;
+    build_one(index, data);
+    stage_step(job->run);
 }
 
 static gboolean
@@ -355,6 +476,23 @@ iso_day(gint64 now)
 {
     g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(now);
     return t ? g_date_time_format(t, "%Y-%m-%d") : g_strdup("1970-01-01");
+}
+
+static void
+add_string_or_null(cJSON *o, const char *key, const char *value)
+{
+    if (value)
+        cJSON_AddStringToObject(o, key, value);
+    else
+        cJSON_AddNullToObject(o, key);
+}
+
+static void
+add_list(cJSON *o, const char *key, char *const *values)
+{
+    cJSON *a = cJSON_AddArrayToObject(o, key);
+    for (guint i = 0; values && values[i]; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(values[i]));
 }
 
 static cJSON *
@@ -387,6 +525,33 @@ options_json(const DsrRunOptions *opt, const DsrRenderer **renderers, guint n)
         cJSON_AddNullToObject(o, "templates");
     cJSON_AddStringToObject(o, "paper", opt->paper ? opt->paper : "a4");
     cJSON_AddBoolToObject(o, "strict", opt->strict);
+    cJSON_AddNumberToObject(o, "jobs", opt->jobs);
+    if (opt->config_file)
+        cJSON_AddStringToObject(o, "config", opt->config_file);
+    else
+        cJSON_AddNullToObject(o, "config");
+    if (opt->email) {
+        cJSON *m = cJSON_AddObjectToObject(o, "email");
+        add_string_or_null(m, "from", opt->email->from);
+        add_list(m, "to", opt->email->to);
+        add_list(m, "cc", opt->email->cc);
+        add_string_or_null(m, "subject", opt->email->subject);
+    }
+    if (opt->relationships && opt->relationships[0]) {
+        cJSON *rels = cJSON_AddObjectToObject(o, "relationships");
+        for (guint i = 0; opt->relationships[i]; i++) {
+            const DsrPartnerSettings *r = opt->relationships[i];
+            cJSON *e = cJSON_AddObjectToObject(rels, r->partner);
+            if (r->title)
+                cJSON_AddStringToObject(e, "title", r->title);
+            if (r->subject)
+                cJSON_AddStringToObject(e, "subject", r->subject);
+            if (r->to)
+                add_list(e, "to", r->to);
+            if (r->cc)
+                add_list(e, "cc", r->cc);
+        }
+    }
     return o;
 }
 
@@ -402,20 +567,71 @@ partner_wanted(const DsrRunOptions *opt, const char *code)
     return FALSE;
 }
 
+/* Stages one file and records it for run.json; @status receives its status. */
 static gboolean
-write_output(const char *dir, const char *name, GByteArray *bytes, cJSON *outputs, GError **error)
+stage_output(DsrOutputStage *stage, const char *name, GByteArray *bytes, cJSON *outputs,
+             const char **status, GError **error)
 {
-    DsrOutputRecord *rec = dsr__output_write(dir, name, bytes->data, bytes->len, error);
+    DsrOutputRecord *rec = dsr__output_stage_file(stage, name, bytes->data, bytes->len, error);
     if (!rec)
         return FALSE;
-    cJSON *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(e, "file", rec->file);
-    cJSON_AddNumberToObject(e, "bytes", (double)rec->bytes);
-    cJSON_AddStringToObject(e, "sha256", rec->sha256);
-    cJSON_AddStringToObject(e, "status", rec->status);
-    cJSON_AddItemToArray(outputs, e);
+    if (outputs) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "file", rec->file);
+        cJSON_AddNumberToObject(e, "bytes", (double)rec->bytes);
+        cJSON_AddStringToObject(e, "sha256", rec->sha256);
+        cJSON_AddStringToObject(e, "status", rec->status);
+        cJSON_AddItemToArray(outputs, e);
+    }
+    if (status)
+        *status = rec->status;
     dsr__output_record_free(rec);
     return TRUE;
+}
+
+/* The article ids the previous run read (used or duplicate), or NULL when
+ * there is no readable previous run.json: then nothing counts as new. */
+static GHashTable *
+previous_ids(const char *out_dir)
+{
+    g_autofree char *path = g_build_filename(out_dir, "run.json", NULL);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &text, &len, NULL))
+        return NULL;
+    g_autoptr(cJSON) m = cJSON_ParseWithLength(text, len);
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(m, "inputs");
+    if (!cJSON_IsArray(inputs))
+        return NULL;
+    GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const cJSON *e;
+    cJSON_ArrayForEach (e, inputs) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+        if (cJSON_IsString(id))
+            g_hash_table_add(ids, g_strdup(id->valuestring));
+    }
+    return ids;
+}
+
+static char *
+day_for_people(gint64 now, const char *lang)
+{
+    g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(now);
+    DsrDate d = {0, 0, 0};
+    if (t) {
+        d.year = g_date_time_get_year(t);
+        d.month = g_date_time_get_month(t);
+        d.day = g_date_time_get_day_of_month(t);
+    }
+    return dsr_text_format_date(&d, lang);
+}
+
+/* Which of a brief's files changed: "new" when all are new, "unchanged" when
+ * none changed, else "changed". */
+static const char *
+brief_status(guint n_new, guint n_unchanged, guint n)
+{
+    return n_new == n ? "new" : n_unchanged == n ? "unchanged" : "changed";
 }
 
 /* The build proper, once the output folder is locked and the run set up.
@@ -426,10 +642,16 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
 {
     const DsrRunOptions *opt = run->opt;
     g_autoptr(cJSON) manifest = cJSON_CreateObject();
+    run->previous_ids = previous_ids(out_dir);
+    if (run->previous_ids)
+        run->new_files = g_hash_table_new(g_str_hash, g_str_equal);
     read_inputs(run);
+    if (cancelled(run))
+        return cancel_error(error, out_dir);
     cJSON_AddStringToObject(manifest, "dossier", dsr_version());
     g_autofree char *generated = iso_day(opt->now);
     cJSON_AddStringToObject(manifest, "generated", generated);
+    cJSON_AddBoolToObject(manifest, "previous_run", run->previous_ids != NULL);
     cJSON_AddItemToObject(manifest, "options", options_json(opt, renderers, n_renderers));
     cJSON *inputs = cJSON_AddArrayToObject(manifest, "inputs");
     g_autoptr(GPtrArray) facts = collect_facts(run, inputs, result);
@@ -439,8 +661,10 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
     g_autoptr(GArray) briefs = g_array_new(FALSE, TRUE, sizeof(BriefSlot));
     g_array_set_clear_func(briefs, (GDestroyNotify)brief_slot_clear);
-    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}};
+    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}, NULL};
     job.sopt.lang = opt->lang ? opt->lang : "fr";
+    g_autofree char *date_text = day_for_people(opt->now, job.sopt.lang);
+    job.date_text = date_text;
     job.sopt.since = opt->since;
     job.sopt.until = opt->until;
     job.sopt.generated = generated;
@@ -463,14 +687,22 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
         BriefSlot slot = {g_strdup(code), NULL, {NULL}, NULL};
         g_array_append_val(briefs, slot);
     }
-    parallel_for(briefs->len, jobs_of(opt), build_one, &job);
+    stage_begin(run, DSR_STAGE_BRIEF, briefs->len);
+    parallel_for(briefs->len, jobs_of(opt), build_one_step, &job);
+    stage_end(run);
     add_timing(run, "summarize_render_ms", start);
+    if (cancelled(run))
+        return cancel_error(error, out_dir);
 
+    /* Everything is staged before anything is renamed: a full disk, a signal
+     * or a failing renderer leaves the folder exactly as the last run left it. */
     start = g_get_monotonic_time();
+    g_autoptr(DsrOutputStage) stage = dsr__output_stage_new(out_dir);
     cJSON *outputs = cJSON_AddArrayToObject(manifest, "outputs");
     cJSON *relations = cJSON_AddArrayToObject(manifest, "relationships");
     g_autoptr(GArray) index = g_array_new(FALSE, TRUE, sizeof(DsrIndexEntry));
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    stage_begin(run, DSR_STAGE_WRITE, briefs->len * n_renderers + 2);
     for (guint i = 0; i < briefs->len; i++) {
         BriefSlot *b = &g_array_index(briefs, BriefSlot, i);
         if (b->error) {
@@ -478,11 +710,18 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             return FALSE;
         }
         DsrIndexEntry entry = {b->brief, NULL, NULL};
+        guint n_new = 0, n_unchanged = 0;
         for (guint r = 0; r < n_renderers; r++) {
+            if (cancelled(run))
+                return cancel_error(error, out_dir);
             char *name = g_strconcat(b->brief->slug, renderers[r]->suffix, NULL);
             g_ptr_array_add(names, name);
-            if (!write_output(out_dir, name, b->outputs[r], outputs, error))
+            const char *status = NULL;
+            if (!stage_output(stage, name, b->outputs[r], outputs, &status, error))
                 return FALSE;
+            n_new += strcmp(status, "new") == 0;
+            n_unchanged += strcmp(status, "unchanged") == 0;
+            stage_step(run);
             if (strcmp(renderers[r]->name, "html") == 0)
                 entry.html = name;
             else if (strcmp(renderers[r]->name, "pdf") == 0)
@@ -497,26 +736,47 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             cJSON_AddNullToObject(rel, "partner");
         cJSON_AddNumberToObject(rel, "articles", b->brief->sources->len);
         cJSON_AddNumberToObject(rel, "figures", b->brief->figures->len);
+        cJSON_AddNumberToObject(rel, "key_points", b->brief->key_points->len);
+        cJSON_AddNumberToObject(rel, "events", b->brief->events->len);
+        /* The sources (by number in the brief) from articles the previous run
+         * did not read: what the renderers mark "Nouveau". */
+        if (run->new_files) {
+            cJSON *fresh = cJSON_AddArrayToObject(rel, "new_sources");
+            for (guint k = 0; k < b->brief->sources->len; k++) {
+                const DsrSource *src = &g_array_index(b->brief->sources, DsrSource, k);
+                if (src->file && g_hash_table_contains(run->new_files, src->file))
+                    cJSON_AddItemToArray(fresh, cJSON_CreateNumber(src->n));
+            }
+        }
+        cJSON_AddStringToObject(rel, "status", brief_status(n_new, n_unchanged, n_renderers));
         cJSON_AddItemToArray(relations, rel);
         result->briefs++;
     }
     g_autoptr(GByteArray) index_html = g_byte_array_new();
+    if (cancelled(run))
+        return cancel_error(error, out_dir);
     if (!dsr_render_index((const DsrIndexEntry *)(void *)index->data, index->len, job.sopt.lang,
                           run->render, index_html, error) ||
-        !write_output(out_dir, "index.html", index_html, outputs, error))
+        !stage_output(stage, "index.html", index_html, outputs, NULL, error))
         return FALSE;
+    stage_step(run);
     add_timing(run, "write_ms", start);
 
     cJSON_AddItemToObject(manifest, "timings", g_steal_pointer(&run->timings));
     g_autofree char *text = cJSON_Print(manifest);
-    g_autofree char *with_newline = g_strconcat(text, "\n", NULL);
-    g_autoptr(GError) local = NULL;
-    g_autofree char *manifest_path = g_build_filename(out_dir, "run.json", NULL);
-    if (!g_file_set_contents_full(manifest_path, with_newline, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                  0644, &local)) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT, "%s", local->message);
+    g_autoptr(GByteArray) manifest_bytes = g_byte_array_new();
+    g_byte_array_append(manifest_bytes, (const guint8 *)text, (guint)strlen(text));
+    g_byte_array_append(manifest_bytes, (const guint8 *)"\n", 1);
+    if (!stage_output(stage, "run.json", manifest_bytes, NULL, NULL, error))
         return FALSE;
-    }
+    if (cancelled(run))
+        return cancel_error(error, out_dir);
+    guint staged = dsr__output_stage_count(stage);
+    if (!dsr__output_stage_commit(stage, error))
+        return FALSE;
+    stage_end(run);
+    result->written = staged;
+    result->unchanged = briefs->len * n_renderers + 2 - staged; /* + index.html, run.json */
     return TRUE;
 }
 
@@ -629,6 +889,8 @@ dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
     Run run;
     gboolean ok = run_setup(&run, opt, TRUE, error);
     g_autoptr(cJSON) outputs = cJSON_CreateArray();
+    g_autoptr(DsrOutputStage) stage = dsr__output_stage_new(out_dir);
+    g_autofree char *date_text = day_for_people(opt->now, opt->lang ? opt->lang : "fr");
     for (guint i = 0; ok && opt->inputs[i]; i++) {
         const char *path = opt->inputs[i];
         g_autofree char *text = NULL;
@@ -645,11 +907,23 @@ dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
         for (guint r = 0; ok && r < n_renderers; r++) {
             g_autoptr(GByteArray) bytes = g_byte_array_new();
             g_autofree char *name = g_strconcat(brief->slug, renderers[r]->suffix, NULL);
+            if (run.opt->cancel && g_atomic_int_get(run.opt->cancel)) {
+                ok = cancel_error(error, out_dir);
+                break;
+            }
+            const DsrPartnerSettings *rel =
+                dsr_run_options_relationship(opt, brief->partner ? brief->partner : brief->home);
             ok = renderers[r]->render(brief, run.render, bytes, error) &&
-                 write_output(out_dir, name, bytes, outputs, error);
+                 (strcmp(renderers[r]->name, "eml") != 0 ||
+                  dsr__email_address(bytes, brief, opt->email, rel, date_text, error)) &&
+                 stage_output(stage, name, bytes, outputs, NULL, error);
         }
         result->used++;
         result->briefs += ok;
+    }
+    if (ok) {
+        result->written = dsr__output_stage_count(stage);
+        ok = dsr__output_stage_commit(stage, error);
     }
     run_clear(&run);
     dsr__output_unlock(lock);
