@@ -534,7 +534,8 @@ form_spec(const cJSON *o)
     STR(seed, "seed")
     STR(title, "title")
     STR(date, "date")
-    STR(url, "url") STR(lang, "lang") STR(dateline, "dateline")
+    STR(url, "url")
+    STR(lang, "lang") STR(dateline, "dateline")
 #undef STR
         f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
     f.paragraphs = cJSON_GetObjectItemCaseSensitive(o, "paragraphs");
@@ -1109,6 +1110,530 @@ test_corpus_measure(void)
     g_assert_cmpuint(n, >, 0);
 }
 
+/* --- The corpus in three forms ------------------------------------------ */
+
+/* The corpus folder (not in the repository): $DOSSIER_CORPUS, else the shared
+ * corpus beside the source tree; NULL when there is none. */
+static char *
+corpus_dir(void)
+{
+    const char *env = g_getenv("DOSSIER_CORPUS");
+    g_autofree char *dir = NULL;
+    if (env && *env)
+        dir = g_strdup(env);
+    else if (g_getenv("DOSSIER_DATADIR"))
+        dir = g_build_filename(g_getenv("DOSSIER_DATADIR"), "..", "shared", "corpus", NULL);
+    if (!dir || !g_file_test(dir, G_FILE_TEST_IS_DIR))
+        return NULL;
+    return g_steal_pointer(&dir);
+}
+
+static GPtrArray *
+corpus_files(const char *corpus)
+{
+    g_autofree char *fr = g_build_filename(corpus, "fr", NULL);
+    g_autofree char *en = g_build_filename(corpus, "en", NULL);
+    const char *args[] = {fr, en, NULL};
+    return dsr_ingest_list_inputs(args, NULL);
+}
+
+/* What a page or an export of an article says about it: the fields the
+ * text form gave, written again by a site. */
+typedef struct {
+    const DsrArticle *a;
+    guint n; /* the file's rank: varies the choices of each shape */
+    gboolean en;
+} Source;
+
+static const char *
+src_para(const Source *s, guint i)
+{
+    return g_ptr_array_index(s->a->paragraphs, i);
+}
+
+/* Paragraph @i as the site writes it: the dateline back on the first. */
+static char *
+page_para(const Source *s, guint i)
+{
+    g_autofree char *p = NULL;
+    if (i == 0 && s->a->place)
+        p = g_strdup_printf("%s (VNA) – %s", s->a->place, src_para(s, 0));
+    else
+        p = g_strdup(src_para(s, i));
+    return g_markup_escape_text(p, -1);
+}
+
+static const char *const month_names_fr[] = {"janvier",   "février", "mars",     "avril",
+                                             "mai",       "juin",    "juillet",  "août",
+                                             "septembre", "octobre", "novembre", "décembre"};
+static const char *const month_names_en[] = {"January",   "February", "March",    "April",
+                                             "May",       "June",     "July",     "August",
+                                             "September", "October",  "November", "December"};
+
+/* The date as a byline writes it: "Mardi 21 octobre 2025 - 08:30",
+ * "Updated: Oct 21, 2025", "octobre 2025", or "" for none. */
+static char *
+written_date(const Source *s)
+{
+    DsrDate d;
+    if (!s->a->date || !dsr_date_parse_iso(s->a->date, &d))
+        return g_strdup("");
+    if (!d.month)
+        return g_strdup_printf("%d", d.year);
+    const char *mon = (s->en ? month_names_en : month_names_fr)[CLAMP(d.month, 1, 12) - 1];
+    if (!d.day)
+        return g_strdup_printf("%s %d", mon, d.year);
+    if (s->en)
+        return g_strdup_printf("Updated: %.3s %d, %d, 08:30", mon, d.day, d.year);
+    GDate *gd = g_date_new_dmy((GDateDay)d.day, (GDateMonth)d.month, (GDateYear)d.year);
+    static const char *const wd[] = {"",      "Lundi",    "Mardi",  "Mercredi",
+                                     "Jeudi", "Vendredi", "Samedi", "Dimanche"};
+    char *out =
+        g_strdup_printf("%s %d %s %d - 08:30", wd[g_date_get_weekday(gd)], d.day, mon, d.year);
+    g_date_free(gd);
+    return out;
+}
+
+/* A caption in a box of the page (our own words). */
+static const char *
+caption(const Source *s)
+{
+    return s->en ? "Delegates at the meeting in Hanoi. Photo: VNA"
+                 : "Les délégués lors de la réunion à Hanoï. Photo : VNA";
+}
+
+static void
+nav_menu(GString *s, const char *tag)
+{
+    static const char *const items[] = {"Accueil", "Politique", "Économie", "Société",
+                                        "Culture", "Sport",     "Monde",    "Vidéos"};
+    g_string_append_printf(s, "<%s class=\"main-menu\"><ul>", tag);
+    for (guint i = 0; i < G_N_ELEMENTS(items); i++)
+        g_string_append_printf(s, "<li><a href=\"/rubrique/%u\">%s</a></li>", i, items[i]);
+    g_string_append_printf(s, "</ul></%s>\n", tag);
+}
+
+static void
+link_list(GString *s, const char *heading, const char *cls, guint n)
+{
+    static const char *const heads[] = {
+        "Les exportations de fruits progressent de 20 % au premier trimestre",
+        "La baie d'Ha Long bat un record de visiteurs, selon la province",
+        "Un nouveau pont sur le fleuve Rouge ouvrira l'an prochain",
+        "Le riz vietnamien gagne des parts de marché en Afrique de l'Ouest",
+        "Hanoï accueillera un salon international du livre en novembre"};
+    g_string_append_printf(s, "<div class=\"%s\"><h3>%s</h3><ul>", cls, heading);
+    for (guint i = 0; i < MIN(n, G_N_ELEMENTS(heads)); i++)
+        g_string_append_printf(s, "<li><a href=\"/a/%u.html\">%s</a> <span>(%u/10)</span></li>", i,
+                               heads[i], i + 1);
+    g_string_append(s, "</ul></div>\n");
+}
+
+/* A news portal: og: metas and article:published_time, a header with the
+ * logo's <h1>, menus, breadcrumb, the title's <h1>, share bar, an image table
+ * after the first paragraph, a related link inside the body, sign-off,
+ * related list, comments with a form, footer. */
+static char *
+shape_portal(const Source *src)
+{
+    const DsrArticle *a = src->a;
+    g_autofree char *t = a->title ? g_markup_escape_text(a->title, -1) : NULL;
+    GString *s = g_string_new("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
+    if (t)
+        g_string_append_printf(s,
+                               "<title>%s | Le Quotidien Exemple</title>\n"
+                               "<meta property=\"og:title\" content=\"%s\">\n",
+                               t, t);
+    else
+        g_string_append(s, "<title>Le Quotidien Exemple</title>\n");
+    g_string_append(s, "<meta property=\"og:site_name\" content=\"Le Quotidien Exemple\">\n");
+    if (a->url)
+        g_string_append_printf(s, "<meta property=\"og:url\" content=\"%s\">\n", a->url);
+    if (a->date)
+        g_string_append_printf(s, "<meta property=\"article:published_time\" content=\"%s%s\">\n",
+                               a->date, strlen(a->date) == 10 ? "T08:30:00+07:00" : "");
+    g_string_append_printf(s, "<meta property=\"og:locale\" content=\"%s\">\n",
+                           src->en ? "en_US" : "fr_FR");
+    g_string_append(s,
+                    "<script>window.dataLayer = [{page: 'article', tags: ['a', 'b']}];</script>\n"
+                    "<style>.x{display:none}</style>\n</head>\n<body>\n"
+                    "<header id=\"top\"><div class=\"logo\"><h1><a href=\"/\">Le Quotidien "
+                    "Exemple</a></h1></div>\n");
+    nav_menu(s, "nav");
+    g_string_append(s, "</header>\n<div class=\"container\"><div class=\"breadcrumb\"><a "
+                       "href=\"/\">Accueil</a> › <a href=\"/eco\">Économie</a> › <a "
+                       "href=\"/eco/monde\">Monde</a></div>\n<div class=\"col-main\">\n");
+    if (t)
+        g_string_append_printf(s, "<h1 class=\"article-title\">%s</h1>\n", t);
+    g_string_append(s, "<div class=\"share-bar\"><a href=\"#\">Facebook</a> <a "
+                       "href=\"#\">Twitter</a> <a href=\"#\">Zalo</a> <a "
+                       "href=\"#\">Imprimer</a></div>\n<div class=\"article-body\">\n");
+    for (guint i = 0; i < a->paragraphs->len; i++) {
+        g_autofree char *p = page_para(src, i);
+        g_string_append_printf(s, "<p>%s</p>\n", p);
+        if (i == 0) {
+            g_autofree char *c = g_markup_escape_text(caption(src), -1);
+            g_string_append_printf(s,
+                                   "<table class=\"image\"><tr><td><img src=\"/img/1.jpg\" "
+                                   "alt=\"\"></td></tr><tr><td>%s</td></tr></table>\n",
+                                   c);
+            g_string_append(s, src->en ? "<p><a href=\"/r/9.html\">&gt;&gt; Exports of rice "
+                                         "rise again in the first quarter</a></p>\n"
+                                       : "<p><a href=\"/r/9.html\">&gt;&gt; Les exportations de "
+                                         "riz repartent à la hausse</a></p>\n");
+        }
+    }
+    g_string_append_printf(s, "<p><strong>%s</strong></p>\n</div>\n", src->en ? "VNA" : "VNA/CVN");
+    g_string_append(s, "<div class=\"tags\">Mots-clés : <a href=\"/t/1\">Vietnam</a> <a "
+                       "href=\"/t/2\">Coopération</a></div>\n");
+    link_list(s, "Articles liés", "box-related", 3);
+    g_string_append(s, "<div id=\"comments\"><h3>Commentaires (1)</h3><div class=\"comment\"><p>"
+                       "Une excellente initiative, qui profitera aux deux pays, à condition que "
+                       "les promesses soient tenues, ce qui reste à voir.</p></div><form><textarea>"
+                       "</textarea><button>Envoyer</button></form></div>\n</div>\n");
+    link_list(s, "Les plus lus", "sidebar", 5);
+    g_string_append(s,
+                    "</div>\n<footer><p>Le Quotidien Exemple, 12, rue de l'Exemple, Hanoï. "
+                    "Tél : 024 00 00 00. Tous droits réservés.</p></footer>\n</body>\n</html>\n");
+    return g_string_free(s, FALSE);
+}
+
+/* A blog: <html lang>, canonical link, <article> with a <header> holding the
+ * title, a byline and <time datetime>, figure, tags; widgets around it. */
+static char *
+shape_blog(const Source *src)
+{
+    const DsrArticle *a = src->a;
+    g_autofree char *t = a->title ? g_markup_escape_text(a->title, -1) : NULL;
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(s,
+                           "<!doctype html>\n<html lang=\"%s\">\n<head><meta "
+                           "http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
+                           "<title>%s%sCarnet d'Asie</title>\n",
+                           src->en ? "en-GB" : "fr-FR", t ? t : "", t ? " – " : "");
+    if (a->url)
+        g_string_append_printf(s, "<link rel=\"canonical\" href=\"%s\">\n", a->url);
+    g_string_append(s, "</head>\n<body class=\"single-post\">\n<div class=\"site-branding\"><a "
+                       "href=\"/\">Carnet d'Asie</a><p class=\"site-description\">Notes sur "
+                       "l'Asie du Sud-Est</p></div>\n");
+    nav_menu(s, "nav");
+    g_string_append(s, "<div id=\"primary\"><main id=\"main\"><article class=\"post type-post\">"
+                       "\n<header class=\"entry-header\">");
+    if (t)
+        g_string_append_printf(s, "<h1 class=\"entry-title\">%s</h1>", t);
+    g_string_append_printf(s,
+                           "<div class=\"entry-meta\"><span class=\"byline\">%s <a "
+                           "href=\"/author/lan\">Lan Anh</a></span>",
+                           src->en ? "By" : "Par");
+    if (a->date)
+        g_string_append_printf(s,
+                               " <span class=\"posted-on\"><time class=\"entry-date\" "
+                               "datetime=\"%s\">%s</time></span>",
+                               a->date, a->date);
+    g_string_append(s, "</div></header>\n<div class=\"entry-content\">\n");
+    for (guint i = 0; i < a->paragraphs->len; i++) {
+        g_autofree char *p = page_para(src, i);
+        g_string_append_printf(s, "<p>%s</p>\n", p);
+        if (i == 1 || (i == 0 && a->paragraphs->len == 1)) {
+            g_autofree char *c = g_markup_escape_text(caption(src), -1);
+            g_string_append_printf(s,
+                                   "<figure class=\"wp-block-image\"><img src=\"a.jpg\" "
+                                   "alt=\"\"><figcaption>%s</figcaption></figure>\n",
+                                   c);
+        }
+    }
+    g_string_append(s, "</div>\n<footer class=\"entry-footer\"><span class=\"tags-links\">Tags : "
+                       "<a href=\"/t/1\">Vietnam</a>, <a href=\"/t/2\">Coopération</a></span>"
+                       "</footer>\n</article>\n<nav class=\"post-navigation\"><a href=\"/p\">"
+                       "Article précédent</a> <a href=\"/n\">Article suivant</a></nav>\n"
+                       "<section id=\"comments\" class=\"comments-area\"><h2>2 commentaires</h2>"
+                       "<ol><li><p>Merci pour cet article très complet, qui résume bien les "
+                       "enjeux, les chiffres et les perspectives de cette coopération.</p></li>"
+                       "<li><p>Je ne suis pas d'accord avec l'analyse, car les chiffres cités, à "
+                       "mon avis, sont trop optimistes.</p></li></ol><form><textarea></textarea>"
+                       "<button>Envoyer</button></form></section></main></div>\n"
+                       "<aside class=\"widget-area\"><h2>Archives</h2><ul><li><a "
+                       "href=\"/2024\">2024</a></li><li><a href=\"/2023\">2023</a></li></ul>"
+                       "</aside>\n<footer class=\"site-footer\">© Carnet d'Asie. Propulsé par un "
+                       "moteur de blog.</footer>\n<script>document.body.className += ' js';"
+                       "</script>\n</body>\n</html>\n");
+    return g_string_free(s, FALSE);
+}
+
+/* A page of <div>s and <br>s with no <p> and no <h1>: JSON-LD NewsArticle
+ * (in an @graph, HTML-escaped strings) and og: metas say what it is. */
+static char *
+shape_divs(const Source *src)
+{
+    const DsrArticle *a = src->a;
+    cJSON *ld = cJSON_CreateObject();
+    cJSON_AddStringToObject(ld, "@context", "https://schema.org");
+    cJSON *graph = cJSON_AddArrayToObject(ld, "@graph");
+    cJSON *crumbs = cJSON_CreateObject();
+    cJSON_AddStringToObject(crumbs, "@type", "BreadcrumbList");
+    cJSON_AddStringToObject(crumbs, "name", "Actualités");
+    cJSON_AddItemToArray(graph, crumbs);
+    cJSON *art = cJSON_CreateObject();
+    cJSON_AddStringToObject(art, "@type", "NewsArticle");
+    if (a->title) {
+        g_autofree char *e = g_markup_escape_text(a->title, -1);
+        cJSON_AddStringToObject(art, "headline", e);
+    }
+    if (a->date)
+        cJSON_AddStringToObject(art, "datePublished", a->date);
+    cJSON_AddStringToObject(art, "inLanguage", src->en ? "en-US" : "fr-FR");
+    if (a->url) {
+        cJSON *main_entity = cJSON_AddObjectToObject(art, "mainEntityOfPage");
+        cJSON_AddStringToObject(main_entity, "@type", "WebPage");
+        cJSON_AddStringToObject(main_entity, "@id", a->url);
+    }
+    cJSON *publisher = cJSON_AddObjectToObject(art, "publisher");
+    cJSON_AddStringToObject(publisher, "@type", "Organization");
+    cJSON_AddStringToObject(publisher, "name", "Agence Exemple");
+    cJSON_AddItemToArray(graph, art);
+    char *ld_text = cJSON_PrintUnformatted(ld);
+    cJSON_Delete(ld);
+
+    g_autofree char *t = a->title ? g_markup_escape_text(a->title, -1) : NULL;
+    GString *s = g_string_new("<html><head><title>Agence Exemple</title>");
+    if (t)
+        g_string_append_printf(s, "<meta property=\"og:title\" content=\"%s\">", t);
+    if (a->url)
+        g_string_append_printf(s, "<meta property=\"og:url\" content=\"%s\">", a->url);
+    g_string_append_printf(s,
+                           "<script type=\"application/ld+json\">%s</script></head>\n<body>"
+                           "<div id=\"wrap\">\n<div class=\"top\"><a href=\"/\">Accueil</a> "
+                           "| <a href=\"/a\">Actualités</a> | <a href=\"/b\">Économie</a> | "
+                           "<a href=\"/c\">Contact</a></div>\n",
+                           ld_text);
+    cJSON_free(ld_text);
+    if (t)
+        g_string_append_printf(s, "<div class=\"tt\"><font size=\"5\"><b>%s</b></font></div>\n", t);
+    g_string_append(s, "<div class=\"txt\">");
+    for (guint i = 0; i < a->paragraphs->len; i++) {
+        g_autofree char *p = page_para(src, i);
+        g_string_append_printf(s, "%s<br><br>\n", p);
+        if (i == 2) {
+            g_autofree char *c = g_markup_escape_text(caption(src), -1);
+            g_string_append_printf(s, "<img src=\"x.jpg\"><br><i>%s</i><br><br>\n", c);
+        }
+    }
+    g_string_append_printf(s, "%s<br>\n", src->en ? "—VNS" : "VNA/CVN");
+    if (a->url)
+        g_string_append_printf(s, "%s <a href=\"%s\">%s</a>",
+                               src->en ? "Source:" : "Source :", a->url, a->url);
+    g_string_append(s, "</div>\n<div class=\"rel\"><b>Voir aussi</b><br><a href=\"/r\">Une "
+                       "dépêche sur les investissements étrangers au Vietnam</a><br><a "
+                       "href=\"/s\">Une autre dépêche sur le tourisme dans le delta du "
+                       "Mékong</a></div>\n<div class=\"bottom\">Agence Exemple - Tous droits "
+                       "réservés - <a href=\"/mentions\">Mentions légales</a></div>\n"
+                       "</div></body></html>\n");
+    return g_string_free(s, FALSE);
+}
+
+/* An old portal: layout tables nesting <section>s, the date only in the
+ * byline's text, an aside of most-read links, a cookie banner, no declared
+ * language. */
+static char *
+shape_tables(const Source *src)
+{
+    const DsrArticle *a = src->a;
+    g_autofree char *t = a->title ? g_markup_escape_text(a->title, -1) : NULL;
+    g_autofree char *when = written_date(src);
+    GString *s = g_string_new("<html><head><meta http-equiv=\"Content-Type\" "
+                              "content=\"text/html; charset=UTF-8\">");
+    g_string_append_printf(s, "<title>%s%sPortail Ancien</title>", t ? t : "", t ? " - " : "");
+    if (a->url)
+        g_string_append_printf(s, "<link rel=\"canonical\" href=\"%s\">", a->url);
+    g_string_append(s, "</head>\n<body><table width=\"100%\" class=\"layout\"><tr><td "
+                       "colspan=\"2\" class=\"banner\"><a href=\"/\"><img src=\"logo.gif\" "
+                       "alt=\"Portail Ancien\"></a> <a href=\"/fr\">FR</a> | <a "
+                       "href=\"/en\">EN</a> | <a href=\"/vn\">VN</a></td></tr>\n<tr><td "
+                       "valign=\"top\" width=\"70%\"><table class=\"inner\"><tr><td>\n"
+                       "<section class=\"story\">\n");
+    if (t)
+        g_string_append_printf(s, "<h1>%s</h1>\n", t);
+    if (*when)
+        g_string_append_printf(s, "<div class=\"info\">%s</div>\n", when);
+    /* The body in sections of a few paragraphs each. */
+    for (guint i = 0; i < a->paragraphs->len; i++) {
+        if (i % 3 == 0)
+            g_string_append(s, i ? "</section>\n<section>\n" : "<section>\n");
+        g_autofree char *p = page_para(src, i);
+        g_string_append_printf(s, "<p>%s</p>\n", p);
+    }
+    g_string_append(s, "</section>\n</section>\n</td></tr></table></td>\n<td valign=\"top\">"
+                       "<aside class=\"most-read\"><h4>Les plus lus</h4><ol>");
+    for (guint i = 0; i < 5; i++)
+        g_string_append_printf(s,
+                               "<li><a href=\"/m/%u\">Dépêche la plus lue numéro %u de la "
+                               "semaine sur le site</a></li>",
+                               i, i + 1);
+    g_string_append(s, "</ol></aside></td></tr>\n<tr><td colspan=\"2\" class=\"foot\">Portail "
+                       "Ancien © 2024 - <a href=\"/contact\">Contact</a> - <a "
+                       "href=\"/pub\">Publicité</a></td></tr></table>\n"
+                       "<div id=\"cookie-notice\">Ce site utilise des cookies pour améliorer "
+                       "votre expérience. <a href=\"/cookies\">En savoir plus</a> <button>"
+                       "Accepter</button></div>\n</body></html>\n");
+    return g_string_free(s, FALSE);
+}
+
+/* A JSON export; field names and body shapes vary with the file's rank as
+ * they do between tools. */
+static char *
+shape_json(const Source *src)
+{
+    const DsrArticle *a = src->a;
+    guint v = src->n % 4;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", src->n);
+    if (a->title)
+        cJSON_AddStringToObject(o, "title", a->title);
+    if (a->date)
+        cJSON_AddStringToObject(o, v % 2 ? "published" : "date", a->date);
+    if (a->url)
+        cJSON_AddStringToObject(o, v == 1 ? "link" : "url", a->url);
+    if (a->outlet)
+        cJSON_AddStringToObject(o, v >= 2 ? "outlet" : "source", a->outlet);
+    if (v != 2)
+        cJSON_AddStringToObject(o, v == 3 ? "language" : "lang", a->lang);
+    cJSON_AddItemToObject(o, "tags", cJSON_CreateStringArray((const char *[]){"Vietnam", "x"}, 2));
+    cJSON_AddStringToObject(o, "author", "Lan Anh");
+    static const char *const body_names[] = {"text", "body", "content", "text"};
+    g_autoptr(GString) body = g_string_new(NULL);
+    cJSON *list = cJSON_CreateArray();
+    for (guint i = 0; i < a->paragraphs->len; i++) {
+        const char *p = src_para(src, i);
+        g_autofree char *with_dateline =
+            i == 0 && a->place ? g_strdup_printf("%s (VNA) – %s", a->place, p) : g_strdup(p);
+        cJSON_AddItemToArray(list, cJSON_CreateString(with_dateline));
+        g_string_append_printf(body, "%s%s", with_dateline, v == 2 ? "\r\n\r\n" : "\n\n");
+    }
+    if (v == 1 || v == 3) {
+        cJSON_AddItemToObject(o, body_names[v], list);
+    } else {
+        cJSON_Delete(list);
+        cJSON_AddStringToObject(o, body_names[v], body->str);
+    }
+    char *printed = cJSON_Print(o);
+    char *out = g_strdup(printed);
+    cJSON_free(printed);
+    cJSON_Delete(o);
+    return out;
+}
+
+typedef struct {
+    const char *name;
+    const char *suffix;
+    char *(*make)(const Source *);
+    guint same;
+} Shape;
+
+static gboolean
+same_str(const char *a, const char *b)
+{
+    return g_strcmp0(a, b) == 0;
+}
+
+static void
+report(GString *table, const char *file, const char *shape, const char *field, const char *want,
+       const char *got)
+{
+    g_string_append_printf(table, "%-44.44s %-7s %-10s want: %.70s\n%-63s got:  %.70s\n", file,
+                           shape, field, want ? want : "(null)", "", got ? got : "(null)");
+}
+
+/* Compares @b (a form) with @a (the text); adds the differences to @table. */
+static gboolean
+compare_article(const DsrArticle *a, const DsrArticle *b, const char *file, const char *shape,
+                GString *table)
+{
+    gboolean same = TRUE;
+    const struct {
+        const char *field, *want, *got;
+    } fields[] = {
+        {"title", a->title, b->title}, {"date", a->date, b->date},    {"lang", a->lang, b->lang},
+        {"url", a->url, b->url},       {"place", a->place, b->place}, {"id", a->id, b->id},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(fields); i++)
+        if (!same_str(fields[i].want, fields[i].got)) {
+            report(table, file, shape, fields[i].field, fields[i].want, fields[i].got);
+            same = FALSE;
+        }
+    guint n = MAX(a->paragraphs->len, b->paragraphs->len);
+    for (guint i = 0; i < n; i++) {
+        const char *pa = i < a->paragraphs->len ? g_ptr_array_index(a->paragraphs, i) : NULL;
+        const char *pb = i < b->paragraphs->len ? g_ptr_array_index(b->paragraphs, i) : NULL;
+        if (!same_str(pa, pb)) {
+            g_autofree char *field = g_strdup_printf("para %u/%u", i, b->paragraphs->len);
+            report(table, file, shape, field, pa, pb);
+            same = FALSE;
+            break;
+        }
+    }
+    return same;
+}
+
+/* Every corpus article, as its text gave it, written again as four kinds of
+ * saved page and a JSON export; each form must give the same article.
+ * Equality is asserted for every form: each one carries all that the text
+ * gave (title, date, URL, language where the site declares one, the
+ * paragraphs), so any difference is ingestion losing or adding something;
+ * none of the shapes hides a field the reader could not see either. */
+static void
+test_corpus_three_forms(void)
+{
+    g_autofree char *corpus = corpus_dir();
+    if (!corpus) {
+        g_test_skip("no corpus (set DOSSIER_CORPUS)");
+        return;
+    }
+    g_autoptr(GPtrArray) files = corpus_files(corpus);
+    Shape shapes[] = {
+        {"portal", ".html", shape_portal, 0}, {"blog", ".html", shape_blog, 0},
+        {"divs", ".htm", shape_divs, 0},      {"tables", ".html", shape_tables, 0},
+        {"json", ".json", shape_json, 0},
+    };
+    g_autoptr(GString) table = g_string_new(NULL);
+    for (guint i = 0; i < files->len; i++) {
+        const char *path = g_ptr_array_index(files, i);
+        g_autofree char *base = g_path_get_basename(path);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) text = dsr_ingest_file(path, NULL, &error);
+        g_assert_no_error(error);
+        const DsrArticle *a = g_ptr_array_index(text, 0);
+        Source src = {a, i, g_strcmp0(a->lang, "en") == 0};
+        for (guint k = 0; k < G_N_ELEMENTS(shapes); k++) {
+            g_autofree char *data = shapes[k].make(&src);
+            g_autofree char *name = g_strconcat(base, "-", shapes[k].name, shapes[k].suffix, NULL);
+            g_autoptr(GError) err = NULL;
+            g_autoptr(GPtrArray) out = dsr_ingest_bytes(data, strlen(data), name, NULL, &err);
+            if (!out) {
+                report(table, base, shapes[k].name, "error", "", err->message);
+                continue;
+            }
+            if (out->len != 1) {
+                report(table, base, shapes[k].name, "articles", "1", "several");
+                continue;
+            }
+            shapes[k].same +=
+                compare_article(a, g_ptr_array_index(out, 0), base, shapes[k].name, table);
+        }
+    }
+    if (table->len)
+        g_test_message("mismatches (text form first, then the other form):\n%s", table->str);
+    g_autoptr(GString) summary = g_string_new("identical to the text form:");
+    for (guint k = 0; k < G_N_ELEMENTS(shapes); k++)
+        g_string_append_printf(summary, " %s %u/%u%s", shapes[k].name, shapes[k].same, files->len,
+                               k + 1 < G_N_ELEMENTS(shapes) ? "," : "");
+    g_test_message("%s", summary->str);
+    if (g_test_verbose())
+        g_print("%s\n", summary->str);
+    g_assert_cmpuint(files->len, >, 0);
+    for (guint k = 0; k < G_N_ELEMENTS(shapes); k++)
+        g_assert_cmpuint(shapes[k].same, ==, files->len);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1144,5 +1669,6 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/html/no-article", test_html_no_article);
     g_test_add_func("/ingest/errors/not-regular", test_not_regular);
     g_test_add_func("/ingest/corpus/measure", test_corpus_measure);
+    g_test_add_func("/ingest/corpus/three-forms", test_corpus_three_forms);
     return g_test_run();
 }

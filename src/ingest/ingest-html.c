@@ -226,9 +226,10 @@ typedef struct {
     char *canonical, *base, *saved_from;
     char *html_lang;
     char *doc_title;
-    char *h1;          /* the article's visible title */
-    char *time_date;   /* first <time datetime> of the main text */
-    char *byline_date; /* a written date near the title */
+    char *h1;              /* the article's visible title */
+    char *time_date;       /* first <time datetime> of the main text */
+    char *byline_date;     /* a written date near the title */
+    GPtrArray *site_names; /* what the page calls itself: its home link, logo, site name */
 } Meta;
 
 static void
@@ -249,6 +250,7 @@ meta_clear(Meta *m)
     g_free(m->h1);
     g_free(m->time_date);
     g_free(m->byline_date);
+    g_clear_pointer(&m->site_names, g_ptr_array_unref);
 }
 
 static const char *
@@ -383,6 +385,40 @@ add_meta(Meta *m, const char *key, const char *content)
         g_hash_table_insert(m->meta, g_steal_pointer(&k), dsr_text_squeeze(content));
 }
 
+/* A link to the site's front page ("/", "./", "https://host/"): its text or
+ * its logo's alt is the site's name, whatever the page's metadata says. */
+static gboolean
+is_home_link(const xmlNode *a)
+{
+    g_autofree char *href = get_attr(a, "href");
+    if (!href)
+        return FALSE;
+    g_strstrip(href);
+    if (strcmp(href, "/") == 0 || strcmp(href, "./") == 0 || strcmp(href, "index.html") == 0)
+        return TRUE;
+    const char *rest = strstr(href, "://");
+    if (!rest || !g_uri_peek_scheme(href))
+        return FALSE;
+    const char *slash = strchr(rest + 3, '/');
+    return !slash || strcmp(slash, "/") == 0;
+}
+
+static void
+add_home_name(Meta *m, const xmlNode *a)
+{
+    g_autofree char *text = plain_text(a);
+    if (!*text) {
+        for (const xmlNode *c = a->children; c && !*text; c = c->next)
+            if (is_el(c, "img")) {
+                g_free(text);
+                g_autofree char *alt = get_attr(c, "alt");
+                text = alt ? dsr_text_squeeze(alt) : g_strdup("");
+            }
+    }
+    if (*text && dsr__count_words(text) <= 8)
+        g_ptr_array_add(m->site_names, g_steal_pointer(&text));
+}
+
 static void
 collect_meta(xmlNode *n, Meta *m, int depth)
 {
@@ -422,6 +458,8 @@ collect_meta(xmlNode *n, Meta *m, int depth)
                 m->html_lang = get_attr(c, "xml:lang");
         } else if (is_el(c, "title") && !m->doc_title) {
             m->doc_title = plain_text(c);
+        } else if (is_el(c, "a") && is_home_link(c)) {
+            add_home_name(m, c);
         } else if (is_el(c, "script") && attr_is(c, "type", "application/ld+json")) {
             xmlChar *raw = xmlNodeGetContent(c);
             if (raw) {
@@ -794,6 +832,7 @@ typedef struct {
     GString *run; /* inline text of the block being gathered */
     int in_link;
     guint linked_headings; /* headings that are links: a list of articles */
+    char *dated;           /* the date of a byline met before any text, ISO */
 } Gather;
 
 static void
@@ -864,8 +903,14 @@ flush_line(Gather *g, const char *line, gsize len)
         return;
     if (is_section_label(text) && dsr__count_words(text) <= 6)
         return;
-    if (is_dated_byline(text))
+    if (is_dated_byline(text)) {
+        /* Before the text it dates the article (the page may have no <h1>
+         * to find the byline by); inside the text it is a caption's. */
+        DsrDate d;
+        if (!g->out->len && !g->dated && dsr__find_written_date(text, &d))
+            g->dated = dsr_date_to_iso(&d);
         return;
+    }
     if (g->out->len)
         g_string_append(g->out, "\n");
     g_string_append(g->out, text);
@@ -1071,40 +1116,48 @@ find_byline_date(xmlNode *root, Meta *m)
     }
 }
 
-/* "Le titre | Le Courrier du Vietnam" -> "Le titre" when the tail names the
- * site (its declared name or its host). */
-static gboolean
-names_site(const char *tail, const char *site, const char *host)
+/* Letters and digits of @s, folded without accents: "Le Courrier du
+ * Vietnam" and "lecourrierduvietnam" compare equal. */
+static char *
+tight_key(const char *s)
 {
-    g_autofree char *t = dsr_text_fold_ascii(tail);
+    g_autofree char *t = dsr_text_fold_ascii(s);
     GString *tight = g_string_new(NULL);
     for (const char *p = t; *p; p++)
         if (g_ascii_isalnum(*p))
             g_string_append_c(tight, *p);
-    g_autofree char *key = g_string_free(tight, FALSE);
+    return g_string_free(tight, FALSE);
+}
+
+/* TRUE when @text names the site: one of @names (its declared name, its
+ * publisher, its home link) or its host ("vietnamplus" of fr.vietnamplus.vn).
+ * With @whole the text must be the name; otherwise it may hold it or be part
+ * of it ("Le titre | Le Courrier du Vietnam - Actualités"). */
+static gboolean
+names_site(const char *text, GPtrArray *names, const char *host, gboolean whole)
+{
+    g_autofree char *key = tight_key(text);
     if (!*key)
         return FALSE;
-    if (site) {
-        g_autofree char *s = dsr_text_fold_ascii(site);
-        GString *st = g_string_new(NULL);
-        for (const char *p = s; *p; p++)
-            if (g_ascii_isalnum(*p))
-                g_string_append_c(st, *p);
-        g_autofree char *skey = g_string_free(st, FALSE);
-        if (*skey && (strstr(key, skey) || strstr(skey, key)))
+    for (guint i = 0; i < names->len; i++) {
+        g_autofree char *skey = tight_key(g_ptr_array_index(names, i));
+        if (!*skey)
+            continue;
+        if (whole ? strcmp(key, skey) == 0 : strstr(key, skey) || strstr(skey, key))
             return TRUE;
     }
     if (host) {
         g_auto(GStrv) labels = g_strsplit(host, ".", -1);
         for (guint i = 0; labels[i]; i++)
-            if (strlen(labels[i]) >= 4 && labels[i + 1] && strstr(key, labels[i]))
+            if (strlen(labels[i]) >= 4 && labels[i + 1] &&
+                (whole ? strcmp(key, labels[i]) == 0 : strstr(key, labels[i]) != NULL))
                 return TRUE;
     }
     return FALSE;
 }
 
 static char *
-strip_site_suffix(const char *title, const char *site, const char *host)
+strip_site_suffix(const char *title, GPtrArray *names, const char *host)
 {
     g_autofree char *t = g_strdup(title);
     static const char *const seps[] = {" | ",  " - ",      " \u2013 ", " \u2014 ",
@@ -1116,7 +1169,7 @@ strip_site_suffix(const char *title, const char *site, const char *host)
             if (!last || last == t)
                 continue;
             const char *tail = last + strlen(seps[i]);
-            if (dsr__count_words(tail) <= 6 && names_site(tail, site, host)) {
+            if (dsr__count_words(tail) <= 6 && names_site(tail, names, host, FALSE)) {
                 *last = '\0';
                 again = TRUE;
                 break;
@@ -1233,6 +1286,7 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
 
     Meta m = {0};
     m.meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    m.site_names = g_ptr_array_new_with_free_func(g_free);
     collect_meta(doc->children, &m, 0);
     guint best = 0;
     find_h1(root, &m, &best, 0);
@@ -1247,7 +1301,7 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
     gboolean with_siblings = FALSE;
     xmlNode *container = choose_container(body, &with_siblings);
     g_autoptr(GString) paragraphs = g_string_new(NULL);
-    Gather g = {paragraphs, g_string_new(NULL), 0, 0};
+    Gather g = {paragraphs, g_string_new(NULL), 0, 0, NULL};
     if (container && with_siblings && container->parent && container != body) {
         for (xmlNode *s = container->parent->children; s; s = s->next)
             if (sibling_belongs(s, container)) {
@@ -1260,6 +1314,7 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
     }
     flush_run(&g);
     g_string_free(g.run, TRUE);
+    g_autofree char *dated = g.dated;
 
     guint words = dsr__count_words(paragraphs->str);
     if ((words < 30 || g.linked_headings >= 4) && m.ld_body) {
@@ -1304,9 +1359,14 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
     /* Title: the visible <h1> (what a reader copies with the text), then the
      * JSON-LD headline, og:title, twitter:title, and <title> without the
      * site's name. */
-    const char *site = meta_get(&m, "og:site_name");
-    if (!site)
-        site = m.ld_publisher;
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
+    const char *declared[] = {meta_get(&m, "og:site_name"), m.ld_publisher,
+                              meta_get(&m, "application-name"), meta_get(&m, "twitter:site")};
+    for (guint i = 0; i < G_N_ELEMENTS(declared); i++)
+        if (declared[i])
+            g_ptr_array_add(names, (gpointer)declared[i]);
+    for (guint i = 0; i < m.site_names->len; i++)
+        g_ptr_array_add(names, g_ptr_array_index(m.site_names, i));
     g_autofree char *host = NULL;
     if (a->url) {
         g_autoptr(GUri) uri = g_uri_parse(a->url, G_URI_FLAGS_NONE, NULL);
@@ -1318,8 +1378,10 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
     for (guint i = 0; i < G_N_ELEMENTS(title_sources) && !a->title; i++) {
         if (!title_sources[i] || !*title_sources[i])
             continue;
-        g_autofree char *t = strip_site_suffix(title_sources[i], site, host);
-        if (dsr__count_words(t) >= 2 && dsr__classify_line(t) == DSR__LINE_TEXT)
+        g_autofree char *t = strip_site_suffix(title_sources[i], names, host);
+        /* A page without a headline still has a <title>: the site's name. */
+        if (dsr__count_words(t) >= 2 && dsr__classify_line(t) == DSR__LINE_TEXT &&
+            !names_site(t, names, host, TRUE))
             a->title = g_steal_pointer(&t);
     }
     if (a->title)
@@ -1345,7 +1407,8 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
                                   meta_get(&m, "sailthru.date"),
                                   meta_get(&m, "parsely-pub-date"),
                                   m.time_date,
-                                  m.byline_date};
+                                  m.byline_date,
+                                  dated};
     for (guint i = 0; i < G_N_ELEMENTS(date_sources) && !a->date; i++)
         set_date(a, date_sources[i]);
     if (a->date)

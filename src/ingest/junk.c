@@ -86,10 +86,14 @@ static const char *const patterns[RE_COUNT] = {
     [RE_DATE_MDY] = "(?<!\\p{L})(\\p{L}{3,})\\.?" SP "+(\\d{1,2})(?:st|nd|rd|th)?,?" SP
                     "+((?:19|20|21)\\d{2})(?!\\d)",
     [RE_DATE_MY] = "(?<!\\p{L})(\\p{L}{3,})\\.?" SP "+((?:19|20|21)\\d{2})(?!\\d)",
-    /* A line that is only a date (and perhaps a weekday and a time). */
-    [RE_DATE_ONLY] = "^(?:\\p{L}+\\.?,?" SP "+)?(?:\\d{1,2}(?:er)?" SP "+\\p{L}+\\.?,?" SP
-                     "+\\d{4}|\\p{L}+" SP "+\\d{1,2},?" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})(?:" SP
-                     "*(?:[-|,]|à|at)?" SP "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
+    /* A line that is only a date (and perhaps "Publié le", a weekday and a
+     * time); "octobre 2025" too. The caller checks that a month is named. */
+    [RE_DATE_ONLY] =
+        "^(?:(?:[Pp]ublié|[Mm]is à jour|[Mm]ise à jour|[Uu]pdated|[Pp]ublished|"
+        "[Pp]osted)(?:" SP "+(?:le|on))?" SP "*:?" SP "*)?(?:\\p{L}+\\.?,?" SP
+        "+)?(?:\\d{1,2}(?:er)?" SP "+\\p{L}+\\.?,?" SP "+\\d{4}|\\p{L}+\\.?" SP "+\\d{1,2},?" SP
+        "+\\d{4}|\\p{L}{3,}" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})(?:" SP "*(?:[-|,]|à|at)?" SP
+        "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
     [RE_URL_YMD] = "/((?:19|20|21)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/-]|$)",
     /* "-20251220101839271.htm": a timestamp of 8 digits or 14 and more. */
     [RE_URL_DIGITS] = "(?<!\\d)((?:19|20|21)\\d{2})(\\d{2})(\\d{2})(?:\\d{6,})?(?!\\d)",
@@ -223,7 +227,7 @@ dsr__classify_line(const char *raw)
     DsrDate d;
     if (words <= 15 && strstr(line, " | ") && dsr__find_written_date(line, &d))
         return DSR__LINE_BYLINE;
-    if (words <= 8 && matches(RE_DATE_ONLY, line))
+    if (words <= 10 && matches(RE_DATE_ONLY, line) && dsr__find_written_date(line, &d))
         return DSR__LINE_BYLINE;
     return DSR__LINE_TEXT;
 }
