@@ -803,6 +803,38 @@ static const char *const abstract_items[] = {
     NULL,
 };
 
+/* Nouns a small number in words only refers back to: the parties of the
+ * article ("deux pays", "two sides"), ways and occasions ("deux reprises"). */
+static const char *const relational_nouns[] = {
+    "pays",        "nations",
+    "peuples",     "parties",
+    "côtés",       "gouvernements",
+    "dirigeants",  "chefs",
+    "économies",   "capitales",
+    "voisins",     "délégations",
+    "ministres",   "reprises",
+    "occasions",   "fois",
+    "scénarios",   "options",
+    "types",       "sortes",
+    "formes",      "modèles",
+    "façons",      "manières",
+    "thèmes",      "sujets",
+    "questions",   "mots",
+    "langues",     "sessions",
+    "séances",     "groupes de travail",
+    "countries",   "peoples",
+    "sides",       "governments",
+    "leaders",     "economies",
+    "neighbours",  "neighbors",
+    "delegations", "ministers",
+    "occasions",   "times",
+    "scenarios",   "kinds",
+    "ways",        "topics",
+    "issues",      "words",
+    "languages",   "sessions",
+    "themes",      NULL,
+};
+
 /* Words after which a number is a reference, not a quantity. */
 static const char *const reference_words[] = {
     "résolution", "resolution", "décret",    "decree",   "article",    "articles",  "loi",
@@ -1212,6 +1244,27 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
     }
     if (c->en && (is_word(c, k) && (strcmp(fold_at(c, k), "the") == 0)))
         k--;
+    /* "a dépassé pour la première fois les 100 milliards", "has already topped". */
+    static const char *const adverbials[] = {"pour la première fois",
+                                             "pour la 1re fois",
+                                             "for the first time",
+                                             "déjà",
+                                             "désormais",
+                                             "largement",
+                                             "nettement",
+                                             "légèrement",
+                                             "already",
+                                             "easily",
+                                             "comfortably",
+                                             "slightly",
+                                             NULL};
+    for (guint a = 0; adverbials[a]; a++) {
+        gssize at = match_before(c, k + 1, adverbials[a]);
+        if (at >= 0) {
+            k = at - 1;
+            break;
+        }
+    }
     if (word_in(c, k, exceed_verbs) &&
         (is_word(c, first) || is_num(c, first) || tok(c, first)->type == TOK_PUNCT))
         return DSR_QUALIFIER_MORE_THAN; /* the quote keeps only the number: the verb is not part of
@@ -1953,6 +2006,52 @@ typedef struct {
     guint first, last; /* tokens */
 } Emitted;
 
+static const char *const clause_verbs[] = {
+    "étaient",     "sont", "ont", "avaient", "étaient", "seront", "auront",
+    "travaillent", "were", "are", "have",    "had",     "will",   NULL,
+};
+
+/* A bare whole number may count what the sentence counts elsewhere:
+ * "parmi les 84 entreprises, 23 étaient spécialisées" (the noun said before),
+ * "le nombre de fournisseurs est passé de 25 en 2014 à 306 en 2023" (the noun
+ * of "nombre de"). Sets the piece's count noun when one of them applies. */
+static void
+borrow_noun(const Ctx *c, Piece *p, GArray *emitted)
+{
+    gssize before = (gssize)p->first - 1;
+    if (is_punct(c, before, ",") && word_in(c, p->last + 1, clause_verbs)) {
+        for (gint e = (gint)emitted->len - 1; e >= 0; e--) {
+            const Emitted *em = &g_array_index(emitted, Emitted, e);
+            if (em->f->kind == DSR_FIGURE_COUNT && is_word(c, em->last)) {
+                p->count_noun = TRUE;
+                p->noun = p->noun_end = em->last;
+                return;
+            }
+        }
+        return;
+    }
+    if (!word_in(c, before, (const char *const[]){"de", "à", "from", "to", NULL}))
+        return;
+    guint after = p->last + 1;
+    gboolean ends =
+        after >= c->n || word_in(c, after, (const char *const[]){"à", "to", NULL}) ||
+        is_punct(c, after, ",") || is_punct(c, after, ".") || is_punct(c, after, ";") ||
+        (word_in(c, after, (const char *const[]){"en", "in", NULL}) && year_at(c, after + 1));
+    if (!ends)
+        return;
+    for (gssize k = (gssize)p->first - 2; k >= 1; k--) {
+        gboolean fr = !c->en && word_in(c, k - 1, (const char *const[]){"nombre", NULL}) &&
+                      word_in(c, k, (const char *const[]){"de", "d'", NULL});
+        gboolean en = c->en && word_in(c, k - 1, (const char *const[]){"number", NULL}) &&
+                      word_in(c, k, (const char *const[]){"of", NULL});
+        if ((fr || en) && is_word(c, k + 1) && all_words_lower_noun(c, k + 1)) {
+            p->count_noun = TRUE;
+            p->noun = p->noun_end = (guint)k + 1;
+            return;
+        }
+    }
+}
+
 static DsrFigure *
 figure_from_piece(const Ctx *c, const Piece *p, guint qfirst)
 {
@@ -2008,13 +2107,22 @@ piece_is_figure(const Ctx *c, Piece *p)
         return TRUE;
     if (!p->count_noun)
         return FALSE;
+    /* "l'une des 11 économies les plus dynamiques", "one of the 5 largest":
+     * the group of a superlative, not a quantity of the text. */
+    if (match_before(c, p->first, "l' un des") >= 0 ||
+        match_before(c, p->first, "l' une des") >= 0 ||
+        match_before(c, p->first, "one of the") >= 0)
+        return FALSE;
     /* Count nouns that are durations, ages, ordinals or abstract items. */
     const char *noun = fold_at(c, p->noun);
     if (in_list(noun, durations) || in_list(noun, abstract_items))
         return FALSE;
-    if (p->word_number && p->small_word)
-        return FALSE; /* "trois piliers", "deux parties", "les deux pays" */
-    if (p->word_number && !p->approx_word && p->value < 10)
+    /* A small number in words counts things only when they are concrete and
+     * new to the text: "quatre protocoles", "deux centrales", but not "trois
+     * piliers", "deux pays" (the two the article is about) or "à deux reprises". */
+    if (p->word_number && !p->approx_word && p->value < 10 &&
+        (p->value < 2 || in_list(noun, relational_nouns) ||
+         word_in(c, (gssize)p->first - 1, (const char *const[]){"à", "a", "in", "on", NULL})))
         return FALSE;
     /* "les 2 pays", "the 3 sides": a small number after an article refers back. */
     if (p->value < 10 && !p->qual &&
@@ -2276,6 +2384,8 @@ dsr__figures_parse(const char *sentence, const char *lang)
                 piece_clear(&r);
             }
         }
+        if (bare && !p.word_number && !p.year_like && p.value == floor(p.value))
+            borrow_noun(&c, &p, emitted);
         if (!piece_is_figure(&c, &p)) {
             i = p.num + 1;
             piece_clear(&p);
