@@ -89,7 +89,19 @@ rich_brief(void)
     g.cites = cites2(2, 0);
     g.discrepancy = "autre source : 31 milliards d'USD [3]";
     g.group = 1;
-    dsr_brief_add_figure(b, &g);
+    g.equivalent = (DsrFigureEquivalent){"(près de 28 milliards d'euros)",
+                                         28,
+                                         1e9,
+                                         DSR_FIGURE_MONEY,
+                                         "EUR",
+                                         "euros",
+                                         DSR_QUALIFIER_APPROX};
+    DsrBriefFigure *added = dsr_brief_add_figure(b, &g);
+    dsr_brief_figure_add_variant(b, added, "30 Md USD", 3);
+    dsr_brief_figure_add_variant(b, added, "30 Md USD", 1);
+    dsr_brief_figure_add_variant(b, added, "environ 30 milliards de dollars",
+                                 3); /* its own quote */
+    g.equivalent = (DsrFigureEquivalent){0};
     g.quote = "31 milliards";
     g.value = 31;
     g.qualifier = DSR_QUALIFIER_MORE_THAN;
@@ -148,6 +160,15 @@ test_round_trip(void)
     g_assert_cmpint(g->group, ==, 1);
     g_assert_cmpstr(g->discrepancy, ==, "autre source : 31 milliards d'USD [3]");
     g_assert_cmpstr(g->currency, ==, "USD");
+    g_assert_cmpstr(g->equivalent.quote, ==, "(près de 28 milliards d'euros)");
+    g_assert_cmpint(g->equivalent.qualifier, ==, DSR_QUALIFIER_APPROX);
+    g_assert_cmpstr(g->equivalent.currency, ==, "EUR");
+    g_assert_true(g->equivalent.scale == 1e9);
+    g_assert_cmpuint(g->variants->len, ==, 1);
+    const DsrFigureVariant *v = &g_array_index(g->variants, DsrFigureVariant, 0);
+    g_assert_cmpstr(v->quote, ==, "30 Md USD");
+    g_assert_cmpuint(v->cites->len, ==, 2);
+    g_assert_null(g_array_index(back->figures, DsrBriefFigure, 2).equivalent.quote);
     const DsrChartSpec *c = &g_array_index(back->charts, DsrChartSpec, 0);
     g_assert_cmpint(c->type, ==, DSR_CHART_BAR);
     g_assert_cmpuint(c->points->len, ==, 2);
@@ -218,6 +239,9 @@ test_lenient(void)
     const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, 0);
     g_assert_cmpint(f->kind, ==, DSR_FIGURE_COUNT);
     g_assert_cmpint(f->group, ==, 0);
+    /* A brief written before "equivalent" and "variants" existed. */
+    g_assert_null(f->equivalent.quote);
+    g_assert_true(f->variants == NULL || f->variants->len == 0);
     g_assert_false(
         g_array_index(g_array_index(b->charts, DsrChartSpec, 0).points, DsrChartPoint, 0).approx);
     g_assert_cmpuint(g_array_index(b->themes, DsrBriefTheme, 0).cites->len, ==, 0);
@@ -264,6 +288,18 @@ static const Bad bad_cases[] = {
     {"figure-group", "figures.1.group", "-1", "$.figures[1].group: not an integer"},
     {"figure-discrepancy", "figures.1.discrepancy", "false",
      "$.figures[1].discrepancy: not a string"},
+    {"equivalent-type", "figures.1.equivalent", "\"28\"",
+     "$.figures[1].equivalent: not an object or null"},
+    {"equivalent-quote", "figures.1.equivalent.quote", NULL,
+     "$.figures[1].equivalent.quote: missing"},
+    {"equivalent-kind", "figures.1.equivalent.kind", "\"euros\"",
+     "$.figures[1].equivalent.kind: not percent"},
+    {"equivalent-value", "figures.1.equivalent.value", "true",
+     "$.figures[1].equivalent.value: not a number"},
+    {"variants-type", "figures.1.variants", "{}", "$.figures[1].variants: not an array"},
+    {"variant-row", "figures.1.variants.0", "1", "$.figures[1].variants[0]: not an object"},
+    {"variant-cites", "figures.1.variants.0.cites", "[7]",
+     "$.figures[1].variants[0].cites[0]: no source 7"},
     {"chart-type", "charts.0.type", "\"pie\"", "$.charts[0].type: not bar, line or timeline"},
     {"chart-points", "charts.0.points", "null", "$.charts[0].points: not an array"},
     {"chart-point-row", "charts.0.points.0", "[]", "$.charts[0].points[0]: not an object"},

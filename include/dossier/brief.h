@@ -22,6 +22,23 @@ typedef struct {
     DsrCites *cites;
 } DsrKeyPoint;
 
+/* A restatement the source itself gives in brackets ("(environ 200 milliards
+ * d'USD)"): kept with its main figure rather than as a row of its own. */
+typedef struct {
+    const char *quote; /* as written; NULL when the figure has no equivalent */
+    double value, scale;
+    DsrFigureKind kind;
+    const char *currency, *unit; /* or NULL */
+    DsrQualifier qualifier;
+} DsrFigureEquivalent;
+
+/* Another wording of a merged figure ("30 milliards de dollars" beside
+ * "30 Md USD"), with the sources that wrote it that way. */
+typedef struct {
+    const char *quote;
+    DsrCites *cites;
+} DsrFigureVariant;
+
 typedef struct {
     const char *quote;
     double value, scale;
@@ -33,6 +50,10 @@ typedef struct {
     DsrCites *cites;
     const char *discrepancy;     /* NULL, or what disagrees: "autre source : 31 milliards d'USD [2]" */
     int group;                   /* rows sharing a group id > 0 are the same quantity with different values */
+    /* Added after the first release of the schema; both may be empty. */
+    DsrFigureEquivalent equivalent; /* equivalent.quote NULL when none */
+    GArray *variants; /* DsrFigureVariant: wordings other than @quote, each with the sources
+                       * that used it (sources not listed wrote @quote); NULL or empty when none */
 } DsrBriefFigure;
 
 typedef enum { DSR_CHART_BAR, DSR_CHART_LINE, DSR_CHART_TIMELINE } DsrChartType;
@@ -106,9 +127,14 @@ DsrCites *dsr_cites_new(const int *nums, guint n);
 void dsr_cites_add(DsrCites *cites, int n);
 
 /* Appends rows; the brief takes the strings by interning them and takes
- * ownership of @cites (and of a chart's points array). */
+ * ownership of @cites (and of a chart's points array). dsr_brief_add_figure()
+ * takes @row->cites but copies @row->equivalent and @row->variants (the
+ * caller still owns @row->variants). */
 void dsr_brief_add_key_point(DsrBrief *b, const char *text, DsrCites *cites);
 DsrBriefFigure *dsr_brief_add_figure(DsrBrief *b, const DsrBriefFigure *row);
+/* Adds a wording @quote used by source @cite to @row (a row of @b): no-op when
+ * @quote is @row's own quote; otherwise the source joins that variant. */
+void dsr_brief_figure_add_variant(DsrBrief *b, DsrBriefFigure *row, const char *quote, int cite);
 DsrChartSpec *dsr_brief_add_chart(DsrBrief *b, DsrChartType type, const char *title,
                                   const char *unit, const char *note);
 void dsr_chart_add_point(DsrBrief *b, DsrChartSpec *chart, const char *label, double value,

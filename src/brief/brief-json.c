@@ -73,6 +73,26 @@ write_figure(cJSON *arr, const DsrBriefFigure *f)
     add_cites(o, f->cites);
     add_string(o, "discrepancy", f->discrepancy);
     cJSON_AddNumberToObject(o, "group", f->group);
+    if (f->equivalent.quote) {
+        cJSON *eq = cJSON_AddObjectToObject(o, "equivalent");
+        add_string(eq, "quote", f->equivalent.quote);
+        add_double(eq, "value", f->equivalent.value);
+        add_double(eq, "scale", f->equivalent.scale);
+        add_string(eq, "kind", dsr_figure_kind_name(f->equivalent.kind));
+        add_string(eq, "currency", f->equivalent.currency);
+        add_string(eq, "unit", f->equivalent.unit);
+        add_string(eq, "qualifier", dsr_qualifier_name(f->equivalent.qualifier));
+    } else {
+        cJSON_AddNullToObject(o, "equivalent");
+    }
+    cJSON *variants = cJSON_AddArrayToObject(o, "variants");
+    for (guint i = 0; f->variants && i < f->variants->len; i++) {
+        const DsrFigureVariant *v = &g_array_index(f->variants, DsrFigureVariant, i);
+        cJSON *vo = cJSON_CreateObject();
+        add_string(vo, "quote", v->quote);
+        add_cites(vo, v->cites);
+        cJSON_AddItemToArray(variants, vo);
+    }
     cJSON_AddItemToArray(arr, o);
 }
 
@@ -409,8 +429,53 @@ read_figure(Reader *r, const cJSON *o)
     g_array_append_val(r->brief->figures, f);
     DsrBriefFigure *row =
         &g_array_index(r->brief->figures, DsrBriefFigure, r->brief->figures->len - 1);
-    return read_string(r, o, "discrepancy", TRUE, &row->discrepancy) &&
-           read_int(r, o, "group", 0, TRUE, 0, &row->group);
+    if (!read_string(r, o, "discrepancy", TRUE, &row->discrepancy) ||
+        !read_int(r, o, "group", 0, TRUE, 0, &row->group))
+        return FALSE;
+    /* "equivalent" and "variants" came after the first briefs: absent is empty. */
+    const cJSON *eq = member(o, "equivalent");
+    if (eq && !cJSON_IsNull(eq)) {
+        if (!cJSON_IsObject(eq))
+            return fail(r, "equivalent", "not an object or null");
+        gsize mark = push_key(r, "equivalent");
+        DsrFigureEquivalent *e = &row->equivalent;
+        if (!read_string(r, eq, "quote", FALSE, &e->quote) ||
+            !read_number(r, eq, "value", &e->value) || !read_number(r, eq, "scale", &e->scale) ||
+            !read_string(r, eq, "kind", FALSE, &kind))
+            return FALSE;
+        if (!dsr_figure_kind_from_name(kind, &e->kind))
+            return fail(r, "kind", "not percent, money, count or other");
+        if (!read_string(r, eq, "currency", TRUE, &e->currency) ||
+            !read_string(r, eq, "unit", TRUE, &e->unit) ||
+            !read_string(r, eq, "qualifier", TRUE, &qualifier))
+            return FALSE;
+        if (!dsr_qualifier_from_name(qualifier, &e->qualifier))
+            return fail(r, "qualifier",
+                        "not null, approx, more_than, less_than, at_least or at_most");
+        pop(r, mark);
+    }
+    const cJSON *variants = member(o, "variants");
+    if (!variants || cJSON_IsNull(variants))
+        return TRUE;
+    if (!cJSON_IsArray(variants))
+        return fail(r, "variants", "not an array");
+    gsize mark = push_key(r, "variants");
+    int i = 0;
+    const cJSON *vo;
+    cJSON_ArrayForEach (vo, variants) {
+        gsize at = push_index(r, i++);
+        if (!cJSON_IsObject(vo))
+            return fail(r, NULL, "not an object");
+        const char *quote;
+        g_autoptr(GArray) cites = NULL;
+        if (!read_string(r, vo, "quote", FALSE, &quote) || !read_cites(r, vo, &cites))
+            return FALSE;
+        for (guint k = 0; k < cites->len; k++)
+            dsr_brief_figure_add_variant(r->brief, row, quote, g_array_index(cites, int, k));
+        pop(r, at);
+    }
+    pop(r, mark);
+    return TRUE;
 }
 
 static gboolean

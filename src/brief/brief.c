@@ -11,13 +11,48 @@ free_cites(DsrCites **cites)
     g_clear_pointer(cites, g_array_unref);
 }
 
-static void clear_key_point(gpointer p) { free_cites(&((DsrKeyPoint *)p)->cites); }
-static void clear_figure(gpointer p) { free_cites(&((DsrBriefFigure *)p)->cites); }
-static void clear_point(gpointer p) { free_cites(&((DsrChartPoint *)p)->cites); }
-static void clear_chart(gpointer p) { g_clear_pointer(&((DsrChartSpec *)p)->points, g_array_unref); }
-static void clear_theme(gpointer p) { free_cites(&((DsrBriefTheme *)p)->cites); }
-static void clear_event(gpointer p) { free_cites(&((DsrBriefEvent *)p)->cites); }
-static void clear_actor(gpointer p) { free_cites(&((DsrBriefActor *)p)->cites); }
+static void
+clear_key_point(gpointer p)
+{
+    free_cites(&((DsrKeyPoint *)p)->cites);
+}
+static void
+clear_variant(gpointer p)
+{
+    free_cites(&((DsrFigureVariant *)p)->cites);
+}
+static void
+clear_figure(gpointer p)
+{
+    DsrBriefFigure *f = p;
+    free_cites(&f->cites);
+    g_clear_pointer(&f->variants, g_array_unref);
+}
+static void
+clear_point(gpointer p)
+{
+    free_cites(&((DsrChartPoint *)p)->cites);
+}
+static void
+clear_chart(gpointer p)
+{
+    g_clear_pointer(&((DsrChartSpec *)p)->points, g_array_unref);
+}
+static void
+clear_theme(gpointer p)
+{
+    free_cites(&((DsrBriefTheme *)p)->cites);
+}
+static void
+clear_event(gpointer p)
+{
+    free_cites(&((DsrBriefEvent *)p)->cites);
+}
+static void
+clear_actor(gpointer p)
+{
+    free_cites(&((DsrBriefActor *)p)->cites);
+}
 
 static GArray *
 rows(gsize size, GDestroyNotify clear)
@@ -36,8 +71,8 @@ dsr_brief_new(const char *home, const char *partner, const char *lang)
     b->home = dsr_brief_intern(b, home ? home : "VN");
     b->partner = dsr_brief_intern(b, partner && *partner ? partner : NULL);
     b->lang = dsr_brief_intern(b, lang ? lang : "fr");
-    g_autofree char *slug = b->partner ? g_strdup_printf("%s-%s", b->home, b->partner)
-                                       : g_strdup(b->home);
+    g_autofree char *slug =
+        b->partner ? g_strdup_printf("%s-%s", b->home, b->partner) : g_strdup(b->home);
     g_autofree char *lower = g_ascii_strdown(slug, -1);
     b->slug = dsr_brief_intern(b, lower);
     b->key_points = rows(sizeof(DsrKeyPoint), clear_key_point);
@@ -109,7 +144,7 @@ own_cites(DsrCites *c)
 void
 dsr_brief_add_key_point(DsrBrief *b, const char *text, DsrCites *cites)
 {
-    DsrKeyPoint row = { dsr_brief_intern(b, text), own_cites(cites) };
+    DsrKeyPoint row = {dsr_brief_intern(b, text), own_cites(cites)};
     g_array_append_val(b->key_points, row);
 }
 
@@ -125,16 +160,45 @@ dsr_brief_add_figure(DsrBrief *b, const DsrBriefFigure *src)
     row.sentence = dsr_brief_intern(b, src->sentence);
     row.discrepancy = dsr_brief_intern(b, src->discrepancy);
     row.cites = own_cites(src->cites);
+    row.equivalent.quote = dsr_brief_intern(b, src->equivalent.quote);
+    row.equivalent.currency = dsr_brief_intern(b, src->equivalent.currency);
+    row.equivalent.unit = dsr_brief_intern(b, src->equivalent.unit);
+    row.variants = NULL;
     g_array_append_val(b->figures, row);
-    return &g_array_index(b->figures, DsrBriefFigure, b->figures->len - 1);
+    DsrBriefFigure *added = &g_array_index(b->figures, DsrBriefFigure, b->figures->len - 1);
+    for (guint i = 0; src->variants && i < src->variants->len; i++) {
+        const DsrFigureVariant *v = &g_array_index(src->variants, DsrFigureVariant, i);
+        for (guint k = 0; v->cites && k < v->cites->len; k++)
+            dsr_brief_figure_add_variant(b, added, v->quote, g_array_index(v->cites, int, k));
+    }
+    return added;
+}
+
+void
+dsr_brief_figure_add_variant(DsrBrief *b, DsrBriefFigure *row, const char *quote, int cite)
+{
+    g_return_if_fail(row != NULL && quote != NULL);
+    if (g_strcmp0(row->quote, quote) == 0)
+        return;
+    if (!row->variants)
+        row->variants = rows(sizeof(DsrFigureVariant), clear_variant);
+    for (guint i = 0; i < row->variants->len; i++) {
+        DsrFigureVariant *v = &g_array_index(row->variants, DsrFigureVariant, i);
+        if (strcmp(v->quote, quote) == 0) {
+            dsr_cites_add(v->cites, cite);
+            return;
+        }
+    }
+    DsrFigureVariant v = {dsr_brief_intern(b, quote), dsr_cites_new(&cite, 1)};
+    g_array_append_val(row->variants, v);
 }
 
 DsrChartSpec *
 dsr_brief_add_chart(DsrBrief *b, DsrChartType type, const char *title, const char *unit,
                     const char *note)
 {
-    DsrChartSpec row = { type, dsr_brief_intern(b, title), dsr_brief_intern(b, unit),
-                         dsr_brief_intern(b, note), rows(sizeof(DsrChartPoint), clear_point) };
+    DsrChartSpec row = {type, dsr_brief_intern(b, title), dsr_brief_intern(b, unit),
+                        dsr_brief_intern(b, note), rows(sizeof(DsrChartPoint), clear_point)};
     g_array_append_val(b->charts, row);
     return &g_array_index(b->charts, DsrChartSpec, b->charts->len - 1);
 }
@@ -143,16 +207,15 @@ void
 dsr_chart_add_point(DsrBrief *b, DsrChartSpec *chart, const char *label, double value,
                     gboolean approx, DsrCites *cites)
 {
-    DsrChartPoint p = { dsr_brief_intern(b, label), value, approx, own_cites(cites) };
+    DsrChartPoint p = {dsr_brief_intern(b, label), value, approx, own_cites(cites)};
     g_array_append_val(chart->points, p);
 }
 
 void
-dsr_brief_add_theme(DsrBrief *b, const char *name, int count, const char *example,
-                    DsrCites *cites)
+dsr_brief_add_theme(DsrBrief *b, const char *name, int count, const char *example, DsrCites *cites)
 {
-    DsrBriefTheme row = { dsr_brief_intern(b, name), count, dsr_brief_intern(b, example),
-                          own_cites(cites) };
+    DsrBriefTheme row = {dsr_brief_intern(b, name), count, dsr_brief_intern(b, example),
+                         own_cites(cites)};
     g_array_append_val(b->themes, row);
 }
 
@@ -160,8 +223,8 @@ void
 dsr_brief_add_event(DsrBrief *b, DsrEventType type, const char *date, const char *place,
                     const char *summary, DsrCites *cites)
 {
-    DsrBriefEvent row = { type, dsr_brief_intern(b, date), dsr_brief_intern(b, place),
-                          dsr_brief_intern(b, summary), own_cites(cites) };
+    DsrBriefEvent row = {type, dsr_brief_intern(b, date), dsr_brief_intern(b, place),
+                         dsr_brief_intern(b, summary), own_cites(cites)};
     g_array_append_val(b->events, row);
 }
 
@@ -169,8 +232,8 @@ void
 dsr_brief_add_actor(DsrBrief *b, const char *name, const char *role, const char *entity,
                     DsrCites *cites)
 {
-    DsrBriefActor row = { dsr_brief_intern(b, name), dsr_brief_intern(b, role),
-                          dsr_brief_intern(b, entity), own_cites(cites) };
+    DsrBriefActor row = {dsr_brief_intern(b, name), dsr_brief_intern(b, role),
+                         dsr_brief_intern(b, entity), own_cites(cites)};
     g_array_append_val(b->actors, row);
 }
 
@@ -178,9 +241,9 @@ int
 dsr_brief_add_source(DsrBrief *b, const char *title, const char *outlet, const char *date,
                      const char *url, const char *file)
 {
-    DsrSource row = { (int)b->sources->len + 1, dsr_brief_intern(b, title),
-                      dsr_brief_intern(b, outlet), dsr_brief_intern(b, date),
-                      dsr_brief_intern(b, url), dsr_brief_intern(b, file) };
+    DsrSource row = {(int)b->sources->len + 1,    dsr_brief_intern(b, title),
+                     dsr_brief_intern(b, outlet), dsr_brief_intern(b, date),
+                     dsr_brief_intern(b, url),    dsr_brief_intern(b, file)};
     g_array_append_val(b->sources, row);
     return row.n;
 }
