@@ -1,80 +1,236 @@
 /* SPDX-License-Identifier: MIT
- * Key points: sentences quoted exactly as written, chosen by a centroid score
- * (how much of the relationship's vocabulary of stems a sentence carries),
- * their place in the article (leads first), and whether they hold a figure
- * or an agreement; then picked greedily with a redundancy penalty (MMR) so
- * two key points never say the same thing, and put back in reading order. */
+ * Key points: LexRank over the sentences of all the relationship's articles.
+ * Sentences that can be quoted alone are pre-selected per article (leads,
+ * figures, agreements and dates first) under a global cap, so ten thousand
+ * articles never make an all-pairs graph; edges come from an inverted index
+ * over content stems (TF-IDF cosine). The centrality is boosted for figures,
+ * agreements and dates, then points are picked with maximal marginal
+ * relevance so no two say the same thing, and are put in reading order:
+ * sources by date, then each sentence's place in its article. */
 #include "summarize-private.h"
-#include <dossier/text.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MIN_WORDS 8
-#define MAX_WORDS 70
-#define MAX_POINTS 8
+#define MAX_WORDS 60
 #define MIN_POINTS 4
-#define REDUNDANT 0.45 /* Jaccard similarity over stems above which a sentence repeats another */
+#define MAX_POINTS 8
+#define MAX_CANDIDATES 1500
+#define MAX_PER_ARTICLE 12
+#define EDGE_MIN 0.08      /* cosine below which two sentences are not linked */
+#define NEAR_DUPLICATE 0.5 /* IDF cosine above which a sentence repeats a chosen one */
+/* Share of the shorter sentence's stems found in the other: IDF weights
+ * are noisy in a small relationship, where two wordings of one fact have
+ * rare stems of their own ("selon les douanes", "selon le ministère"). */
+#define NEAR_OVERLAP 0.7
+#define DAMPING 0.85
+#define ITERATIONS 40
 
-typedef struct {
-    const char *text;
-    int source;
-    int index;
-    GHashTable *stems; /* set of content stems */
-    double score;
-    gboolean taken;
-} Candidate;
-
-/* A sentence opening on a pronoun or an anaphora needs its predecessor to make sense. */
+/* A sentence opening on a pronoun, a demonstrative or a connective needs the
+ * sentence before it: "Il a estimé que…", "Cette coopération…", "However,…". */
 static const char *const dependent_openers[] = {
-    "il ", "elle ", "ils ", "elles ", "ce dernier", "cette dernière", "ces derniers", "cela ",
-    "ceci ", "selon lui", "selon elle", "pour lui", "pour elle", "de son côté", "he ", "she ",
-    "they ", "it ", "this ", "these ", "those ", "according to him", "according to her",
-    "c'est ", "en outre", "par ailleurs", "de plus", "however", "moreover", "also,",
+    "il ",
+    "elle ",
+    "ils ",
+    "elles ",
+    "ce ",
+    "cet ",
+    "cette ",
+    "ces ",
+    "celui",
+    "celle",
+    "ceux ",
+    "cela ",
+    "ceci ",
+    "ça ",
+    "lui ",
+    "leur ",
+    "leurs ",
+    "y ",
+    "en outre",
+    "par ailleurs",
+    "de plus",
+    "de son côté",
+    "de leur côté",
+    "selon lui",
+    "selon elle",
+    "selon eux",
+    "pour lui",
+    "pour elle",
+    "d'après lui",
+    "d'après elle",
+    "à cet égard",
+    "à ce titre",
+    "dans ce cadre",
+    "dans ce contexte",
+    "à cette occasion",
+    "lors de cette",
+    "au cours de cette",
+    "ainsi,",
+    "toutefois",
+    "cependant",
+    "néanmoins",
+    "pourtant",
+    "enfin,",
+    "mais ",
+    "et ",
+    "or,",
+    "donc",
+    "he ",
+    "she ",
+    "they ",
+    "it ",
+    "its ",
+    "this ",
+    "these ",
+    "those ",
+    "that ",
+    "there ",
+    "his ",
+    "her ",
+    "their ",
+    "according to him",
+    "according to her",
+    "according to them",
+    "however",
+    "moreover",
+    "also,",
+    "meanwhile",
+    "in addition",
+    "furthermore",
+    "but ",
+    "and ",
+    "on this occasion",
+    "at the event",
+    "during the visit",
 };
+
+static GRegex *
+junk_regex(void)
+{
+    static gsize once = 0;
+    static GRegex *re = NULL;
+    if (g_once_init_enter(&once)) {
+        /* Ingest removes captions, related links, datelines and sign-offs; this
+         * guard keeps any that a new site's layout lets through out of the
+         * brief, where a quoted "Photo : VNA" would look like a finding. */
+        re = g_regex_new(
+            "^\\s*(>|»|\\||photo\\b|ảnh\\b|image\\b|source\\s*:|lire aussi|voir aussi|"
+            "read more|related|related news)"
+            "|\\bphotos?\\s*:|ảnh\\s*\\d|https?://|www\\."
+            "|^.{0,60}\\((vna|cvn|vns|afp|reuters|vov|ttxvn|ap|xinhua|tass)\\)\\s*[-–—:]?"
+            "|[-–—/]\\s*(vna|cvn|vns|vov|ttxvn|afp)\\s*$",
+            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    return re;
+}
 
 static gboolean
 depends_on_context(const char *text)
 {
     g_autofree char *f = dsr_text_fold(text);
+    const char *p = f;
+    /* An opening quotation mark or dash does not change who "il" is. */
+    while (*p == '"' || *p == '-' || *p == ' ' || g_str_has_prefix(p, "«") ||
+           g_str_has_prefix(p, "–") || g_str_has_prefix(p, "—"))
+        p = g_utf8_next_char(p);
     for (guint i = 0; i < G_N_ELEMENTS(dependent_openers); i++)
-        if (g_str_has_prefix(f, dependent_openers[i]))
+        if (g_str_has_prefix(p, dependent_openers[i]))
             return TRUE;
     return FALSE;
 }
 
-static gboolean
-holds_figure(const DsrFacts *f, const char *sentence)
+gboolean
+dsr__key_point_candidate(const char *text)
 {
-    for (guint i = 0; i < f->figures->len; i++) {
-        const DsrFigure *fig = g_ptr_array_index(f->figures, i);
-        if (fig->sentence && strcmp(fig->sentence, sentence) == 0)
+    if (!text || !*text)
+        return FALSE;
+    gunichar first = g_utf8_get_char(text);
+    /* A sentence starting in lower case is a fragment of a badly split one. */
+    if (g_unichar_islower(first))
+        return FALSE;
+    const char *end = text + strlen(text);
+    const char *last = g_utf8_find_prev_char(text, end);
+    gunichar c = last ? g_utf8_get_char(last) : 0;
+    /* A title or a lead-in ("Parmi les mesures :") does not end like a sentence. */
+    if (!(c == '.' || c == '!' || c == 0x00BB || c == '"' || c == 0x201D || c == ')' ||
+          c == 0x2026))
+        return FALSE;
+    g_autoptr(GPtrArray) words = dsr_text_words(text);
+    if (words->len < MIN_WORDS || words->len > MAX_WORDS)
+        return FALSE;
+    if (g_regex_match(junk_regex(), text, 0, NULL))
+        return FALSE;
+    return !depends_on_context(text);
+}
+
+typedef struct {
+    const DsrSentence *sentence;
+    const DsrFacts *facts;
+    int source;
+    double prior; /* leads, figures, agreements, dates */
+    GHashTable *stems;
+    double norm; /* TF-IDF norm */
+    double rank;
+    double score;
+    gboolean taken;
+} Candidate;
+
+static void
+candidate_free(Candidate *c)
+{
+    if (c->stems)
+        g_hash_table_unref(c->stems);
+    g_free(c);
+}
+
+static gboolean
+holds_date(const char *text)
+{
+    g_autoptr(GPtrArray) words = dsr_text_words(text);
+    for (guint i = 0; i < words->len; i++) {
+        const char *w = g_ptr_array_index(words, i);
+        if (dsr_text_month_number(w) && strlen(w) > 3)
             return TRUE;
+        if (strlen(w) == 4 && g_ascii_isdigit(w[0]) && (w[0] == '1' || w[0] == '2') &&
+            g_ascii_isdigit(w[1]) && g_ascii_isdigit(w[2]) && g_ascii_isdigit(w[3])) {
+            int y = atoi(w);
+            if (y >= 1945 && y <= 2100)
+                return TRUE;
+        }
     }
     return FALSE;
 }
 
-static gboolean
-holds_event(const DsrFacts *f, const char *sentence)
-{
-    for (guint i = 0; i < f->events->len; i++) {
-        const DsrEvent *e = g_ptr_array_index(f->events, i);
-        if (e->sentence && strcmp(e->sentence, sentence) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
+/* What a sentence carries that a diplomat wants: a figure (money and
+ * percentages most), an agreement or another dated event, a date; and its
+ * place in the article, as news leads with what matters. */
 static double
-jaccard(GHashTable *a, GHashTable *b)
+prior_of(const DsrSentence *s, GHashTable *figure_kind, GHashTable *event_type)
 {
-    guint inter = 0;
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, a);
-    while (g_hash_table_iter_next(&it, &key, NULL))
-        inter += g_hash_table_contains(b, key);
-    guint uni = g_hash_table_size(a) + g_hash_table_size(b) - inter;
-    return uni ? (double)inter / uni : 0;
+    double p = 0.6 / (1.0 + s->index) + 0.4 / (1.0 + s->paragraph);
+    gpointer kind;
+    if (g_hash_table_lookup_extended(figure_kind, s->text, NULL, &kind))
+        p += GPOINTER_TO_INT(kind) <= DSR_FIGURE_MONEY ? 0.5 : 0.3;
+    gpointer type;
+    if (g_hash_table_lookup_extended(event_type, s->text, NULL, &type))
+        p += GPOINTER_TO_INT(type) == DSR_EVENT_AGREEMENT ? 0.5 : 0.3;
+    if (holds_date(s->text))
+        p += 0.15;
+    return p;
+}
+
+static int
+compare_prior(gconstpointer a, gconstpointer b)
+{
+    const Candidate *x = *(Candidate *const *)a, *y = *(Candidate *const *)b;
+    if (x->prior != y->prior)
+        return x->prior > y->prior ? -1 : 1;
+    if (x->source != y->source)
+        return x->source - y->source;
+    return x->sentence->index - y->sentence->index;
 }
 
 static int
@@ -83,107 +239,327 @@ compare_reading_order(gconstpointer a, gconstpointer b)
     const Candidate *x = *(Candidate *const *)a, *y = *(Candidate *const *)b;
     if (x->source != y->source)
         return x->source - y->source;
-    return x->index - y->index;
+    return x->sentence->index - y->sentence->index;
 }
+
+/* The candidates of one article: at most @cap, best prior first. */
+static void
+preselect(const DsrSelected *s, guint cap, GPtrArray *out)
+{
+    g_autoptr(GHashTable) figure_kind = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) event_type = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < s->facts->figures->len; i++) {
+        const DsrFigure *fig = g_ptr_array_index(s->facts->figures, i);
+        gpointer old;
+        if (!fig->sentence)
+            continue;
+        if (!g_hash_table_lookup_extended(figure_kind, fig->sentence, NULL, &old) ||
+            GPOINTER_TO_INT(old) > (int)fig->kind)
+            g_hash_table_insert(figure_kind, fig->sentence, GINT_TO_POINTER(fig->kind));
+    }
+    for (guint i = 0; i < s->facts->events->len; i++) {
+        const DsrEvent *e = g_ptr_array_index(s->facts->events, i);
+        if (e->sentence)
+            g_hash_table_insert(event_type, e->sentence, GINT_TO_POINTER(e->type));
+    }
+    g_autoptr(GPtrArray) mine = g_ptr_array_new();
+    for (guint k = 0; k < s->facts->sentences->len; k++) {
+        const DsrSentence *sent = g_ptr_array_index(s->facts->sentences, k);
+        if (!dsr__key_point_candidate(sent->text))
+            continue;
+        Candidate *c = g_new0(Candidate, 1);
+        c->sentence = sent;
+        c->facts = s->facts;
+        c->source = s->source;
+        c->prior = prior_of(sent, figure_kind, event_type);
+        g_ptr_array_add(mine, c);
+    }
+    g_ptr_array_sort(mine, compare_prior);
+    for (guint i = 0; i < mine->len; i++) {
+        if (i < cap)
+            g_ptr_array_add(out, g_ptr_array_index(mine, i));
+        else
+            candidate_free(g_ptr_array_index(mine, i));
+    }
+}
+
+typedef struct {
+    GArray *ids; /* guint: candidates holding the stem */
+} Posting;
 
 static void
-candidate_free(Candidate *c)
+posting_free(Posting *p)
 {
-    g_hash_table_unref(c->stems);
-    g_free(c);
+    g_array_unref(p->ids);
+    g_free(p);
 }
 
-void
-dsr__summarize_key_points(DsrRelation *rel)
+/* Continuous LexRank: PageRank over the cosine-weighted graph of candidates.
+ * Edges are found through the stems two sentences share; a stem present in
+ * a large share of the candidates carries almost no IDF weight and would
+ * make the index quadratic, so it links nothing. */
+static void
+lexrank(GPtrArray *cands)
 {
-    g_autoptr(GPtrArray) cands = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
-    g_autoptr(GHashTable) df = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(DsrStemmer) stem_fr = dsr_stemmer_new("fr");
-    g_autoptr(DsrStemmer) stem_en = dsr_stemmer_new("en");
-
-    for (guint i = 0; i < rel->selected->len; i++) {
-        const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
-        const char *lang = s->facts->lang ? s->facts->lang : "fr";
-        DsrStemmer *stemmer = strcmp(lang, "en") == 0 ? stem_en : stem_fr;
-        for (guint k = 0; k < s->facts->sentences->len; k++) {
-            const DsrSentence *sent = g_ptr_array_index(s->facts->sentences, k);
-            g_autoptr(GPtrArray) words = dsr_text_words(sent->text);
-            if (words->len < MIN_WORDS || words->len > MAX_WORDS)
-                continue;
-            gsize len = strlen(sent->text);
-            if (len && (sent->text[len - 1] == '?' || sent->text[len - 1] == ':'))
-                continue;
-            if (depends_on_context(sent->text))
-                continue;
-            Candidate *c = g_new0(Candidate, 1);
-            c->text = sent->text;
-            c->source = s->source;
-            c->index = sent->index;
-            c->stems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-            for (guint w = 0; w < words->len; w++) {
-                const char *word = g_ptr_array_index(words, w);
-                if (g_utf8_strlen(word, -1) < 3 || dsr_text_is_stopword(word, lang) ||
-                    g_ascii_isdigit(word[0]))
-                    continue;
-                char *st = dsr_stemmer_stem(stemmer, word);
-                if (!g_hash_table_add(c->stems, st))
-                    continue;
-                gpointer n = g_hash_table_lookup(df, st);
-                g_hash_table_replace(df, g_strdup(st), GINT_TO_POINTER(GPOINTER_TO_INT(n) + 1));
+    guint n = cands->len;
+    g_autoptr(GHashTable) index =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)posting_free);
+    for (guint i = 0; i < n; i++) {
+        Candidate *c = g_ptr_array_index(cands, i);
+        GHashTableIter it;
+        gpointer key;
+        g_hash_table_iter_init(&it, c->stems);
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            Posting *p = g_hash_table_lookup(index, key);
+            if (!p) {
+                p = g_new0(Posting, 1);
+                p->ids = g_array_new(FALSE, FALSE, sizeof(guint));
+                g_hash_table_insert(index, key, p);
             }
-            double pos = 1.0 / (1.0 + sent->index);
-            c->score = 0.35 * pos + (holds_figure(s->facts, sent->text) ? 0.25 : 0) +
-                       (holds_event(s->facts, sent->text) ? 0.2 : 0);
-            g_ptr_array_add(cands, c);
+            g_array_append_val(p->ids, i);
         }
     }
-    if (cands->len == 0)
-        return;
-
-    /* Centrality: the mean weight of a sentence's stems in the whole relation
-     * (stems used across many sentences are what the relation is about). */
-    double best = 0;
-    for (guint i = 0; i < cands->len; i++) {
+    for (guint i = 0; i < n; i++) {
         Candidate *c = g_ptr_array_index(cands, i);
         double sum = 0;
         GHashTableIter it;
         gpointer key;
         g_hash_table_iter_init(&it, c->stems);
-        while (g_hash_table_iter_next(&it, &key, NULL))
-            sum += log(1.0 + GPOINTER_TO_INT(g_hash_table_lookup(df, key)));
-        double centrality = g_hash_table_size(c->stems) ? sum / sqrt(g_hash_table_size(c->stems)) : 0;
-        c->score += 0.1 * centrality;
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            Posting *p = g_hash_table_lookup(index, key);
+            double idf = log((double)(n + 1) / p->ids->len);
+            sum += idf * idf;
+        }
+        c->norm = sqrt(sum);
+    }
+
+    guint common = MAX(40u, n / 10);
+    g_autofree double *dot = g_new0(double, n);
+    g_autofree guint *touched = g_new(guint, n);
+    /* Edges as adjacency lists: (neighbour, weight) pairs per candidate. */
+    g_autofree GArray **adj = g_new0(GArray *, n);
+    g_autofree double *degree = g_new0(double, n);
+    for (guint i = 0; i < n; i++)
+        adj[i] = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+    for (guint i = 0; i < n; i++) {
+        Candidate *c = g_ptr_array_index(cands, i);
+        guint nt = 0;
+        GHashTableIter it;
+        gpointer key;
+        g_hash_table_iter_init(&it, c->stems);
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            Posting *p = g_hash_table_lookup(index, key);
+            if (p->ids->len > common || p->ids->len < 2)
+                continue;
+            double idf = log((double)(n + 1) / p->ids->len);
+            for (guint k = 0; k < p->ids->len; k++) {
+                guint j = g_array_index(p->ids, guint, k);
+                if (j <= i)
+                    continue;
+                if (dot[j] == 0)
+                    touched[nt++] = j;
+                dot[j] += idf * idf;
+            }
+        }
+        for (guint t = 0; t < nt; t++) {
+            guint j = touched[t];
+            Candidate *d = g_ptr_array_index(cands, j);
+            double cos = c->norm > 0 && d->norm > 0 ? dot[j] / (c->norm * d->norm) : 0;
+            dot[j] = 0;
+            if (cos < EDGE_MIN)
+                continue;
+            double e1[2] = {(double)j, cos}, e2[2] = {(double)i, cos};
+            g_array_append_vals(adj[i], e1, 1);
+            g_array_append_vals(adj[j], e2, 1);
+            degree[i] += cos;
+            degree[j] += cos;
+        }
+    }
+
+    g_autofree double *rank = g_new(double, n);
+    g_autofree double *next = g_new(double, n);
+    for (guint i = 0; i < n; i++)
+        rank[i] = 1.0 / n;
+    for (int iter = 0; iter < ITERATIONS; iter++) {
+        double dangling = 0;
+        for (guint i = 0; i < n; i++) {
+            next[i] = 0;
+            if (degree[i] == 0)
+                dangling += rank[i];
+        }
+        for (guint i = 0; i < n; i++) {
+            if (degree[i] == 0)
+                continue;
+            for (guint k = 0; k < adj[i]->len; k++) {
+                const double *e = &g_array_index(adj[i], double, 2 * k);
+                next[(guint)e[0]] += rank[i] * e[1] / degree[i];
+            }
+        }
+        for (guint i = 0; i < n; i++)
+            next[i] = (1 - DAMPING) / n + DAMPING * (next[i] + dangling / n);
+        double *swap = rank;
+        rank = next;
+        next = swap;
+    }
+    for (guint i = 0; i < n; i++) {
+        ((Candidate *)g_ptr_array_index(cands, i))->rank = rank[i] * n; /* mean 1 */
+        g_array_unref(adj[i]);
+    }
+}
+
+static double
+cosine(GHashTable *a, GHashTable *b, GHashTable *idf)
+{
+    GHashTable *small = g_hash_table_size(a) < g_hash_table_size(b) ? a : b;
+    GHashTable *big = small == a ? b : a;
+    double dot = 0, na = 0, nb = 0;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, small);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (g_hash_table_contains(big, key)) {
+            double w = *(double *)g_hash_table_lookup(idf, key);
+            dot += w * w;
+        }
+    g_hash_table_iter_init(&it, a);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        double w = *(double *)g_hash_table_lookup(idf, key);
+        na += w * w;
+    }
+    g_hash_table_iter_init(&it, b);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        double w = *(double *)g_hash_table_lookup(idf, key);
+        nb += w * w;
+    }
+    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0;
+}
+
+static double
+overlap(GHashTable *a, GHashTable *b)
+{
+    guint na = g_hash_table_size(a), nb = g_hash_table_size(b);
+    if (MIN(na, nb) < 4)
+        return 0; /* too few stems to call two sentences the same */
+    double j = dsr__jaccard(a, b);
+    return j * (na + nb) / (1 + j) / MIN(na, nb);
+}
+
+/* The sources that print exactly this sentence (whitespace aside): a
+ * wire story copied by two outlets is one point citing both. */
+static DsrCites *
+sources_quoting(const DsrRelation *rel, const char *text)
+{
+    DsrCites *cites = dsr_cites_new(NULL, 0);
+    g_autofree char *want = dsr_text_squeeze(text);
+    for (guint i = 0; i < rel->selected->len; i++) {
+        const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
+        for (guint k = 0; k < s->facts->sentences->len; k++) {
+            const DsrSentence *sent = g_ptr_array_index(s->facts->sentences, k);
+            if (strcmp(sent->text, text) == 0) {
+                dsr_cites_add(cites, s->source);
+                break;
+            }
+            if (strlen(sent->text) + 8 < strlen(want) || strlen(want) + 8 < strlen(sent->text))
+                continue;
+            g_autofree char *have = dsr_text_squeeze(sent->text);
+            if (strcmp(have, want) == 0) {
+                dsr_cites_add(cites, s->source);
+                break;
+            }
+        }
+    }
+    return cites;
+}
+
+void
+dsr__summarize_key_points(DsrRelation *rel)
+{
+    guint articles = rel->selected->len;
+    guint cap = CLAMP(MAX_CANDIDATES / MAX(articles, 1u), 2u, (guint)MAX_PER_ARTICLE);
+    g_autoptr(GPtrArray) all = g_ptr_array_new();
+    for (guint i = 0; i < articles; i++)
+        preselect(&g_array_index(rel->selected, DsrSelected, i), cap, all);
+    g_ptr_array_sort(all, compare_prior);
+    g_autoptr(GPtrArray) cands = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+    for (guint i = 0; i < all->len; i++) {
+        Candidate *c = g_ptr_array_index(all, i);
+        if (cands->len < MAX_CANDIDATES)
+            g_ptr_array_add(cands, c);
+        else
+            candidate_free(c);
+    }
+    if (cands->len == 0)
+        return;
+
+    g_autoptr(GHashTable) df = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    for (guint i = 0; i < cands->len; i++) {
+        Candidate *c = g_ptr_array_index(cands, i);
+        c->stems = dsr__stems(rel, c->sentence->text, c->facts->lang);
+        GHashTableIter it;
+        gpointer key;
+        g_hash_table_iter_init(&it, c->stems);
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            double *n = g_hash_table_lookup(df, key);
+            if (!n) {
+                n = g_new0(double, 1);
+                g_hash_table_insert(df, key, n);
+            }
+            *n += 1;
+        }
+    }
+    lexrank(cands);
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, df);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        *(double *)value = log((double)(cands->len + 1) / *(double *)value);
+
+    double best = 0;
+    for (guint i = 0; i < cands->len; i++) {
+        Candidate *c = g_ptr_array_index(cands, i);
+        /* Centrality decides; what the sentence carries breaks near ties. */
+        c->score = log(1.0 + c->rank) + 0.5 * c->prior;
         best = MAX(best, c->score);
     }
 
-    guint want = CLAMP(rel->selected->len * 2, MIN_POINTS, MAX_POINTS);
+    guint want = CLAMP(articles * 2, (guint)MIN_POINTS, (guint)MAX_POINTS);
     g_autoptr(GPtrArray) chosen = g_ptr_array_new();
+    g_autoptr(GHashTable) per_source = g_hash_table_new(NULL, NULL);
     while (chosen->len < want) {
         Candidate *pick = NULL;
-        double pick_score = -1;
+        double pick_mmr = -G_MAXDOUBLE;
         for (guint i = 0; i < cands->len; i++) {
             Candidate *c = g_ptr_array_index(cands, i);
             if (c->taken)
                 continue;
             double redundancy = 0;
-            for (guint k = 0; k < chosen->len; k++)
-                redundancy = MAX(redundancy, jaccard(c->stems, ((Candidate *)g_ptr_array_index(chosen, k))->stems));
-            if (redundancy > REDUNDANT)
+            gboolean repeats = FALSE;
+            for (guint k = 0; k < chosen->len && !repeats; k++) {
+                GHashTable *other = ((Candidate *)g_ptr_array_index(chosen, k))->stems;
+                double cos = cosine(c->stems, other, df);
+                redundancy = MAX(redundancy, cos);
+                repeats = cos > NEAR_DUPLICATE || overlap(c->stems, other) >= NEAR_OVERLAP;
+            }
+            if (repeats)
                 continue;
-            double mmr = 0.7 * c->score - 0.3 * best * redundancy;
-            /* Ties go to the earlier source and sentence: same input, same brief. */
-            if (mmr > pick_score)
-                pick = c, pick_score = mmr;
+            /* Coverage: a third point from one article must beat the others clearly. */
+            int same = GPOINTER_TO_INT(g_hash_table_lookup(per_source, GINT_TO_POINTER(c->source)));
+            double mmr = 0.7 * c->score / best - 0.3 * redundancy - 0.08 * same;
+            /* Ties go to the earlier candidate (best prior, earliest source): stable. */
+            if (mmr > pick_mmr)
+                pick = c, pick_mmr = mmr;
         }
         if (!pick)
             break;
         pick->taken = TRUE;
         g_ptr_array_add(chosen, pick);
+        int same = GPOINTER_TO_INT(g_hash_table_lookup(per_source, GINT_TO_POINTER(pick->source)));
+        g_hash_table_insert(per_source, GINT_TO_POINTER(pick->source), GINT_TO_POINTER(same + 1));
     }
     g_ptr_array_sort(chosen, compare_reading_order);
     for (guint i = 0; i < chosen->len; i++) {
         const Candidate *c = g_ptr_array_index(chosen, i);
-        int n = c->source;
-        dsr_brief_add_key_point(rel->brief, c->text, dsr_cites_new(&n, 1));
+        dsr_brief_add_key_point(rel->brief, c->sentence->text,
+                                sources_quoting(rel, c->sentence->text));
     }
 }

@@ -1,103 +1,310 @@
 /* SPDX-License-Identifier: MIT
- * Key figures across sources: the same quantity reported by two articles
- * (same kind, currency, unit, year and value within rounding) is one row
- * citing both; two rows about the same subject, entity and year whose values
- * differ are kept side by side and marked as a discrepancy. Charts are chosen
- * from the rows, never forced, and never mix units. */
+ * Key figures across sources. Two reports are one row when they measure the
+ * same thing (kind, currency, count unit, year, entity, a subject with the
+ * same content stems) and their values agree within the rounding of the
+ * coarser one ("29,8 milliards" and "30 milliards"); the row keeps the more
+ * precise wording and lists the others as variants, so each source's own
+ * words stay checkable. Rows about the same thing whose values cannot both be
+ * true are kept side by side under one group number with a discrepancy text.
+ * A bracketed equivalent stays with its main figure. Charts are chosen from
+ * the rows, never forced, and never mix currencies, kinds or scales. */
 #include "summarize-private.h"
-#include <dossier/text.h>
 #include <math.h>
 #include <string.h>
 
+#define MAX_BARS 8
+
 typedef struct {
-    DsrBriefFigure row;  /* strings borrowed from facts until added to the brief */
-    GArray *cites;       /* owned until added */
-    int rank;            /* importance class, lower first */
-    int order;           /* first appearance, for stable ties */
-    char *subject_key;   /* folded subject, for discrepancy matching */
+    const char *quote;
+    int source;
+} Wording;
+
+typedef struct {
+    const DsrFigure *best; /* the most precise report, borrowed from facts */
+    GHashTable *subject;   /* content stems of the subject, or NULL */
+    GArray *cites;         /* owned until added */
+    GArray *wordings;      /* Wording */
+    const DsrFigure *equivalent;
+    int about; /* 0 the relationship, 1 unknown, 2 another country */
+    int order; /* first appearance, for stable ties */
+    int group;
+    guint brief_index; /* its row in the brief, once added */
+    gboolean charted;
 } Row;
 
 static void
 row_free(Row *r)
 {
-    if (r->cites)
-        g_array_unref(r->cites);
-    g_free(r->subject_key);
+    g_clear_pointer(&r->cites, g_array_unref);
+    g_clear_pointer(&r->subject, g_hash_table_unref);
+    g_array_unref(r->wordings);
     g_free(r);
 }
 
-static gboolean
-same_value(double a, double b)
+static double
+quantity(const DsrFigure *f)
 {
-    /* "16,5%" and "16.5%" or "30 milliards" and "30,0 milliards": equal within rounding. */
-    double m = MAX(fabs(a), fabs(b));
-    return m == 0 || fabs(a - b) <= m * 0.005;
+    return f->value * (f->scale ? f->scale : 1);
+}
+
+/* The unit of the last digit written: 30 -> 1, 29,8 -> 0.1, 16,45 -> 0.01. */
+static double
+precision(const DsrFigure *f)
+{
+    double unit = 1;
+    for (int d = 0; d < 4; d++, unit /= 10) {
+        double x = f->value / unit;
+        if (fabs(x - round(x)) < 1e-6)
+            break;
+    }
+    return unit * (f->scale ? f->scale : 1);
 }
 
 static gboolean
-same_quantity(const DsrBriefFigure *a, const DsrFigure *b)
+equal_within_rounding(const DsrFigure *a, const DsrFigure *b)
 {
-    return a->kind == b->kind && a->year == b->year && a->qualifier == b->qualifier &&
-           g_strcmp0(a->currency, b->currency) == 0 &&
-           (a->kind != DSR_FIGURE_COUNT || g_strcmp0(a->unit, b->unit) == 0) &&
-           g_strcmp0(a->entity, b->entity) == 0 &&
-           same_value(a->value * a->scale, b->value * b->scale);
+    double x = quantity(a), y = quantity(b);
+    double half = 0.5 * MAX(precision(a), precision(b));
+    return fabs(x - y) <= half + 1e-9 * MAX(fabs(x), fabs(y));
+}
+
+/* Values that can both be true: equal within rounding, or one bound
+ * ("plus de 300") that the other value satisfies, or two approximations
+ * within 5 %. */
+static gboolean
+consistent(const DsrFigure *a, const DsrFigure *b)
+{
+    if (equal_within_rounding(a, b))
+        return TRUE;
+    double x = quantity(a), y = quantity(b);
+    for (int turn = 0; turn < 2; turn++) {
+        const DsrFigure *bound = turn ? b : a;
+        double bv = turn ? y : x, other = turn ? x : y;
+        switch (bound->qualifier) {
+        case DSR_QUALIFIER_MORE_THAN:
+        case DSR_QUALIFIER_AT_LEAST:
+            if (other >= bv)
+                return TRUE;
+            break;
+        case DSR_QUALIFIER_LESS_THAN:
+        case DSR_QUALIFIER_AT_MOST:
+            if (other <= bv)
+                return TRUE;
+            break;
+        case DSR_QUALIFIER_APPROX:
+            if (fabs(x - y) <= 0.05 * MAX(fabs(x), fabs(y)))
+                return TRUE;
+            break;
+        case DSR_QUALIFIER_NONE:
+            break;
+        }
+    }
+    return FALSE;
+}
+
+static gboolean
+same_unit(const DsrFigure *a, const DsrFigure *b)
+{
+    if (a->kind != DSR_FIGURE_COUNT && a->kind != DSR_FIGURE_OTHER)
+        return TRUE;
+    g_autofree char *x = a->unit ? dsr_text_fold(a->unit) : NULL;
+    g_autofree char *y = b->unit ? dsr_text_fold(b->unit) : NULL;
+    return g_strcmp0(x, y) == 0;
+}
+
+/* Subjects name the same quantity when their content stems mostly agree, or
+ * one is contained in the other ("échanges commerciaux" and "échanges
+ * commerciaux bilatéraux"). */
+static gboolean
+same_subject(GHashTable *a, GHashTable *b)
+{
+    if (!a || !b || !g_hash_table_size(a) || !g_hash_table_size(b))
+        return FALSE;
+    double j = dsr__jaccard(a, b);
+    guint small = MIN(g_hash_table_size(a), g_hash_table_size(b));
+    guint inter = (guint)lround(j * (g_hash_table_size(a) + g_hash_table_size(b)) / (1 + j));
+    return j >= 0.5 || inter == small;
+}
+
+static gboolean
+same_measure(const Row *r, const DsrFigure *f, GHashTable *subject)
+{
+    const DsrFigure *g = r->best;
+    return g->kind == f->kind && g->year == f->year && g_strcmp0(g->currency, f->currency) == 0 &&
+           g_strcmp0(g->entity, f->entity) == 0 && same_unit(g, f) &&
+           same_subject(r->subject, subject);
+}
+
+static gboolean
+mergeable(const Row *r, const DsrFigure *f, GHashTable *subject)
+{
+    const DsrFigure *g = r->best;
+    /* "environ 30 milliards" and "30 milliards" are one figure; "plus de 30" is another. */
+    DsrQualifier qa = g->qualifier == DSR_QUALIFIER_APPROX ? DSR_QUALIFIER_NONE : g->qualifier;
+    DsrQualifier qb = f->qualifier == DSR_QUALIFIER_APPROX ? DSR_QUALIFIER_NONE : f->qualifier;
+    gboolean qualifiers = qa == qb;
+    if (!qualifiers || !equal_within_rounding(g, f))
+        return FALSE;
+    if (!r->subject || !subject) {
+        /* Without a subject, only the same words in the same kind of figure. */
+        if (r->subject || subject)
+            return FALSE;
+        g_autofree char *x = dsr_text_fold(g->quote);
+        g_autofree char *y = dsr_text_fold(f->quote);
+        return g->kind == f->kind && g->year == f->year &&
+               g_strcmp0(g->currency, f->currency) == 0 && g_strcmp0(g->entity, f->entity) == 0 &&
+               strcmp(x, y) == 0;
+    }
+    return same_measure(r, f, subject);
 }
 
 static int
-importance(const DsrFigure *f, const char *partner, const char *home)
+about(const DsrRelation *rel, const char *entity)
 {
-    int about = f->entity && partner && strcmp(f->entity, partner) == 0 ? 0
-              : f->entity && home && strcmp(f->entity, home) == 0   ? 1
-                                                                      : 2;
-    int kind = f->kind == DSR_FIGURE_MONEY     ? 0
-             : f->kind == DSR_FIGURE_PERCENT   ? 1
-             : f->kind == DSR_FIGURE_COUNT     ? 2
-                                               : 3;
-    /* An equivalent restates the figure before it: it follows it, never leads. */
-    return (kind <= 1 ? about * 4 + kind : 12 + about * 4 + kind) * 2 + (f->equivalent_of >= 0);
+    if (!entity)
+        return 1;
+    if ((rel->partner && strcmp(entity, rel->partner) == 0) || g_strcmp0(entity, rel->home) == 0)
+        return 0;
+    return 2;
 }
 
+static int
+kind_rank(DsrFigureKind k)
+{
+    return k == DSR_FIGURE_MONEY ? 0 : k == DSR_FIGURE_PERCENT ? 1 : k == DSR_FIGURE_COUNT ? 2 : 3;
+}
+
+/* Money and percentages about the relationship first; within a class, the
+ * figure more sources report, then the latest, then the order of the sources. */
 static int
 compare_rows(gconstpointer a, gconstpointer b)
 {
     const Row *x = *(Row *const *)a, *y = *(Row *const *)b;
-    if (x->rank != y->rank)
-        return x->rank - y->rank;
+    int cx = kind_rank(x->best->kind) <= 1 ? x->about * 2 + kind_rank(x->best->kind)
+                                           : 6 + x->about * 2 + kind_rank(x->best->kind);
+    int cy = kind_rank(y->best->kind) <= 1 ? y->about * 2 + kind_rank(y->best->kind)
+                                           : 6 + y->about * 2 + kind_rank(y->best->kind);
+    if (cx != cy)
+        return cx - cy;
+    if (x->cites->len != y->cites->len)
+        return x->cites->len > y->cites->len ? -1 : 1;
+    if (x->best->year != y->best->year)
+        return y->best->year - x->best->year; /* the latest year first; undated last */
     return x->order - y->order;
 }
+
+/* Rows cited by exactly the same sources are not a disagreement between
+ * sources: one article giving two values under one subject is more often
+ * two things ("vers l'UE… vers les États-Unis…") than a contradiction. */
+static gboolean
+other_sources(const Row *x, const Row *y)
+{
+    if (x->cites->len != y->cites->len)
+        return TRUE;
+    for (guint i = 0; i < x->cites->len; i++)
+        if (g_array_index(x->cites, int, i) != g_array_index(y->cites, int, i))
+            return TRUE;
+    return FALSE;
+}
+
+static void
+append_cites(GString *s, const GArray *cites)
+{
+    g_string_append(s, " [");
+    for (guint i = 0; i < cites->len; i++)
+        g_string_append_printf(s, "%s%d", i ? ", " : "", g_array_index(cites, int, i));
+    g_string_append_c(s, ']');
+}
+
+static Row *
+collect_row(DsrRelation *rel, GPtrArray *rows, const DsrFacts *facts, const DsrFigure *f,
+            int source, int *order)
+{
+    GHashTable *subject = f->subject ? dsr__stems(rel, f->subject, facts->lang) : NULL;
+    if (subject && !g_hash_table_size(subject))
+        g_clear_pointer(&subject, g_hash_table_unref);
+    for (guint r = 0; r < rows->len; r++) {
+        Row *row = g_ptr_array_index(rows, r);
+        if (!mergeable(row, f, subject))
+            continue;
+        dsr_cites_add(row->cites, source);
+        Wording w = {f->quote, source};
+        g_array_append_val(row->wordings, w);
+        if (precision(f) < precision(row->best))
+            row->best = f;
+        if (subject)
+            g_hash_table_unref(subject);
+        return row;
+    }
+    Row *row = g_new0(Row, 1);
+    row->best = f;
+    row->subject = subject;
+    row->cites = dsr_cites_new(&source, 1);
+    row->wordings = g_array_new(FALSE, FALSE, sizeof(Wording));
+    Wording w = {f->quote, source};
+    g_array_append_val(row->wordings, w);
+    row->about = about(rel, f->entity);
+    row->order = (*order)++;
+    g_ptr_array_add(rows, row);
+    return row;
+}
+
+/* Puts each group's rows together, where its most important row stands. */
+static void
+gather_groups(GPtrArray *rows)
+{
+    g_autoptr(GPtrArray) out = g_ptr_array_new();
+    g_autoptr(GHashTable) placed = g_hash_table_new(NULL, NULL);
+    for (guint i = 0; i < rows->len; i++) {
+        Row *r = g_ptr_array_index(rows, i);
+        if (g_hash_table_contains(placed, r))
+            continue;
+        g_ptr_array_add(out, r);
+        g_hash_table_add(placed, r);
+        for (guint k = i + 1; r->group && k < rows->len; k++) {
+            Row *o = g_ptr_array_index(rows, k);
+            if (o->group == r->group && !g_hash_table_contains(placed, o)) {
+                g_ptr_array_add(out, o);
+                g_hash_table_add(placed, o);
+            }
+        }
+    }
+    for (guint i = 0; i < out->len; i++)
+        rows->pdata[i] = out->pdata[i];
+}
+
+/* ---- charts ---- */
 
 static double
 chart_scale(double max, const char **unit_key)
 {
-    if (max >= 1e12) {
-        *unit_key = "unit-trillion";
-        return 1e12;
-    }
-    if (max >= 1e9) {
-        *unit_key = "unit-billion";
-        return 1e9;
-    }
-    if (max >= 1e6) {
-        *unit_key = "unit-million";
-        return 1e6;
-    }
-    if (max >= 1e4) {
-        *unit_key = "unit-thousand";
-        return 1e3;
+    static const struct {
+        double scale;
+        const char *key;
+    } scales[] = {
+        {1e12, "unit-trillion"},
+        {1e9, "unit-billion"},
+        {1e6, "unit-million"},
+        {1e4, "unit-thousand"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(scales); i++) {
+        if (max >= scales[i].scale) {
+            *unit_key = scales[i].key;
+            return scales[i].scale == 1e4 ? 1e3 : scales[i].scale;
+        }
     }
     *unit_key = NULL;
     return 1;
 }
 
-static const char *
-label(const DsrRelation *rel, const char *key)
+static gboolean
+is_approx(DsrQualifier q)
 {
-    return rel->opt->label ? rel->opt->label(key, rel->opt->label_data) : key;
+    return q != DSR_QUALIFIER_NONE;
 }
 
 static char *
-point_label(const DsrBriefFigure *f)
+point_label(const DsrFigure *f, gboolean with_year)
 {
     GString *s = g_string_new(f->subject && *f->subject ? f->subject : f->quote);
     if (g_utf8_strlen(s->str, -1) > 48) {
@@ -105,59 +312,229 @@ point_label(const DsrBriefFigure *f)
         g_string_truncate(s, (gsize)(cut - s->str));
         g_string_append(s, "…");
     }
-    if (f->year)
+    if (with_year && f->year)
         g_string_append_printf(s, " (%d)", f->year);
     return g_string_free(s, FALSE);
 }
 
-static gboolean
-is_approx(const DsrBriefFigure *f)
+static char *
+money_unit(const DsrRelation *rel, const char *unit_key, const char *currency)
 {
-    return f->qualifier == DSR_QUALIFIER_APPROX || f->qualifier == DSR_QUALIFIER_MORE_THAN ||
-           f->qualifier == DSR_QUALIFIER_LESS_THAN;
+    return g_strdup_printf("%s%s%s", unit_key ? dsr__label(rel, unit_key) : "", unit_key ? " " : "",
+                           currency);
 }
 
-/* A bar chart of the rows of one kind (and one currency for money) when two
- * or more distinct values exist. */
-static void
-add_bar_chart(DsrRelation *rel, DsrFigureKind kind, const char *currency)
+/* A change ("une hausse de 35 %", "a decline of 11 billion") measures against
+ * a base the chart does not show: set beside levels, it misleads. */
+static gboolean
+is_change(const DsrFigure *f)
 {
-    GArray *rows = rel->brief->figures;
-    g_autoptr(GArray) picked = g_array_new(FALSE, FALSE, sizeof(guint));
+    static const char *const words[] = {
+        "hausse", "augment",  "croissance", "progress", "baisse",   "recul", "diminution", "chute",
+        "growth", "increase", "rise",       "decline",  "decrease", "drop",  "grew",       "jump",
+    };
+    if (!f->subject)
+        return FALSE;
+    g_autofree char *s = dsr_text_fold(f->subject);
+    for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+        if (strstr(s, words[i]))
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+chartable(const DsrFigure *f)
+{
+    /* A range's ends are not two quantities, and a negative or zero amount
+     * has no bar length a reader could compare. */
+    return f->qualifier != DSR_QUALIFIER_AT_LEAST && f->qualifier != DSR_QUALIFIER_AT_MOST &&
+           quantity(f) > 0 && !is_change(f);
+}
+
+/* A point of a money chart in @currency: the row itself, or the equivalent
+ * the source gives in that currency. */
+static const DsrFigure *
+in_currency(const Row *r, const char *currency, gboolean *converted)
+{
+    *converted = FALSE;
+    if (r->best->kind == DSR_FIGURE_MONEY && g_strcmp0(r->best->currency, currency) == 0)
+        return r->best;
+    if (r->equivalent && r->equivalent->kind == DSR_FIGURE_MONEY &&
+        g_strcmp0(r->equivalent->currency, currency) == 0) {
+        *converted = TRUE;
+        return r->equivalent;
+    }
+    return NULL;
+}
+
+static int
+magnitude(double q)
+{
+    return q >= 1 ? (int)floor(log10(q) / 3) : 0;
+}
+
+static void
+add_points_note(const DsrRelation *rel, GString *note, gboolean approx, gboolean converted)
+{
+    if (approx)
+        g_string_append(note, dsr__label(rel, "chart-approx-points"));
+    if (converted) {
+        if (note->len)
+            g_string_append(note, " · ");
+        g_string_append(note, dsr__label(rel, "chart-equivalent-note"));
+    }
+}
+
+/* A bar chart comparing amounts in one currency, all of one order of
+ * magnitude (millions are not drawn beside hundreds of billions), or
+ * percentages; at least two distinct quantities. */
+static void
+bar_chart(DsrRelation *rel, GPtrArray *rows, DsrFigureKind kind, const char *currency)
+{
+    int counts[8] = {0};
+    for (guint i = 0; i < rows->len; i++) {
+        Row *r = g_ptr_array_index(rows, i);
+        gboolean conv;
+        const DsrFigure *f = kind == DSR_FIGURE_MONEY ? in_currency(r, currency, &conv)
+                             : r->best->kind == kind  ? r->best
+                                                      : NULL;
+        if (f && !r->charted && chartable(f))
+            counts[CLAMP(magnitude(quantity(f)), 0, 7)]++;
+    }
+    int family = 0;
+    for (int m = 1; m < 8; m++)
+        if (counts[m] >= counts[family])
+            family = m;
+    if (kind == DSR_FIGURE_PERCENT)
+        family = -1;
+    else if (counts[family] < 2)
+        return;
+
+    g_autoptr(GPtrArray) picked = g_ptr_array_new();
+    g_autoptr(GPtrArray) figs = g_ptr_array_new();
     double max = 0;
-    for (guint i = 0; i < rows->len && picked->len < 8; i++) {
-        const DsrBriefFigure *f = &g_array_index(rows, DsrBriefFigure, i);
-        if (f->kind != kind || g_strcmp0(f->currency, currency) != 0)
+    gboolean approx = FALSE, converted = FALSE;
+    for (guint i = 0; i < rows->len && picked->len < MAX_BARS; i++) {
+        Row *r = g_ptr_array_index(rows, i);
+        gboolean conv = FALSE;
+        const DsrFigure *f = kind == DSR_FIGURE_MONEY ? in_currency(r, currency, &conv)
+                             : r->best->kind == kind  ? r->best
+                                                      : NULL;
+        if (!f || r->charted || !chartable(f))
             continue;
-        if (f->qualifier == DSR_QUALIFIER_AT_LEAST || f->qualifier == DSR_QUALIFIER_AT_MOST)
-            continue; /* a range's ends are not two quantities */
-        g_array_append_val(picked, i);
-        max = MAX(max, fabs(f->value * f->scale));
+        if (family >= 0 && CLAMP(magnitude(quantity(f)), 0, 7) != family)
+            continue;
+        g_ptr_array_add(picked, r);
+        g_ptr_array_add(figs, (gpointer)f);
+        max = MAX(max, quantity(f));
+        approx |= is_approx(f->qualifier);
+        converted |= conv;
     }
     if (picked->len < 2)
         return;
     const char *unit_key = NULL;
     double scale = kind == DSR_FIGURE_PERCENT ? 1 : chart_scale(max, &unit_key);
-    g_autofree char *unit = kind == DSR_FIGURE_PERCENT
-                                ? g_strdup("%")
-                                : g_strdup_printf("%s%s%s", unit_key ? label(rel, unit_key) : "",
-                                                  unit_key ? " " : "", currency);
+    g_autofree char *unit =
+        kind == DSR_FIGURE_PERCENT ? g_strdup("%") : money_unit(rel, unit_key, currency);
     g_autoptr(GString) title = g_string_new(
-        label(rel, kind == DSR_FIGURE_PERCENT ? "chart-percent-title" : "chart-money-title"));
+        dsr__label(rel, kind == DSR_FIGURE_PERCENT ? "chart-percent-title" : "chart-money-title"));
     g_string_replace(title, "{unit}", unit, 0);
-    gboolean any_approx = FALSE;
-    for (guint k = 0; k < picked->len; k++)
-        any_approx |= is_approx(&g_array_index(rows, DsrBriefFigure, g_array_index(picked, guint, k)));
-    DsrChartSpec *chart = dsr_brief_add_chart(rel->brief, DSR_CHART_BAR, title->str, unit,
-                                              any_approx ? label(rel, "chart-approx-points") : NULL);
+    g_autoptr(GString) note = g_string_new(NULL);
+    add_points_note(rel, note, approx, converted);
+    dsr_brief_add_chart(rel->brief, DSR_CHART_BAR, title->str, unit, note->len ? note->str : NULL);
+    DsrChartSpec *chart =
+        &g_array_index(rel->brief->charts, DsrChartSpec, rel->brief->charts->len - 1);
     for (guint k = 0; k < picked->len; k++) {
-        const DsrBriefFigure *f = &g_array_index(rows, DsrBriefFigure, g_array_index(picked, guint, k));
-        g_autofree char *text = point_label(f);
-        double v = kind == DSR_FIGURE_PERCENT ? f->value : f->value * f->scale / scale;
-        dsr_chart_add_point(rel->brief, chart, text, v, is_approx(f),
-                            dsr_cites_new((const int *)f->cites->data, f->cites->len));
-        /* dsr_brief_add_chart may move the charts array: refetch the spec. */
-        chart = &g_array_index(rel->brief->charts, DsrChartSpec, rel->brief->charts->len - 1);
+        Row *r = g_ptr_array_index(picked, k);
+        const DsrFigure *f = g_ptr_array_index(figs, k);
+        g_autofree char *text = point_label(r->best, TRUE);
+        double v = kind == DSR_FIGURE_PERCENT ? f->value : quantity(f) / scale;
+        const DsrBriefFigure *row =
+            &g_array_index(rel->brief->figures, DsrBriefFigure, r->brief_index);
+        dsr_chart_add_point(rel->brief, chart, text, v, is_approx(f->qualifier),
+                            dsr_cites_new((const int *)row->cites->data, row->cites->len));
+        r->charted = TRUE;
+    }
+}
+
+static int
+compare_year(gconstpointer a, gconstpointer b)
+{
+    const Row *x = *(Row *const *)a, *y = *(Row *const *)b;
+    return x->best->year - y->best->year;
+}
+
+/* A line chart when the same quantity (same measure, any year) has values
+ * for two or more years, across sources too. One value per year: the most
+ * important row of that year (a discrepancy stays visible in the table). */
+static void
+series_charts(DsrRelation *rel, GPtrArray *rows)
+{
+    for (guint i = 0; i < rows->len; i++) {
+        Row *first = g_ptr_array_index(rows, i);
+        if (first->charted || !first->best->year || !first->subject ||
+            first->best->kind == DSR_FIGURE_OTHER || !chartable(first->best))
+            continue;
+        g_autoptr(GPtrArray) series = g_ptr_array_new();
+        g_ptr_array_add(series, first);
+        for (guint k = i + 1; k < rows->len; k++) {
+            Row *r = g_ptr_array_index(rows, k);
+            const DsrFigure *f = r->best, *g = first->best;
+            if (r->charted || !f->year || !chartable(f) || f->kind != g->kind ||
+                g_strcmp0(f->currency, g->currency) != 0 || g_strcmp0(f->entity, g->entity) != 0 ||
+                !same_unit(f, g) || !same_subject(first->subject, r->subject))
+                continue;
+            gboolean year_taken = FALSE;
+            for (guint s = 0; s < series->len; s++)
+                year_taken |= ((Row *)g_ptr_array_index(series, s))->best->year == f->year;
+            if (!year_taken)
+                g_ptr_array_add(series, r);
+        }
+        if (series->len < 2)
+            continue;
+        g_ptr_array_sort(series, compare_year);
+        double max = 0;
+        gboolean approx = FALSE;
+        for (guint s = 0; s < series->len; s++) {
+            const DsrFigure *f = ((Row *)g_ptr_array_index(series, s))->best;
+            max = MAX(max, quantity(f));
+            approx |= is_approx(f->qualifier);
+        }
+        const DsrFigure *g = first->best;
+        const char *unit_key = NULL;
+        double scale = 1;
+        g_autofree char *unit = NULL;
+        if (g->kind == DSR_FIGURE_PERCENT) {
+            unit = g_strdup("%");
+        } else if (g->kind == DSR_FIGURE_MONEY) {
+            scale = chart_scale(max, &unit_key);
+            unit = money_unit(rel, unit_key, g->currency ? g->currency : "");
+        } else {
+            scale = chart_scale(max, &unit_key);
+            unit = g_strdup_printf("%s%s%s", unit_key ? dsr__label(rel, unit_key) : "",
+                                   unit_key && g->unit ? " " : "", g->unit ? g->unit : "");
+        }
+        g_autofree char *subject = point_label(g, FALSE);
+        g_autoptr(GString) title = g_string_new(dsr__label(rel, "chart-series-title"));
+        g_string_replace(title, "{subject}", subject, 0);
+        g_string_replace(title, "{unit}", unit, 0);
+        g_autoptr(GString) note = g_string_new(NULL);
+        add_points_note(rel, note, approx, FALSE);
+        dsr_brief_add_chart(rel->brief, DSR_CHART_LINE, title->str, unit,
+                            note->len ? note->str : NULL);
+        DsrChartSpec *chart =
+            &g_array_index(rel->brief->charts, DsrChartSpec, rel->brief->charts->len - 1);
+        for (guint s = 0; s < series->len; s++) {
+            Row *r = g_ptr_array_index(series, s);
+            const DsrFigure *f = r->best;
+            g_autofree char *year = g_strdup_printf("%d", f->year);
+            double v = f->kind == DSR_FIGURE_PERCENT ? f->value : quantity(f) / scale;
+            const DsrBriefFigure *row =
+                &g_array_index(rel->brief->figures, DsrBriefFigure, r->brief_index);
+            dsr_chart_add_point(rel->brief, chart, year, v, is_approx(f->qualifier),
+                                dsr_cites_new((const int *)row->cites->data, row->cites->len));
+            r->charted = TRUE;
+        }
     }
 }
 
@@ -166,12 +543,16 @@ dsr__summarize_timeline(DsrRelation *rel)
 {
     GArray *events = rel->brief->events;
     guint dated = 0;
-    for (guint i = 0; i < events->len; i++)
-        dated += g_array_index(events, DsrBriefEvent, i).date != NULL;
+    for (guint i = 0; i < events->len; i++) {
+        DsrDate d;
+        const char *date = g_array_index(events, DsrBriefEvent, i).date;
+        dated += date && dsr_date_parse_iso(date, &d);
+    }
     if (dated < 3)
         return;
+    gboolean approx = FALSE;
     DsrChartSpec *chart = dsr_brief_add_chart(rel->brief, DSR_CHART_TIMELINE,
-                                              label(rel, "chart-timeline-title"), "", NULL);
+                                              dsr__label(rel, "chart-timeline-title"), "", NULL);
     for (guint i = 0; i < events->len; i++) {
         const DsrBriefEvent *e = &g_array_index(events, DsrBriefEvent, i);
         DsrDate d;
@@ -183,8 +564,14 @@ dsr__summarize_timeline(DsrRelation *rel)
                        (GDateYear)d.year);
         double days = (double)g_date_get_julian(&g) - 719163.0; /* days since 1970-01-01 */
         const char *text = e->summary ? e->summary : e->place;
-        dsr_chart_add_point(rel->brief, chart, text, days, d.day == 0,
+        /* A month or a year only is placed at its first day: say so. */
+        approx |= d.day == 0;
+        dsr_chart_add_point(rel->brief, chart, text ? text : e->date, days, d.day == 0,
                             dsr_cites_new((const int *)e->cites->data, e->cites->len));
+    }
+    if (approx) {
+        chart = &g_array_index(rel->brief->charts, DsrChartSpec, rel->brief->charts->len - 1);
+        chart->note = dsr_brief_intern(rel->brief, dsr__label(rel, "chart-approx-points"));
     }
 }
 
@@ -195,76 +582,102 @@ dsr__summarize_figures(DsrRelation *rel)
     int order = 0;
     for (guint i = 0; i < rel->selected->len; i++) {
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
-        for (guint k = 0; k < s->facts->figures->len; k++) {
-            const DsrFigure *f = g_ptr_array_index(s->facts->figures, k);
-            Row *same = NULL;
-            for (guint r = 0; r < rows->len && !same; r++) {
-                Row *row = g_ptr_array_index(rows, r);
-                if (same_quantity(&row->row, f))
-                    same = row;
-            }
-            if (same) {
-                dsr_cites_add(same->cites, s->source);
+        const GPtrArray *figs = s->facts->figures;
+        g_autofree Row **row_of = g_new0(Row *, figs->len + 1);
+        for (guint k = 0; k < figs->len; k++) {
+            const DsrFigure *f = g_ptr_array_index(figs, k);
+            if (f->equivalent_of < 0 || f->equivalent_of >= (int)figs->len ||
+                f->equivalent_of == (int)k)
+                row_of[k] = collect_row(rel, rows, s->facts, f, s->source, &order);
+        }
+        /* An equivalent joins the row of the figure it restates. */
+        for (guint k = 0; k < figs->len; k++) {
+            const DsrFigure *f = g_ptr_array_index(figs, k);
+            if (row_of[k])
                 continue;
-            }
-            Row *row = g_new0(Row, 1);
-            row->row = (DsrBriefFigure){ f->quote, f->value, f->scale, f->kind, f->currency,
-                                         f->unit, f->qualifier, f->year, f->subject, f->entity,
-                                         f->sentence, NULL, NULL, 0 };
-            row->cites = dsr_cites_new(&s->source, 1);
-            row->rank = importance(f, rel->partner, rel->home);
-            row->order = order++;
-            row->subject_key = f->subject ? dsr_text_fold(f->subject) : NULL;
-            g_ptr_array_add(rows, row);
+            Row *main = row_of[f->equivalent_of];
+            if (main && !main->equivalent)
+                main->equivalent = f;
         }
     }
     g_ptr_array_sort(rows, compare_rows);
 
-    /* Same subject, entity, kind and year but another value: a discrepancy
-     * between sources, shown side by side under one group number. */
     int groups = 0;
     for (guint a = 0; a < rows->len; a++) {
         Row *x = g_ptr_array_index(rows, a);
-        if (!x->subject_key || x->row.group)
-            continue;
+        if (!x->subject || !x->best->year)
+            continue; /* without a year, two values may well be two dates */
         for (guint b = a + 1; b < rows->len; b++) {
             Row *y = g_ptr_array_index(rows, b);
-            if (y->row.group || !y->subject_key || strcmp(x->subject_key, y->subject_key) != 0 ||
-                x->row.kind != y->row.kind || x->row.year != y->row.year ||
-                g_strcmp0(x->row.entity, y->row.entity) != 0 ||
-                g_strcmp0(x->row.currency, y->row.currency) != 0)
+            if ((y->group && y->group == x->group) || !same_measure(x, y->best, y->subject) ||
+                consistent(x->best, y->best) || !other_sources(x, y))
                 continue;
-            gboolean other_source = FALSE;
-            for (guint c = 0; c < y->cites->len; c++)
-                for (guint d = 0; d < x->cites->len; d++)
-                    other_source |= g_array_index(y->cites, int, c) != g_array_index(x->cites, int, d);
-            if (!other_source)
-                continue;
-            if (!x->row.group)
-                x->row.group = ++groups;
-            y->row.group = x->row.group;
+            if (!x->group && !y->group)
+                x->group = ++groups;
+            if (!x->group)
+                x->group = y->group;
+            y->group = x->group;
         }
     }
+    gather_groups(rows);
+
     for (guint r = 0; r < rows->len; r++) {
         Row *row = g_ptr_array_index(rows, r);
-        g_autofree char *note =
-            row->row.group ? g_strdup_printf("%s (%d)", label(rel, "discrepancy"), row->row.group)
-                           : NULL;
-        row->row.discrepancy = note;
-        row->row.cites = g_steal_pointer(&row->cites);
-        dsr_brief_add_figure(rel->brief, &row->row);
+        const DsrFigure *f = row->best;
+        g_autoptr(GString) note = NULL;
+        if (row->group) {
+            note = g_string_new(NULL);
+            for (guint k = 0; k < rows->len; k++) {
+                Row *o = g_ptr_array_index(rows, k);
+                if (o->group != row->group)
+                    continue;
+                if (note->len)
+                    g_string_append(note, " · ");
+                g_string_append(note, o->best->quote);
+                append_cites(note, o->cites);
+            }
+        }
+        DsrBriefFigure out = {0};
+        out.quote = f->quote;
+        out.value = f->value;
+        out.scale = f->scale;
+        out.kind = f->kind;
+        out.currency = f->currency;
+        out.unit = f->unit;
+        out.qualifier = f->qualifier;
+        out.year = f->year;
+        out.subject = f->subject;
+        out.entity = f->entity;
+        out.sentence = f->sentence;
+        out.cites = g_steal_pointer(&row->cites);
+        out.discrepancy = note ? note->str : NULL;
+        out.group = row->group;
+        if (row->equivalent) {
+            const DsrFigure *e = row->equivalent;
+            out.equivalent = (DsrFigureEquivalent){e->quote,    e->value, e->scale,    e->kind,
+                                                   e->currency, e->unit,  e->qualifier};
+        }
+        DsrBriefFigure *added = dsr_brief_add_figure(rel->brief, &out);
+        for (guint k = 0; k < row->wordings->len; k++) {
+            const Wording *w = &g_array_index(row->wordings, Wording, k);
+            dsr_brief_figure_add_variant(rel->brief, added, w->quote, w->source);
+        }
+        row->cites = g_array_ref(added->cites);
+        row->brief_index = r;
     }
 
-    /* Charts: money per currency (the most frequent first), then percentages. */
+    /* Charts: series first (a quantity over the years reads best as a
+     * line), then a comparison per currency (the most important first),
+     * then percentages. */
+    series_charts(rel, rows);
     g_autoptr(GPtrArray) currencies = g_ptr_array_new();
-    for (guint i = 0; i < rel->brief->figures->len; i++) {
-        const DsrBriefFigure *f = &g_array_index(rel->brief->figures, DsrBriefFigure, i);
+    for (guint i = 0; i < rows->len; i++) {
+        const DsrFigure *f = ((Row *)g_ptr_array_index(rows, i))->best;
         if (f->kind == DSR_FIGURE_MONEY && f->currency &&
             !g_ptr_array_find_with_equal_func(currencies, f->currency, g_str_equal, NULL))
             g_ptr_array_add(currencies, (gpointer)f->currency);
     }
     for (guint i = 0; i < currencies->len; i++)
-        add_bar_chart(rel, DSR_FIGURE_MONEY, g_ptr_array_index(currencies, i));
-    add_bar_chart(rel, DSR_FIGURE_PERCENT, NULL);
+        bar_chart(rel, rows, DSR_FIGURE_MONEY, g_ptr_array_index(currencies, i));
+    bar_chart(rel, rows, DSR_FIGURE_PERCENT, NULL);
 }
-

@@ -4,7 +4,6 @@
  * chronological order, actors deduplicated (with and without diacritics) and
  * grouped by side: home, partner, others. */
 #include "summarize-private.h"
-#include <dossier/text.h>
 #include <string.h>
 
 typedef struct {
@@ -31,6 +30,52 @@ compare_themes(gconstpointer a, gconstpointer b)
     return strcmp(x->name, y->name);
 }
 
+/* One sentence that shows the theme: it carries the content stems of the
+ * theme's name (all of them best), reads alone (dsr__key_point_candidate) and is of a length a
+ * reader takes in at once; the earliest source and sentence first, so the
+ * choice is stable. The example's source is what the theme then cites. */
+static const char *
+theme_example(DsrRelation *rel, const char *name, int *source)
+{
+    const char *best = NULL;
+    double best_score = 0;
+    for (guint i = 0; i < rel->selected->len; i++) {
+        const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
+        gboolean has = FALSE;
+        for (guint k = 0; k < s->facts->themes->len && !has; k++)
+            has = strcmp(g_ptr_array_index(s->facts->themes, k), name) == 0;
+        if (!has)
+            continue;
+        g_autoptr(GHashTable) want = dsr__stems(rel, name, s->facts->lang);
+        if (!g_hash_table_size(want))
+            continue;
+        for (guint k = 0; k < s->facts->sentences->len; k++) {
+            const DsrSentence *sent = g_ptr_array_index(s->facts->sentences, k);
+            if (!dsr__key_point_candidate(sent->text))
+                continue;
+            g_autoptr(GHashTable) have = dsr__stems(rel, sent->text, s->facts->lang);
+            guint hits = 0;
+            GHashTableIter it;
+            gpointer key;
+            g_hash_table_iter_init(&it, want);
+            while (g_hash_table_iter_next(&it, &key, NULL))
+                hits += g_hash_table_contains(have, key);
+            if (!hits)
+                continue;
+            /* All of the theme's words beat some of them; shorter sentences show
+             * it more plainly; leads weigh more. */
+            double score = (double)hits / g_hash_table_size(want) +
+                           0.5 / (1.0 + 0.02 * g_hash_table_size(have)) + 0.3 / (1.0 + sent->index);
+            if (score > best_score) {
+                best = sent->text;
+                best_score = score;
+                *source = s->source;
+            }
+        }
+    }
+    return best;
+}
+
 static void
 summarize_themes(DsrRelation *rel)
 {
@@ -55,7 +100,12 @@ summarize_themes(DsrRelation *rel)
     g_ptr_array_sort(themes, compare_themes);
     for (guint i = 0; i < themes->len; i++) {
         Theme *t = g_ptr_array_index(themes, i);
-        dsr_brief_add_theme(rel->brief, t->name, t->count, NULL, g_steal_pointer(&t->cites));
+        int source = 0;
+        const char *example = theme_example(rel, t->name, &source);
+        if (example)
+            dsr_brief_add_theme(rel->brief, t->name, t->count, example, dsr_cites_new(&source, 1));
+        else
+            dsr_brief_add_theme(rel->brief, t->name, t->count, NULL, g_steal_pointer(&t->cites));
     }
 }
 
@@ -78,6 +128,9 @@ static int
 compare_events(gconstpointer a, gconstpointer b)
 {
     const Event *x = *(Event *const *)a, *y = *(Event *const *)b;
+    /* Undated events follow the dated ones: a chronology reads from its first date. */
+    if (!x->date.year != !y->date.year)
+        return x->date.year ? -1 : 1;
     int c = dsr_date_compare(&x->date, &y->date);
     return c ? c : x->order - y->order;
 }
@@ -85,16 +138,26 @@ compare_events(gconstpointer a, gconstpointer b)
 /* Two reports of one event: same type and same known date, and the same
  * place when both name one. */
 static gboolean
+same_place(const char *a, const char *b)
+{
+    g_autofree char *x = dsr_text_fold_ascii(a);
+    g_autofree char *y = dsr_text_fold_ascii(b);
+    return strcmp(x, y) == 0;
+}
+
+/* Two reports of one event: same type and same day, and the same place
+ * when both name one; or the same type and place where one source gives
+ * only the month of the other's day ("en novembre", "le 20 novembre"). */
+static gboolean
 same_event(const Event *a, const DsrEvent *b, const DsrDate *bd)
 {
-    if (a->event->type != b->type || !a->date.day || dsr_date_compare(&a->date, bd) != 0)
+    if (a->event->type != b->type || !a->date.year || a->date.year != bd->year)
         return FALSE;
-    if (a->event->place && b->place) {
-        g_autofree char *x = dsr_text_fold_ascii(a->event->place);
-        g_autofree char *y = dsr_text_fold_ascii(b->place);
-        return strcmp(x, y) == 0;
-    }
-    return TRUE;
+    if (a->date.day && bd->day)
+        return dsr_date_compare(&a->date, bd) == 0 &&
+               (!a->event->place || !b->place || same_place(a->event->place, b->place));
+    return a->date.month && a->date.month == bd->month && a->event->place && b->place &&
+           same_place(a->event->place, b->place);
 }
 
 static void
@@ -106,7 +169,7 @@ summarize_events(DsrRelation *rel)
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
         for (guint k = 0; k < s->facts->events->len; k++) {
             const DsrEvent *e = g_ptr_array_index(s->facts->events, k);
-            DsrDate d = { 0, 0, 0 };
+            DsrDate d = {0, 0, 0};
             if (e->date)
                 dsr_date_parse_iso(e->date, &d);
             Event *same = NULL;
@@ -115,6 +178,13 @@ summarize_events(DsrRelation *rel)
                     same = g_ptr_array_index(events, j);
             if (same) {
                 dsr_cites_add(same->cites, s->source);
+                /* Keep the more precise date, and a place when the first report had none. */
+                if (d.day && !same->date.day) {
+                    same->date = d;
+                    same->event = e;
+                } else if (!same->event->place && e->place && same->date.day == d.day) {
+                    same->event = e;
+                }
                 continue;
             }
             Event *ev = g_new0(Event, 1);
@@ -134,7 +204,7 @@ summarize_events(DsrRelation *rel)
 }
 
 typedef struct {
-    const DsrActor *actor;
+    const char *name, *role, *entity; /* borrowed from facts */
     char *key;
     int side; /* 0 home, 1 partner, 2 others */
     GArray *cites;
@@ -157,6 +227,14 @@ compare_actors(gconstpointer a, gconstpointer b)
     return x->side != y->side ? x->side - y->side : x->order - y->order;
 }
 
+static int
+side_of(const DsrRelation *rel, const char *entity)
+{
+    return entity && g_strcmp0(entity, rel->home) == 0      ? 0
+           : entity && g_strcmp0(entity, rel->partner) == 0 ? 1
+                                                            : 2;
+}
+
 static void
 summarize_actors(DsrRelation *rel)
 {
@@ -171,18 +249,24 @@ summarize_actors(DsrRelation *rel)
             Actor *known = g_hash_table_lookup(seen, key);
             if (known) {
                 dsr_cites_add(known->cites, s->source);
-                /* Prefer the spelling with diacritics and a known role. */
-                if ((!known->actor->role && a->role) ||
-                    strlen(a->name) > strlen(known->actor->name))
-                    known->actor = a;
+                /* Prefer the spelling with diacritics (more bytes once folded the
+                 * same) and keep a role and a side from whichever report gives them. */
+                if (strlen(a->name) > strlen(known->name))
+                    known->name = a->name;
+                if (!known->role && a->role)
+                    known->role = a->role;
+                if (!known->entity && a->entity) {
+                    known->entity = a->entity;
+                    known->side = side_of(rel, a->entity);
+                }
                 continue;
             }
             Actor *ac = g_new0(Actor, 1);
-            ac->actor = a;
+            ac->name = a->name;
+            ac->role = a->role;
+            ac->entity = a->entity;
             ac->key = g_steal_pointer(&key);
-            ac->side = a->entity && g_strcmp0(a->entity, rel->home) == 0      ? 0
-                     : a->entity && g_strcmp0(a->entity, rel->partner) == 0 ? 1
-                                                                              : 2;
+            ac->side = side_of(rel, a->entity);
             ac->cites = dsr_cites_new(&s->source, 1);
             ac->order = order++;
             g_hash_table_insert(seen, ac->key, ac);
@@ -192,7 +276,7 @@ summarize_actors(DsrRelation *rel)
     g_ptr_array_sort(actors, compare_actors);
     for (guint i = 0; i < actors->len; i++) {
         Actor *ac = g_ptr_array_index(actors, i);
-        dsr_brief_add_actor(rel->brief, ac->actor->name, ac->actor->role, ac->actor->entity,
+        dsr_brief_add_actor(rel->brief, ac->name, ac->role, ac->entity,
                             g_steal_pointer(&ac->cites));
     }
 }

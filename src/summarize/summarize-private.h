@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT
  * Shared by the files of the summarize module: the selected articles of one
- * relationship with their source numbers. */
+ * relationship with their source numbers, and the content stems that every
+ * comparison of sentences and subjects is made on. */
 #ifndef DOSSIER_SUMMARIZE_PRIVATE_H
 #define DOSSIER_SUMMARIZE_PRIVATE_H
 
 #include <dossier/summarize.h>
+#include <dossier/text.h>
 
 typedef struct {
     const DsrFacts *facts; /* borrowed */
@@ -17,7 +19,23 @@ typedef struct {
     const char *home;
     const char *partner;   /* NULL for the national context */
     const DsrSummarizeOptions *opt;
+    DsrStemmer *stem_fr, *stem_en; /* one per relationship: a stemmer is not thread-safe */
 } DsrRelation;
+
+/* The set of content stems of @text in @lang: words of three letters or
+ * more that are not stop words nor numbers, stemmed. A new GHashTable of
+ * strings (a set). */
+GHashTable *dsr__stems(DsrRelation *rel, const char *text, const char *lang);
+/* |a ∩ b| / |a ∪ b|; 0 when both are empty. */
+double dsr__jaccard(GHashTable *a, GHashTable *b);
+/* A label of the brief's language (templates/labels-<lang>.json), the key when missing. */
+const char *dsr__label(const DsrRelation *rel, const char *key);
+
+/* TRUE when @sentence may be quoted alone: a body sentence of a readable
+ * length that is no caption, related link, dateline or sign-off, is not a
+ * question or a lead-in, and does not open on a pronoun or an anaphora whose
+ * referent is in the sentence before. */
+gboolean dsr__key_point_candidate(const char *sentence);
 
 /* Key points: an extractive choice of sentences across the selected articles. */
 void dsr__summarize_key_points(DsrRelation *rel);

@@ -108,7 +108,7 @@ static int
 compare_sources(gconstpointer a, gconstpointer b)
 {
     const DsrFacts *x = ((const DsrSelected *)a)->facts, *y = ((const DsrSelected *)b)->facts;
-    DsrDate dx = { 0, 0, 0 }, dy = { 0, 0, 0 };
+    DsrDate dx = {0, 0, 0}, dy = {0, 0, 0};
     if (x->date)
         dsr_date_parse_iso(x->date, &dx);
     if (y->date)
@@ -119,6 +119,46 @@ compare_sources(gconstpointer a, gconstpointer b)
     if ((c = g_strcmp0(x->title, y->title)))
         return c;
     return g_strcmp0(x->file, y->file);
+}
+
+GHashTable *
+dsr__stems(DsrRelation *rel, const char *text, const char *lang)
+{
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (!text)
+        return set;
+    gboolean en = g_strcmp0(lang, "en") == 0;
+    DsrStemmer *stemmer = en ? rel->stem_en : rel->stem_fr;
+    g_autoptr(GPtrArray) words = dsr_text_words(text);
+    for (guint i = 0; i < words->len; i++) {
+        const char *w = g_ptr_array_index(words, i);
+        if (g_utf8_strlen(w, -1) < 3 || g_ascii_isdigit(w[0]) ||
+            dsr_text_is_stopword(w, en ? "en" : "fr"))
+            continue;
+        g_hash_table_add(set, dsr_stemmer_stem(stemmer, w));
+    }
+    return set;
+}
+
+double
+dsr__jaccard(GHashTable *a, GHashTable *b)
+{
+    GHashTable *small = g_hash_table_size(a) < g_hash_table_size(b) ? a : b;
+    GHashTable *big = small == a ? b : a;
+    guint inter = 0;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, small);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        inter += g_hash_table_contains(big, key);
+    guint uni = g_hash_table_size(a) + g_hash_table_size(b) - inter;
+    return uni ? (double)inter / uni : 0;
+}
+
+const char *
+dsr__label(const DsrRelation *rel, const char *key)
+{
+    return rel->opt->label ? rel->opt->label(key, rel->opt->label_data) : key;
 }
 
 static char *
@@ -140,7 +180,7 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
     for (guint i = 0; i < facts->len; i++) {
         const DsrFacts *f = g_ptr_array_index(facts, i);
         if (dsr_summarize_selects(f, partner, opt)) {
-            DsrSelected s = { f, 0 };
+            DsrSelected s = {f, 0};
             g_array_append_val(selected, s);
         }
     }
@@ -154,12 +194,12 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
     g_autoptr(DsrBrief) brief = dsr_brief_new(home, partner, opt->lang);
     brief->partner_name = dsr_brief_intern(brief, partner ? partner_name : NULL);
     brief->generated = dsr_brief_intern(brief, opt->generated);
-    g_autofree char *title =
-        partner ? fill_title(opt->title_format, opt->home_name, partner_name ? partner_name : partner)
-                : fill_title(opt->title_format_national, opt->home_name, NULL);
+    g_autofree char *title = partner ? fill_title(opt->title_format, opt->home_name,
+                                                  partner_name ? partner_name : partner)
+                                     : fill_title(opt->title_format_national, opt->home_name, NULL);
     brief->title = dsr_brief_intern(brief, title);
 
-    DsrDate lo = { 0, 0, 0 }, hi = { 0, 0, 0 };
+    DsrDate lo = {0, 0, 0}, hi = {0, 0, 0};
     for (guint i = 0; i < selected->len; i++) {
         DsrSelected *s = &g_array_index(selected, DsrSelected, i);
         const DsrFacts *f = s->facts;
@@ -177,7 +217,9 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
     brief->period_from = dsr_brief_intern(brief, from);
     brief->period_to = dsr_brief_intern(brief, to);
 
-    DsrRelation rel = { brief, selected, home, partner, opt };
+    g_autoptr(DsrStemmer) stem_fr = dsr_stemmer_new("fr");
+    g_autoptr(DsrStemmer) stem_en = dsr_stemmer_new("en");
+    DsrRelation rel = {brief, selected, home, partner, opt, stem_fr, stem_en};
     dsr__summarize_key_points(&rel);
     dsr__summarize_figures(&rel);
     dsr__summarize_context(&rel);
