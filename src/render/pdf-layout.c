@@ -300,6 +300,16 @@ has_space(const char *s, gsize len)
     return FALSE;
 }
 
+/* TRUE when @line ends at one of its soft hyphens (trailing spaces aside). */
+static gboolean
+broke_at_soft(const char *text, const PangoLayoutLine *line)
+{
+    int start = line->start_index, end = line->start_index + line->length;
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n'))
+        end--;
+    return end - start >= 2 && memcmp(text + end - 2, SOFT_HYPHEN, 2) == 0;
+}
+
 /* Sets one line again without its soft hyphens, with a real hyphen where the
  * line broke at one, justified to the paragraph's width when the paragraph is
  * (a single word is never stretched: Pango would letter-space it). */
@@ -357,6 +367,97 @@ draw_line_again(cairo_t *cr, PangoLayout *layout, PangoLayoutLine *line, gboolea
     pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
     pango_layout_iter_free(it);
     g_object_unref(l);
+}
+
+static gboolean
+is_soft_hyphen(const char *s, const char *end)
+{
+    return s + 1 < end && memcmp(s, SOFT_HYPHEN, 2) == 0;
+}
+
+/* Draws @line as set in its layout, with the baseline's left end at (@x,
+ * @baseline), but with a text map (what copy-paste and screen readers get)
+ * free of soft hyphens: each cluster's bytes lose their U+00AD, and the hyphen
+ * glyph Pango drew at a soft break maps to "-". The glyphs are Pango's, so the
+ * line is not shaped a second time. FALSE, drawing nothing, for a line holding
+ * right-to-left runs (their clusters run backwards): the caller sets those
+ * again instead. */
+static gboolean
+draw_line_glyphs(cairo_t *cr, PangoLayout *layout, PangoLayoutLine *line, gboolean broke_at_soft,
+                 double x, double baseline)
+{
+    for (GSList *r = line->runs; r; r = r->next)
+        if (((PangoGlyphItem *)r->data)->item->analysis.level % 2)
+            return FALSE;
+    const char *text = pango_layout_get_text(layout);
+    double pen = x;
+    g_autoptr(GString) utf8 = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+    g_autoptr(GArray) clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+    cairo_pattern_t *base_source = cairo_pattern_reference(cairo_get_source(cr));
+    for (GSList *r = line->runs; r; r = r->next) {
+        PangoGlyphItem *run = r->data;
+        PangoGlyphString *gs = run->glyphs;
+        g_string_truncate(utf8, 0);
+        g_array_set_size(glyphs, 0);
+        g_array_set_size(clusters, 0);
+        const double run_y = baseline - (double)run->y_offset / PANGO_SCALE;
+        PangoGlyphItemIter it;
+        for (gboolean ok = pango_glyph_item_iter_init_start(&it, run, text); ok;
+             ok = pango_glyph_item_iter_next_cluster(&it)) {
+            cairo_text_cluster_t c = {0, 0};
+            gboolean had_soft = FALSE;
+            const char *end = text + it.end_index;
+            for (const char *q = text + it.start_index; q < end;) {
+                if (is_soft_hyphen(q, end)) {
+                    had_soft = TRUE;
+                    q += 2;
+                    continue;
+                }
+                g_string_append_c(utf8, *q++);
+                c.num_bytes++;
+            }
+            for (int g = it.start_glyph; g < it.end_glyph; g++) {
+                const PangoGlyphInfo *gi = &gs->glyphs[g];
+                if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+                    cairo_glyph_t cg = {gi->glyph,
+                                        pen + (double)gi->geometry.x_offset / PANGO_SCALE,
+                                        run_y + (double)gi->geometry.y_offset / PANGO_SCALE};
+                    g_array_append_val(glyphs, cg);
+                    c.num_glyphs++;
+                }
+                pen += (double)gi->geometry.width / PANGO_SCALE;
+            }
+            /* At a soft break Pango draws the U+00AD, the line's last
+             * character, as a hyphen: that glyph reads as "-". */
+            if (broke_at_soft && had_soft && !r->next &&
+                it.end_index == run->item->offset + run->item->length) {
+                g_string_append_c(utf8, '-');
+                c.num_bytes++;
+            }
+            if (c.num_bytes > 0 || c.num_glyphs > 0)
+                g_array_append_val(clusters, c);
+        }
+        if (glyphs->len == 0 && utf8->len == 0)
+            continue;
+        cairo_set_source(cr, base_source);
+        for (GSList *a = run->item->analysis.extra_attrs; a; a = a->next) {
+            const PangoAttribute *attr = a->data;
+            if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+                const PangoColor *col = &((const PangoAttrColor *)attr)->color;
+                cairo_set_source_rgb(cr, col->red / 65535.0, col->green / 65535.0,
+                                     col->blue / 65535.0);
+            }
+        }
+        cairo_set_scaled_font(
+            cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+        cairo_show_text_glyphs(cr, utf8->str, (int)utf8->len, (const cairo_glyph_t *)glyphs->data,
+                               (int)glyphs->len, (const cairo_text_cluster_t *)clusters->data,
+                               (int)clusters->len, 0);
+    }
+    cairo_set_source(cr, base_source);
+    cairo_pattern_destroy(base_source);
+    return TRUE;
 }
 
 typedef struct {
@@ -438,7 +539,9 @@ dsr__pdf_draw_text(cairo_t *cr, const DsrPdfText *t, double x, double y, guint f
         const gboolean last =
             (int)j == nlines - 1 || text[line->start_index + line->length] == '\n';
         if (g_strstr_len(text + line->start_index, line->length, SOFT_HYPHEN)) {
-            draw_line_again(cr, t->layout, line, last, x, base, stats);
+            if (!draw_line_glyphs(cr, t->layout, line, !last && broke_at_soft(text, line), lx,
+                                  base))
+                draw_line_again(cr, t->layout, line, last, x, base, stats);
         } else {
             cairo_move_to(cr, lx, base);
             pango_cairo_show_layout_line(cr, line);
