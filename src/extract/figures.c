@@ -412,8 +412,14 @@ parse_words(const Ctx *c, guint i, double *v, gboolean *small)
         int uv = word_value(w, c->en);
         if (uv) {
             group += uv;
+        } else if (c->en && !any && (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) &&
+                   (is_hundred(fold_at(c, j + 1), TRUE) || is_thousand(fold_at(c, j + 1), TRUE))) {
+            /* "a hundred and twenty", "a thousand": the article is the one. */
+            group = 1;
         } else if (!c->en && strcmp(w, "et") == 0 && any &&
-                   word_value(fold_at(c, j + 1), FALSE) == 1) {
+                   (word_value(fold_at(c, j + 1), FALSE) == 1 ||
+                    (fmod(group, 100) == 60 && strcmp(fold_at(c, j + 1), "onze") == 0))) {
+            /* "vingt et un", "soixante et onze" */
             j++;
             continue;
         } else if (c->en && strcmp(w, "and") == 0 && any && group >= 100 &&
