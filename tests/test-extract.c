@@ -101,6 +101,22 @@ static const PartnerCase partner_cases[] = {
     {"Coopération vietnamo-japonaise dans l'énergie\n\nUne délégation nippone est arrivée à "
      "Osaka.",
      "JP", "JP"},
+    /* A rival named in a comparison, or in a compound with another foreign
+     * country, is not a counterpart. */
+    {"Le commerce avec la Chine bondit\n\nLa Chine est le deuxième débouché du pays, après les "
+     "États-Unis, et profite de la guerre sino-américaine. Les importations chinoises "
+     "progressent.\n\nPékin et Hanoï visent 200 milliards. La Chine reste le premier "
+     "fournisseur. Les ports chinois du Guangxi s'agrandissent.",
+     "CN", "CN"},
+    /* A bloc meeting hosted by a member: the host is a counterpart too. */
+    {"Table ronde de l'ASEAN sur le numérique\n\nLe Premier ministre et son homologue lao ont "
+     "coprésidé une table ronde de l'ASEAN à Hanoï.\n\nL'ASEAN veut une économie numérique "
+     "intégrée. Les pays de l'ASEAN ont adopté un plan. Le secrétariat de l'ASEAN suivra sa "
+     "mise en œuvre.",
+     "ASEAN", "ASEAN,LA"},
+    {"Trade with the EU\n\nExports to the EU reached US$40 billion, or 40 billion US dollars. "
+     "The EU is the third market.\n\nEuropean buyers like coffee.",
+     "EU", "EU"},
 };
 
 static void
@@ -221,6 +237,36 @@ static const EventCase event_cases[] = {
      "2025-08-12", "Tokyo"},
     {"Séminaire\n\nUn séminaire sur l'IA s'est tenu du 12 au 14 octobre.", "2024-10-20",
      DSR_EVENT_MEETING, "2024-10-12", NULL},
+    /* Partial dates: as precise as the text, never more. */
+    {"Accord\n\nLes deux pays ont signé en mars 2022 à Hanoi un accord sur la fonction publique.",
+     "2023-12", DSR_EVENT_AGREEMENT, "2022-03", "Hanoi"},
+    {"Accord\n\nA first agreement was signed in 1999 by the two ministries.", "2023-12",
+     DSR_EVENT_AGREEMENT, "1999", NULL},
+    {"Visite\n\nLa présidente du Parlement effectuera début avril une visite officielle à Paris.",
+     "2019-03", DSR_EVENT_VISIT, "2019-04", "Paris"},
+    {"Sommet\n\nLors du sommet UE-ASEAN en décembre 2022, l'UE a engagé 10 milliards d'euros.",
+     "2023-05", DSR_EVENT_FORUM, "2022-12", NULL},
+    {"Réunion\n\nLe Premier ministre a rencontré son homologue en octobre dernier.", "2025-11-30",
+     DSR_EVENT_MEETING, "2025-10", NULL},
+    /* A milestone is an event when the sentence dates it. */
+    {"Histoire\n\nLe 22 décembre 1992, les deux pays établissaient des relations "
+     "diplomatiques.",
+     NULL, DSR_EVENT_OTHER, "1992-12-22", NULL},
+    {"Accord\n\nThe agreement entered into force on 1 August 2020.", NULL, DSR_EVENT_OTHER,
+     "2020-08-01", NULL},
+    /* The noun named first is the event: a round table within a forum. */
+    {"Table ronde\n\nUne table ronde s'est tenue le 23 avril à Hanoï dans le cadre du Forum sur "
+     "l'avenir de l'ASEAN.",
+     "2024-04-24", DSR_EVENT_MEETING, "2024-04-23", "Hanoï"},
+    {"Forum\n\nThe roundtable, part of the Future Forum, opened on April 23 in Hanoi.",
+     "2024-04-24", DSR_EVENT_MEETING, "2024-04-23", "Hanoi"},
+    /* A weekday against the dateline's full date. */
+    {"Accord\n\nLe président a bouclé dimanche un accord sur les puces avec le Vietnam.",
+     "2023-09-10", DSR_EVENT_AGREEMENT, "2023-09-10", NULL},
+    {"Visite\n\nLe ministre entame ce mercredi une visite officielle à Hanoï.", "2026-01-28",
+     DSR_EVENT_VISIT, "2026-01-28", "Hanoï"},
+    {"Agenda\n\nLe Premier ministre doit rencontrer mercredi prochain le président.", "2025-01-14",
+     DSR_EVENT_MEETING, "2025-01-15", NULL},
 };
 
 static void
@@ -234,12 +280,66 @@ test_events_cases(void)
         const DsrEvent *e = g_ptr_array_index(f->events, f->events->len - 1);
         if (e->type != c->type || g_strcmp0(e->date, c->event_date) != 0 ||
             g_strcmp0(e->place, c->place) != 0)
-            g_error("case %u: %s %s %s", i, dsr_event_type_name(e->type), e->date, e->place);
+            g_error("case %u: %s %s %s (%u events)", i, dsr_event_type_name(e->type), e->date,
+                    e->place, f->events->len);
         g_assert_nonnull(strstr(c->text, e->summary));
     }
     /* A sentence about nothing that happened is no event. */
     g_autoptr(DsrFacts) f = facts_of("Économie\n\nLe PIB a progressé de 7% en 2024.", "2025-01");
     g_assert_cmpuint(f->events->len, ==, 0);
+}
+
+static const DsrEvent *
+event_at(const DsrFacts *f, guint i)
+{
+    g_assert_cmpuint(f->events->len, >, i);
+    return g_ptr_array_index(f->events, i);
+}
+
+static void
+test_events_apart(void)
+{
+    /* Two meetings on two days are two events; a later telling without a
+     * date is the same one again. */
+    g_autoptr(DsrFacts) f = facts_of(
+        "Visite de travail à Phnom Penh\n\nLe 13 janvier, le vice-ministre a eu une rencontre "
+        "avec la ministre du Commerce. Lors de la rencontre, il a salué les échanges.\n\n"
+        "Auparavant, le 12 janvier, le vice-ministre a été reçu par le vice-Premier ministre.",
+        "2026-01-13");
+    guint meetings = 0;
+    for (guint i = 0; i < f->events->len; i++)
+        meetings += event_at(f, i)->type == DSR_EVENT_MEETING;
+    g_assert_cmpuint(meetings, ==, 2);
+    g_assert_cmpstr(event_at(f, 1)->date, ==, "2026-01-13");
+    g_assert_cmpstr(event_at(f, 2)->date, ==, "2026-01-12");
+
+    /* "le même jour" takes the date of the event before it. */
+    g_autoptr(DsrFacts) g = facts_of(
+        "Coopération\n\nUn forum d'affaires s'est tenu le 5 juin à Séoul.\n\nLe même jour, "
+        "les deux ministères ont signé un protocole d'accord.",
+        "2024-06");
+    g_assert_cmpuint(g->events->len, ==, 2);
+    g_assert_cmpint(event_at(g, 1)->type, ==, DSR_EVENT_AGREEMENT);
+    g_assert_cmpstr(event_at(g, 1)->date, ==, "2024-06-05");
+
+    /* A named event later in the article is its own event; an undated
+     * milestone is background. */
+    g_autoptr(DsrFacts) h = facts_of(
+        "Accord industriel\n\nUn mémorandum a été signé le 20 novembre à Hanoï.\n\nLa "
+        "signature a eu lieu lors de l'ouverture du Forum scientifique des deux pays. Les deux "
+        "pays ont établi des relations diplomatiques il y a longtemps.",
+        "2025-11");
+    g_assert_cmpuint(h->events->len, ==, 2);
+    g_assert_cmpint(event_at(h, 1)->type, ==, DSR_EVENT_FORUM);
+    g_assert_null(event_at(h, 1)->date);
+
+    /* A day and month with no year anywhere stay undated, even when the
+     * sentence names another year. */
+    g_autoptr(DsrFacts) k = facts_of("Accord\n\nUn accord signé le 30 mai concrétise la visite "
+                                     "du Premier ministre en novembre 2018.",
+                                     NULL);
+    g_assert_cmpuint(k->events->len, >=, 1);
+    g_assert_null(event_at(k, 0)->date);
 }
 
 static void
@@ -300,6 +400,45 @@ test_actors(void)
     g_assert_nonnull(a);
     g_assert_cmpstr(a->entity, ==, "RU");
     g_assert_null(find_actor(f, "Rencontre"));
+}
+
+static void
+test_actors_names(void)
+{
+    g_autoptr(DsrFacts) f = facts_of(
+        "Partenaires économiques\n\nAccording to Permanent Deputy Minister of Foreign Affairs "
+        "Nguyen Van Khanh, investment grew. Jane Doe, President of Acme Asia-Pacific, spoke. "
+        "The chief executive of the fund and his counterpart Paul Smith met.\n\nLe chef du "
+        "gouvernement vietnamien et son homologue lao Khamla Vongsa ont coprésidé la séance. Le "
+        "consul général de Chine à Hô Chi Minh-Ville, Wang Lei, a parlé. Selon le vice-ministre "
+        "vietnamien des Sciences et Technologies, Bùi Thế Quang, le plan avance. L'EVFTA et "
+        "l'EVFTA encore, puis Global Gateway et Global Gateway.",
+        "2025-11");
+    const DsrActor *a = find_actor(f, "Nguyen Van Khanh");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "Deputy Minister of Foreign Affairs");
+    g_assert_cmpstr(a->entity, ==, "VN");
+    g_assert_null(find_actor(f, "Foreign Affairs Nguyen Van Khanh"));
+    /* The office's complement is no person. */
+    g_assert_null(find_actor(f, "Acme Asia-Pacific"));
+    a = find_actor(f, "Jane Doe");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "President of Acme Asia-Pacific");
+    a = find_actor(f, "Khamla Vongsa");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "homologue lao");
+    g_assert_cmpstr(a->entity, ==, "LA");
+    a = find_actor(f, "Wang Lei");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->entity, ==, "CN");
+    g_assert_true(g_str_has_prefix(a->role, "consul général de Chine à Hô Chi Minh-Ville"));
+    /* "Thế" folds to "the" and is still a name. */
+    a = find_actor(f, "Bùi Thế Quang");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->entity, ==, "VN");
+    /* Agreements and programmes are not actors. */
+    g_assert_null(find_actor(f, "EVFTA"));
+    g_assert_null(find_actor(f, "Global Gateway"));
 }
 
 static gboolean
@@ -849,7 +988,9 @@ main(int argc, char **argv)
     g_test_add_func("/extract/partners/names", test_partners_names);
     g_test_add_func("/extract/events/cases", test_events_cases);
     g_test_add_func("/extract/events/summary", test_events_summary);
+    g_test_add_func("/extract/events/apart", test_events_apart);
     g_test_add_func("/extract/actors/roles", test_actors);
+    g_test_add_func("/extract/actors/names", test_actors_names);
     g_test_add_func("/extract/themes/stems", test_themes);
     g_test_add_func("/extract/sentences", test_sentences);
     g_test_add_func("/extract/json/contract", test_json_contract);

@@ -31,94 +31,45 @@ static const char ROLES[] =
 
 /* Words that make a capitalised run an institution, not a person. */
 static const char *const not_name_words[] = {
-    "affaires",
-    "commerce",
-    "industrie",
-    "ministere",
-    "ministry",
-    "comite",
-    "committee",
-    "conseil",
-    "council",
-    "forum",
-    "association",
-    "universite",
-    "university",
-    "agence",
-    "agency",
-    "banque",
-    "bank",
-    "assemblee",
-    "assembly",
-    "republique",
-    "republic",
-    "parti",
-    "party",
-    "etat",
-    "state",
-    "gouvernement",
-    "government",
-    "departement",
-    "department",
-    "chambre",
-    "chamber",
-    "office",
-    "bureau",
-    "institut",
-    "institute",
-    "centre",
-    "center",
-    "groupe",
-    "group",
-    "societe",
-    "company",
-    "corporation",
-    "fondation",
-    "foundation",
-    "programme",
-    "program",
-    "sommet",
-    "summit",
-    "congres",
-    "congress",
-    "commission",
-    "secretariat",
-    "ambassade",
-    "embassy",
-    "science",
-    "sciences",
-    "technologie",
-    "technology",
-    "information",
-    "communication",
-    "communications",
-    "finances",
-    "finance",
-    "plan",
-    "investissement",
-    "investment",
-    "planification",
-    "economie",
-    "economy",
-    "national",
-    "nationale",
-    "populaire",
-    "people",
-    "selon",
-    "according",
-    "lors",
-    "dans",
-    "pour",
-    "avec",
-    "the",
-    "les",
-    "des",
-    "cette",
-    "this",
+    "affaires",      "affairs",        "foreign",
+    "etrangeres",    "trade",          "industry",
+    "planning",      "interieur",      "defense",
+    "defence",       "sante",          "health",
+    "education",     "transports",     "justice",
+    "culture",       "agriculture",    "environnement",
+    "environment",   "energie",        "energy",
+    "numerique",     "digital",        "commerce",
+    "industrie",     "ministere",      "ministry",
+    "comite",        "committee",      "conseil",
+    "council",       "forum",          "association",
+    "universite",    "university",     "agence",
+    "agency",        "banque",         "bank",
+    "assemblee",     "assembly",       "republique",
+    "republic",      "parti",          "party",
+    "etat",          "state",          "gouvernement",
+    "government",    "departement",    "department",
+    "chambre",       "chamber",        "office",
+    "bureau",        "institut",       "institute",
+    "centre",        "center",         "groupe",
+    "group",         "societe",        "company",
+    "corporation",   "fondation",      "foundation",
+    "programme",     "program",        "sommet",
+    "summit",        "congres",        "congress",
+    "commission",    "secretariat",    "ambassade",
+    "embassy",       "science",        "sciences",
+    "technologie",   "technology",     "information",
+    "communication", "communications", "finances",
+    "finance",       "plan",           "investissement",
+    "investment",    "planification",  "economie",
+    "economy",       "national",       "nationale",
+    "populaire",     "people",         "selon",
+    "according",     "lors",           "dans",
+    "pour",          "avec",           "les",
+    "des",           "cette",          "this",
 };
 
 typedef struct {
-    GRegex *role_first, *name_first, *honorific;
+    GRegex *role_first, *name_first, *honorific, *more;
 } Rules;
 
 static GRegex *
@@ -142,6 +93,10 @@ rules_init(Rules *r)
                                           "([^,.;:«»\"]{0,120})",
                                           ROLES);
     r->role_first = rx(rf);
+    /* Where the shortest office stopped at a capitalised place ("consul
+     * général de Chine à Hô Chi Minh-Ville, Tang Li"), the name may follow. */
+    r->more = rx("\\G([^,.;:«»\"]{0,120}?)\\s*,?\\s+(?:" HONORIFIC "\\s+)?(" NAME
+                 ")(?=\\s*[,.;:)»]|\\s+[\\p{Ll}(]|\\s*$)");
     r->name_first = rx(nf);
     /* "M. Hung" alone names someone already met by full name; only a
      * full name after an honorific makes a new actor. */
@@ -154,6 +109,7 @@ rules_clear(Rules *r)
     g_clear_pointer(&r->role_first, g_regex_unref);
     g_clear_pointer(&r->name_first, g_regex_unref);
     g_clear_pointer(&r->honorific, g_regex_unref);
+    g_clear_pointer(&r->more, g_regex_unref);
 }
 
 static gboolean
@@ -164,17 +120,43 @@ plausible_name(const DsrExtractor *ex, const char *name)
         return FALSE;
     g_autofree char *folded = dsr_text_fold_ascii(name);
     g_auto(GStrv) words = g_strsplit(folded, " ", -1);
+    g_auto(GStrv) written = g_strsplit(name, " ", -1);
     for (int i = 0; words[i]; i++) {
         const char *w = words[i];
         if (!*w)
             continue;
-        if (dsr_text_month_number(w))
+        /* "The" is English; "Thê", "Thế" are Vietnamese names that fold to it. */
+        if (dsr_text_month_number(w) || (written[i] && g_ascii_strcasecmp(written[i], "the") == 0))
             return FALSE;
         for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
             if (strcmp(w, not_name_words[k]) == 0)
                 return FALSE;
     }
     return TRUE;
+}
+
+/* "Foreign Affairs Nguyen Minh Vu", "Selon Le Van Thanh": the capitalised
+ * run may start with the office's complement or a capitalised word of the
+ * sentence. The name is what follows the last such word; the words before it
+ * belong to the role. Returns the byte offset where the name starts. */
+static gsize
+name_start(const char *name)
+{
+    g_auto(GStrv) words = g_strsplit(name, " ", -1);
+    int n = g_strv_length(words), cut = 0;
+    for (int i = 0; i < n - 1; i++) {
+        g_autofree char *w = dsr_text_fold_ascii(words[i]);
+        for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
+            if (strcmp(w, not_name_words[k]) == 0)
+                cut = i + 1;
+    }
+    /* A name keeps at least two words. */
+    if (cut > n - 2)
+        return 0;
+    gsize off = 0;
+    for (int i = 0; i < cut; i++)
+        off += strlen(words[i]) + 1;
+    return off;
 }
 
 static char *
@@ -194,10 +176,32 @@ side_of(const DsrExtractor *ex, const char *role, const char *name)
     return NULL;
 }
 
-static void
+/* "President of Google Asia-Pacific": a role ending on a preposition has
+ * its complement, not a person, in the name slot. */
+static gboolean
+ends_with_preposition(const char *role)
+{
+    static const char *const preps[] = {" of", " de", " du", " des", " d'", " d’", " of the"};
+    for (guint i = 0; role && i < G_N_ELEMENTS(preps); i++)
+        if (g_str_has_suffix(role, preps[i]))
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
 add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const char *role)
 {
-    g_autofree char *n = dsr_text_squeeze(name);
+    g_autofree char *whole = dsr_text_squeeze(name);
+    gsize off = name_start(whole);
+    g_autofree char *n = g_strdup(whole + off);
+    g_autofree char *fuller_role = NULL;
+    if (!off && ends_with_preposition(role))
+        return FALSE;
+    if (off && role) {
+        g_autofree char *head = g_strndup(whole, off);
+        fuller_role = g_strconcat(role, " ", g_strstrip(head), NULL);
+        role = fuller_role;
+    }
     /* "Donald Trump's visit": the possessive is not part of the name. */
     if (g_str_has_suffix(n, "'s") || g_str_has_suffix(n, "’s"))
         n[strlen(n) - (g_str_has_suffix(n, "'s") ? 2 : 4)] = '\0';
@@ -205,7 +209,7 @@ add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const cha
     if (r && !*r)
         g_clear_pointer(&r, g_free);
     if (!plausible_name(ex, n))
-        return;
+        return FALSE;
     g_autofree char *key = dsr_text_fold_ascii(n);
     for (guint i = 0; i < actors->len; i++) {
         DsrActor *a = g_ptr_array_index(actors, i);
@@ -223,20 +227,34 @@ add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const cha
             g_free(a->entity);
             a->entity = side_of(ex, a->role, a->name);
         }
-        return;
+        return TRUE;
     }
     DsrActor *a = g_new0(DsrActor, 1);
     a->entity = side_of(ex, r, n);
     a->name = g_steal_pointer(&n);
     a->role = g_steal_pointer(&r);
     g_ptr_array_add(actors, a);
+    return TRUE;
 }
 
+/* The office of the person named next: "le chef du gouvernement vietnamien
+ * et son homologue lao Sonexay Siphandone" is the counterpart's office, so a
+ * coordination with a possessive starts the role afresh. */
 static char *
 join_role(const char *office, const char *rest)
 {
     g_autofree char *s = g_strconcat(office, rest ? rest : "", NULL);
     g_strstrip(s);
+    static const char *const coord[] = {" et son ",  " et sa ",   " et ses ",
+                                        " and his ", " and her ", " and their "};
+    for (guint i = 0; i < G_N_ELEMENTS(coord); i++) {
+        const char *p = g_strrstr(s, coord[i]);
+        if (p) {
+            char *tail = g_strdup(p + strlen(coord[i]));
+            g_free(s);
+            s = tail;
+        }
+    }
     return g_steal_pointer(&s);
 }
 
@@ -255,7 +273,19 @@ dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
             g_autofree char *rest = g_match_info_fetch(mi, 2);
             g_autofree char *name = g_match_info_fetch(mi, 3);
             g_autofree char *role = join_role(office, rest);
-            add_actor(ex, facts->actors, name, role);
+            int from, to;
+            g_match_info_fetch_pos(mi, 3, &from, &to);
+            if (add_actor(ex, facts->actors, name, role))
+                continue;
+            /* Not a name: a place or an institution closing the office. */
+            g_autoptr(GMatchInfo) m2 = NULL;
+            if (g_regex_match_full(r.more, unit->text, -1, to, 0, &m2, NULL)) {
+                g_autofree char *rest2 = g_match_info_fetch(m2, 1);
+                g_autofree char *name2 = g_match_info_fetch(m2, 2);
+                g_autofree char *role2 = g_strconcat(role, " ", name, rest2, NULL);
+                g_autofree char *clean = join_role(role2, NULL);
+                add_actor(ex, facts->actors, name2, clean);
+            }
         }
         g_clear_pointer(&mi, g_match_info_unref);
         for (g_regex_match(r.name_first, unit->text, 0, &mi); g_match_info_matches(mi);

@@ -48,7 +48,8 @@ rules_init(Rules *r)
     r->meeting =
         rx("\\b(tables? rondes?|round ?tables?|seminaires?|seminars?|colloques?|conferences?|"
            "entretiens?|reunions?|symposiums?|symposia|dialogues?|ateliers?|workshops?|talks|"
-           "meetings?|rencontres?|a rencontre|ont rencontre|a recu|received|webinaires?|"
+           "meetings?|rencontres?|a rencontre|ont rencontre|rencontrer|rencontrera|will meet|a "
+           "recu|recue? par|received|webinaires?|"
            "webinars?|congres|s'est entretenu|se sont entretenus|met with|consultations?)\\b");
     g_autofree char *dm = g_strdup_printf(
         "\\b(?:(%s)\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|et|to|and)\\s*\\d{1,2})?"
