@@ -420,6 +420,9 @@ test_hostile(void)
                                "'javascript:') or starts-with(., 'data:')]"),
                     ==, 0);
     g_assert_cmpint(count(doc, "//ol[@class='sources']//a"), ==, 1);
+    /* The one link kept is a valid URL: what it may not hold is percent-encoded. */
+    g_autofree char *href = value(doc, "//ol[@class='sources']//a/@href");
+    g_assert_cmpstr(href, ==, "https://ok.example/%22%3E%3Cscript%3Ex%3C/script%3E");
     g_assert_cmpint(count(doc, "//span[contains(@class,'url-unsafe')]"), ==, 3);
     g_autofree char *unsafe =
         value(doc, "//li[@id='source-1']/span[contains(@class,'url-unsafe')]");
@@ -431,6 +434,8 @@ test_hostile(void)
     g_assert_cmpint(count(doc, "//ol[@class='key-points']/li/span[@class='cite']"), ==, 1);
     g_autofree char *th = value(doc, "//table[@class='actors']/tbody/tr/th");
     g_assert_cmpstr(th, ==, "</th><th onclick=x>");
+    /* tests/e2e/html.sh runs the validator and axe on this page too. */
+    dsr_test_assert_golden(html, "render-html", "hostile.expected.html");
 }
 
 static void
@@ -606,7 +611,15 @@ test_index(void)
 {
     g_autoptr(DsrRenderContext) ctx = default_context();
     g_autoptr(DsrBrief) ru = index_brief("RU", "Russie", "2025-06", 3, 5);
-    g_autoptr(DsrBrief) eu = index_brief("EU", "Union européenne", "2025-11-20", 1, 1);
+    g_autoptr(DsrBrief) eu = index_brief("EU", "Union européenne", "2025-11-20", 3, 1);
+    add_figure(eu, DSR_FIGURE_COUNT, "12 délégations", 12, 1, NULL, "délégations",
+               DSR_QUALIFIER_NONE, 0, "délégations", NULL, cites(1, 2), NULL, 0);
+    add_figure(eu, DSR_FIGURE_MONEY, "60 milliards", 60, 1e9, "USD", NULL, DSR_QUALIFIER_NONE, 2024,
+               "commerce bilatéral", NULL, cites(1, 3), NULL, 0);
+    add_figure(eu, DSR_FIGURE_MONEY, "70 milliards", 70, 1e9, "USD", NULL, DSR_QUALIFIER_NONE, 2024,
+               "commerce bilatéral", NULL, cites(2, 3), "70 contre 60", 7);
+    add_figure(eu, DSR_FIGURE_MONEY, "2 milliards", 2, 1e9, "USD", NULL, DSR_QUALIFIER_NONE, 2024,
+               "investissements", NULL, cites(1, 2), NULL, 0);
     g_autoptr(DsrBrief) cn = index_brief("CN", "Chine", "2025-06", 2, 0);
     g_autoptr(DsrBrief) vn = index_brief(NULL, NULL, NULL, 1, 0);
     DsrIndexEntry entries[] = {
@@ -647,6 +660,12 @@ test_index(void)
     g_assert_cmpint(count(doc, "//tbody/tr[4]/td[@class='files']/a"), ==, 1);
     g_autofree char *summary = value(doc, "//p[@class='summary']");
     g_assert_true(g_str_has_prefix(summary, "4 notes de synthèse"));
+    /* The three figures shown are the most cited, amounts before counts, none in dispute. */
+    g_autoptr(GPtrArray) top = values(doc, "//tbody/tr[1]//ul[@class='top-figures']/li");
+    g_assert_cmpuint(top->len, ==, 3);
+    g_assert_nonnull(strstr(g_ptr_array_index(top, 0), "commerce bilatéral"));
+    g_assert_nonnull(strstr(g_ptr_array_index(top, 1), "investissements"));
+    g_assert_nonnull(strstr(g_ptr_array_index(top, 2), "délégations"));
     dsr_test_assert_golden(html, "render-html", "index.expected.html");
 
     g_autoptr(GByteArray) empty = g_byte_array_new();

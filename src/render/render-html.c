@@ -9,6 +9,7 @@
 #include <dossier/chart.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlsave.h>
+#include <math.h>
 #include <string.h>
 
 /* Scripts are forbidden and nothing may be loaded: styles and images only
@@ -462,6 +463,26 @@ dsr__html_cites(xmlNodePtr parent, const DsrCites *cites, guint n_sources)
     }
 }
 
+/* @url with every ASCII character a URL may not hold percent-encoded ("<",
+ * ">", '"', a stray "%"...), so the href is valid and cannot close its
+ * attribute whatever the source wrote. Non-ASCII stays: browsers and the
+ * validator take IRIs. */
+static char *
+encode_url(const char *url)
+{
+    static const char allowed[] = "-._~:/?#[]@!$&'()*+,;=";
+    GString *out = g_string_sized_new(strlen(url));
+    for (const char *p = url; *p; p++) {
+        const guchar c = (guchar)*p;
+        const gboolean escape_ok = c == '%' && g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2]);
+        if (c >= 0x80 || g_ascii_isalnum(c) || strchr(allowed, c) || escape_ok)
+            g_string_append_c(out, (char)c);
+        else
+            g_string_append_printf(out, "%%%02X", c);
+    }
+    return g_string_free(out, FALSE);
+}
+
 xmlNodePtr
 dsr__html_link(xmlNodePtr parent, const char *url, const char *text, const char *cls,
                gboolean allow_mailto)
@@ -470,8 +491,9 @@ dsr__html_link(xmlNodePtr parent, const char *url, const char *text, const char 
     g_strstrip(clean);
     /* The URL checked is the one written: without the characters clean_text drops. */
     if (clean && dsr__url_is_safe(clean, allow_mailto) && !strpbrk(clean, " \t\n")) {
+        g_autofree char *href = encode_url(clean);
         xmlNodePtr a = dsr__html_text_el(parent, "a", cls, text ? text : clean);
-        xmlNewProp(a, BAD_CAST "href", BAD_CAST clean);
+        xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
         xmlNewProp(a, BAD_CAST "rel", BAD_CAST "noopener noreferrer");
         return a;
     }
@@ -694,14 +716,65 @@ chart_data_table(Html *h, xmlNodePtr parent, const DsrChartSpec *spec)
 }
 
 /* Charts are laid out twice, for a phone and for a wider column, and CSS
- * shows one: a chart scaled down to a phone would make its text unreadable. */
+ * shows one. The layout's text sizes are PDF points (8.5 for labels); on
+ * screen a chart is drawn about 1.35 to 1.6 times its layout width (brief.css
+ * caps it), so its smallest text stays at 10 px or more: 448 units in the
+ * 672 px column of a desktop, 240 in the 328 to 384 px of a phone. */
 static const struct {
     const char *name;
     double width;
 } chart_widths[] = {
-    {"wide", 600},
-    {"narrow", 320},
+    {"wide", 448},
+    {"narrow", 240},
 };
+
+/* The layout draws the chart's title above it and its note below, for the
+ * PDF; here the figure's caption and note say them in the page's type, so
+ * the drawn ones go, and the viewBox shrinks to what is left (hidden text
+ * would leave blank bands above and below the chart). */
+static void
+drop_drawn_caption(xmlNodePtr svg, const DsrChartLayout *layout)
+{
+    double top = layout->height, bottom = 0;
+#define SPAN(a, b) (top = MIN(top, (a)), bottom = MAX(bottom, (b)))
+    for (guint i = 0; i < layout->rects->len; i++) {
+        const DsrChartRect *r = &g_array_index(layout->rects, DsrChartRect, i);
+        SPAN(r->y, r->y + r->h);
+    }
+    for (guint i = 0; i < layout->lines->len; i++) {
+        const DsrChartLine *l = &g_array_index(layout->lines, DsrChartLine, i);
+        SPAN(MIN(l->y1, l->y2) - l->width / 2, MAX(l->y1, l->y2) + l->width / 2);
+    }
+    for (guint i = 0; i < layout->dots->len; i++) {
+        const DsrChartDot *d = &g_array_index(layout->dots, DsrChartDot, i);
+        SPAN(d->y - d->r, d->y + d->r);
+    }
+    for (guint i = 0; i < layout->texts->len; i++) {
+        const DsrChartText *t = &g_array_index(layout->texts, DsrChartText, i);
+        if (t->role != DSR_CHART_TEXT_TITLE && t->role != DSR_CHART_TEXT_NOTE)
+            SPAN(t->y - t->ascent, t->y - t->ascent + t->h);
+    }
+#undef SPAN
+    if (bottom <= top)
+        return; /* nothing but a caption: keep the chart as drawn */
+    xmlNodePtr next;
+    for (xmlNodePtr n = svg->children; n; n = next) {
+        next = n->next;
+        g_autofree char *cls = get_attr(n, "class");
+        if (g_strcmp0(cls, "dsr-chart-title") == 0 || g_strcmp0(cls, "dsr-chart-note") == 0)
+            remove_node(n);
+    }
+    const double pad = 2;
+    top = MAX(floor(top - pad), 0);
+    bottom = MIN(ceil(bottom + pad), ceil(layout->height));
+    char y[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE], hh[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(y, sizeof y, "%.0f", top);
+    g_ascii_formatd(w, sizeof w, "%.0f", ceil(layout->width));
+    g_ascii_formatd(hh, sizeof hh, "%.0f", bottom - top);
+    g_autofree char *box = g_strdup_printf("0 %s %s %s", y, w, hh);
+    xmlSetProp(svg, BAD_CAST "viewBox", BAD_CAST box);
+    xmlSetProp(svg, BAD_CAST "height", BAD_CAST hh);
+}
 
 static gboolean
 fill_charts(Html *h, xmlNodePtr section, GError **error)
@@ -731,6 +804,7 @@ fill_charts(Html *h, xmlNodePtr section, GError **error)
                             c + 1, spec->title ? spec->title : "");
                 return FALSE;
             }
+            drop_drawn_caption(svg, layout);
             g_autofree char *cls = g_strconcat("chart-", chart_widths[w].name, NULL);
             xmlAddChild(dsr__html_el(canvas, "div", cls), svg);
         }
@@ -761,10 +835,12 @@ fill_themes(Html *h, xmlNodePtr section)
         xmlNodePtr li = dsr__html_el(ul, "li", NULL);
         dsr__html_text_el(li, "span", "theme-name", t->name);
         if (t->count > 0) {
+            /* The count is of articles naming the theme, worded as the PDF words it. */
             g_autofree char *count =
-                count_text(h, (guint)t->count, "theme-mentions-one", "theme-mentions");
+                count_text(h, (guint)t->count, "articles-count-one", "articles-count");
+            g_autofree char *shown = g_strdup_printf("(%s)", count);
             dsr__html_text(li, " ");
-            dsr__html_text_el(li, "span", "theme-count", count);
+            dsr__html_text_el(li, "span", "theme-count", shown);
         }
         if (t->example && *t->example) {
             xmlNodePtr p = dsr__html_el(dsr__html_el(li, "blockquote", "example"), "p", NULL);

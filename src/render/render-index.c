@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * index.html, the front page of a run: templates/html/index.html with one
- * table row per brief (partner, period, articles, its first three figures,
+ * table row per brief (partner, period, articles, its three most important figures,
  * links to its files), most recent activity first. Same template machinery,
  * labels and formatting as the brief pages. */
 #include "render-private.h"
@@ -46,6 +46,54 @@ file_link(xmlNodePtr parent, const char *file, const char *text)
     xmlNewProp(a, BAD_CAST "href", BAD_CAST file);
 }
 
+/* The figures a reader of the index should see first: those the most
+ * sources report, then amounts and shares before counts (a count of
+ * delegates says less about a relationship than its trade), then the
+ * brief's own order. A figure whose sources disagree waits: the index has no
+ * room to show both sides. */
+static int
+figure_weight(const DsrBrief *b, guint i)
+{
+    const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+    int w = (f->cites ? (int)f->cites->len : 0) * 4;
+    if (f->kind == DSR_FIGURE_MONEY || f->kind == DSR_FIGURE_PERCENT)
+        w += 2;
+    if (f->subject && *f->subject)
+        w += 1;
+    if (dsr__figure_disputed(b, i))
+        w -= 8;
+    return w;
+}
+
+typedef struct {
+    guint index;
+    int weight;
+} Ranked;
+
+static int
+compare_ranked(gconstpointer a, gconstpointer b)
+{
+    const Ranked *x = a, *y = b;
+    if (x->weight != y->weight)
+        return y->weight - x->weight;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The indexes of @b's three most important figures, in that order. */
+static GArray *
+top_figures(const DsrBrief *b)
+{
+    GArray *ranked = g_array_sized_new(FALSE, FALSE, sizeof(Ranked), b->figures->len);
+    for (guint i = 0; i < b->figures->len; i++) {
+        Ranked r = {i, figure_weight(b, i)};
+        g_array_append_val(ranked, r);
+    }
+    g_array_sort(ranked, compare_ranked);
+    if (ranked->len > 3)
+        g_array_set_size(ranked, 3);
+    return ranked;
+}
+
 static void
 add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const DsrIndexEntry *e)
 {
@@ -75,8 +123,10 @@ add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const D
     xmlNodePtr td = dsr__html_el(tr, "td", NULL);
     if (b->figures->len) {
         xmlNodePtr ul = dsr__html_el(td, "ul", "top-figures");
-        for (guint i = 0; i < b->figures->len && i < 3; i++) {
-            const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+        g_autoptr(GArray) top = top_figures(b);
+        for (guint k = 0; k < top->len; k++) {
+            const DsrBriefFigure *f =
+                &g_array_index(b->figures, DsrBriefFigure, g_array_index(top, Ranked, k).index);
             xmlNodePtr li = dsr__html_el(ul, "li", NULL);
             g_autofree char *shown = dsr__format_brief_figure(ctx, lang, f);
             dsr__html_text_el(li, "strong", NULL, shown);

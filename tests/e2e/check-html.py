@@ -6,6 +6,10 @@
 # beside the page, or an http(s)/mailto link with rel="noopener noreferrer"),
 # a Content-Security-Policy that forbids scripts and remote loads, one charset
 # declaration, lang set, one h1 and no gap in the headings.
+# With --same-as-pdf TEXT.txt FILE.html it checks instead that the brief's PDF
+# (its pdftotext output) shows what the page shows, in the same order: the
+# section headings, the table column labels, every key point, each figure's
+# formatted value, theme, actor and source title.
 # Run it with /usr/bin/python3 (html5lib is a Debian package).
 import re
 import sys
@@ -113,7 +117,102 @@ def check(path):
     return 1 if problems else 0
 
 
+def squeeze(text):
+    """Text as both formats must agree on it: no spaces of any width (the PDF
+    breaks lines and sets narrow spaces), no hyphens (the PDF hyphenates),
+    no citation markers (the PDF may set them inside a wrapped cell), one
+    apostrophe and ellipsis."""
+    text = re.sub(r"\[\d+(?:,\s*\d+)*\]", "", text)
+    text = text.replace("\u2019", "'").replace("\u00ad", "").replace("-", "").replace("\u2011", "")
+    return re.sub(r"\s+", "", text)
+
+
+def text_of(el):
+    return "".join(el.itertext())
+
+
+def same_as_pdf(pdf_text_path, html_path):
+    problems = []
+    with open(pdf_text_path, encoding="utf-8") as f:
+        pdf = squeeze(f.read())
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    with open(html_path, "rb") as f:
+        root = parser.parse(f)
+    main = next(el for el in root.iter() if local_name(el.tag) == "main")
+
+    def section(sid):
+        return next((el for el in main.iter() if el.get("id") == sid), None)
+
+    def in_order(what, items, start=0):
+        """Each item found after the one before it; returns the end position."""
+        pos = start
+        for item in items:
+            key = squeeze(item)
+            if not key:
+                continue
+            at = pdf.find(key, pos)
+            if at < 0:
+                where = "anywhere" if pdf.find(key) < 0 else "in the same order"
+                problems.append(f"{what} {item[:70]!r} not in the PDF {where}")
+                continue
+            pos = at + len(key)
+        return pos
+
+    # Headings: the PDF repeats none of them before its own section, so the
+    # last occurrence of each must come in the page's order.
+    heads = [text_of(h) for h in main.iter() if local_name(h.tag) == "h2"]
+    last = -1
+    for h in heads:
+        at = pdf.rfind(squeeze(h))
+        if at < 0:
+            problems.append(f"section {h!r} not in the PDF")
+        elif at < last:
+            problems.append(f"section {h!r} comes earlier in the PDF")
+        last = max(last, at)
+    start = {h: max(pdf.rfind(squeeze(h)), 0) for h in heads}
+
+    def heading(sid):
+        sec = section(sid)
+        h = next((x for x in sec.iter() if local_name(x.tag) == "h2"), None) if sec is not None else None
+        return start.get(text_of(h), 0) if h is not None else 0
+
+    kp = section("key-points")
+    if kp is not None:
+        items = []
+        for li in kp.iter("li"):
+            items.append("".join([li.text or ""] + [c.tail or "" for c in li]))
+        in_order("key point", items, heading("key-points"))
+    fig = section("key-figures")
+    if fig is not None:
+        cols = [text_of(th) for th in fig.iter("th") if th.get("scope") == "col"]
+        in_order("figure column", cols, heading("key-figures"))
+        values = [(td.text or "") for td in fig.iter("td") if td.get("class") == "value"]
+        in_order("figure value", values, heading("key-figures"))
+    th = section("themes")
+    if th is not None:
+        names = [text_of(s) for s in th.iter("span") if s.get("class") == "theme-name"]
+        counts = [text_of(s) for s in th.iter("span") if s.get("class") == "theme-count"]
+        in_order("theme", [x for pair in zip(names, counts) for x in pair] or names, heading("themes"))
+    ev = section("events")
+    if ev is not None:
+        types = [text_of(s) for s in ev.iter("span") if s.get("class") == "event-type"]
+        in_order("event type", types, heading("events"))
+    ac = section("actors")
+    if ac is not None:
+        names = [text_of(t) for t in ac.iter("th") if t.get("scope") == "row"]
+        in_order("actor", names, heading("actors"))
+    so = section("sources")
+    if so is not None:
+        titles = [text_of(c) for c in so.iter("cite")]
+        in_order("source", titles, heading("sources"))
+    for p in problems:
+        print(f"{html_path} vs {pdf_text_path}: {p}")
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--same-as-pdf":
+        sys.exit(same_as_pdf(sys.argv[2], sys.argv[3]))
     if len(sys.argv) < 2:
         print("usage: check-html.py FILE.html...", file=sys.stderr)
         sys.exit(2)
