@@ -405,6 +405,9 @@ measure_file(const char *corpus, const char *name, GPtrArray *anns, Score *score
                 if (!a->found) {
                     score->years_right += a->year == f->year;
                     score->found++;
+                    if (a->year != f->year && details)
+                        fprintf(stderr, "#   year %s: [%s] y%d, annotated y%d\n", name, f->quote,
+                                f->year, a->year);
                 }
                 a->found = TRUE;
                 ok = TRUE;
