@@ -186,6 +186,15 @@ chart_png(Mail *m, const DsrChartLayout *layout, GError **error)
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, CHART_SCALE, CHART_SCALE);
+    /* The font options a PDF surface reports: otherwise the image surface's
+     * (hinted metrics) reach the thread's font map, and a PDF rendered later
+     * on the same thread can come out with other glyph positions. */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
     dsr_chart_draw_cairo(layout, cr, m->pango, NULL, 0, 0);
     cairo_surface_flush(surface);
     GByteArray *png = g_byte_array_new();
