@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * Ingestion: our own texts reproducing every junk form of pasted news
  * (golden JSON of the article fields), JSON and JSON Lines, bad inputs,
- * input listing, and the bundled seed articles. Set DOSSIER_CORPUS to a
- * corpus folder (fr/, en/) to also run /ingest/corpus/measure over it. */
+ * input listing, and the bundled seed articles. With a corpus folder (fr/,
+ * en/, README.md: $DOSSIER_CORPUS, else ../shared/corpus beside the source
+ * tree) the /ingest/corpus/ tests run over it: junk, dates against its README,
+ * and every article as four saved pages and a JSON export. */
 #include <dossier/ingest.h>
 #include <dossier/error.h>
 #include <dossier/text.h>
@@ -381,6 +383,9 @@ test_junk_lines(void)
         "Aller au contenu principal Activer le contraste",
         "We use cookies to ensure you get the best experience on our website. Read more...",
         "par Jeanne Martin et Paul Durand",
+        "octobre 2025",
+        "Publié le 21/10/2025 à 08:30",
+        "Updated: Oct 21, 2025, 08:30",
     };
     for (guint i = 0; i < G_N_ELEMENTS(junk); i++) {
         if (!dsr_ingest_is_junk_line(junk[i]))
@@ -397,6 +402,8 @@ test_junk_lines(void)
         "La source : les douanes vietnamiennes ont publié les chiffres.",
         "Vietnam - Chine",
         "Par ailleurs, en 2012, les deux pays ont établi un dialogue stratégique.",
+        "Forum 2024",
+        "Vision 2045",
     };
     for (guint i = 0; i < G_N_ELEMENTS(text); i++) {
         if (dsr_ingest_is_junk_line(text[i]))
@@ -535,7 +542,8 @@ form_spec(const cJSON *o)
     STR(title, "title")
     STR(date, "date")
     STR(url, "url")
-    STR(lang, "lang") STR(dateline, "dateline")
+    STR(lang, "lang")
+    STR(dateline, "dateline")
 #undef STR
         f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
     f.paragraphs = cJSON_GetObjectItemCaseSensitive(o, "paragraphs");
@@ -1079,39 +1087,6 @@ test_not_regular(void)
     g_assert_true(g_str_has_suffix(error->message, ": is a folder"));
 }
 
-/* Over a real corpus (not in the repository): how many titles and dates come
- * out, and no paragraph that a junk rule would catch. */
-static void
-test_corpus_measure(void)
-{
-    const char *corpus = g_getenv("DOSSIER_CORPUS");
-    if (!corpus || !g_file_test(corpus, G_FILE_TEST_IS_DIR)) {
-        g_test_skip("DOSSIER_CORPUS is not set");
-        return;
-    }
-    g_autofree char *fr = g_build_filename(corpus, "fr", NULL);
-    g_autofree char *en = g_build_filename(corpus, "en", NULL);
-    const char *args[] = {fr, en, NULL};
-    g_autoptr(GPtrArray) files = dsr_ingest_list_inputs(args, NULL);
-    guint titles = 0, dates = 0, n = 0;
-    for (guint i = 0; i < files->len; i++) {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GPtrArray) out = dsr_ingest_file(g_ptr_array_index(files, i), NULL, &error);
-        g_assert_no_error(error);
-        assert_no_junk(out);
-        DsrArticle *a = g_ptr_array_index(out, 0);
-        n++;
-        titles += a->title != NULL;
-        dates += a->date != NULL;
-        g_test_message("%s\t%s\t%s", a->date ? a->date : "-", a->outlet ? a->outlet : "-",
-                       a->title ? a->title : "-");
-    }
-    g_test_message("%u files, %u with a title, %u with a date", n, titles, dates);
-    g_assert_cmpuint(n, >, 0);
-}
-
-/* --- The corpus in three forms ------------------------------------------ */
-
 /* The corpus folder (not in the repository): $DOSSIER_CORPUS, else the shared
  * corpus beside the source tree; NULL when there is none. */
 static char *
@@ -1137,6 +1112,36 @@ corpus_files(const char *corpus)
     return dsr_ingest_list_inputs(args, NULL);
 }
 
+/* Over a real corpus (not in the repository): how many titles and dates come
+ * out, and no paragraph that a junk rule would catch. */
+static void
+test_corpus_measure(void)
+{
+    g_autofree char *corpus = corpus_dir();
+    if (!corpus) {
+        g_test_skip("no corpus (set DOSSIER_CORPUS)");
+        return;
+    }
+    g_autoptr(GPtrArray) files = corpus_files(corpus);
+    guint titles = 0, dates = 0, n = 0;
+    for (guint i = 0; i < files->len; i++) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) out = dsr_ingest_file(g_ptr_array_index(files, i), NULL, &error);
+        g_assert_no_error(error);
+        assert_no_junk(out);
+        DsrArticle *a = g_ptr_array_index(out, 0);
+        n++;
+        titles += a->title != NULL;
+        dates += a->date != NULL;
+        g_test_message("%s\t%s\t%s", a->date ? a->date : "-", a->outlet ? a->outlet : "-",
+                       a->title ? a->title : "-");
+    }
+    g_test_message("%u files, %u with a title, %u with a date", n, titles, dates);
+    g_assert_cmpuint(n, >, 0);
+}
+
+/* --- The corpus in three forms ------------------------------------------ */
+
 /* What a page or an export of an article says about it: the fields the
  * text form gave, written again by a site. */
 typedef struct {
@@ -1161,6 +1166,16 @@ page_para(const Source *s, guint i)
     else
         p = g_strdup(src_para(s, i));
     return g_markup_escape_text(p, -1);
+}
+
+/* A short line without final punctuation: sites set it as a subheading. */
+static gboolean
+is_subheading(const char *p)
+{
+    gsize n = strlen(p);
+    gunichar first = g_utf8_get_char(p);
+    gunichar last = n ? g_utf8_get_char(g_utf8_prev_char(p + n)) : 0;
+    return n > 0 && n < 90 && g_unichar_isupper(first) && !g_unichar_ispunct(last);
 }
 
 static const char *const month_names_fr[] = {"janvier",   "février", "mars",     "avril",
@@ -1265,12 +1280,22 @@ shape_portal(const Source *src)
                        "href=\"/eco/monde\">Monde</a></div>\n<div class=\"col-main\">\n");
     if (t)
         g_string_append_printf(s, "<h1 class=\"article-title\">%s</h1>\n", t);
+    /* A standfirst before the share bar, outside the body's box. */
+    guint from = 0;
+    if (a->paragraphs->len >= 3 && !is_subheading(src_para(src, 0))) {
+        g_autofree char *p = page_para(src, 0);
+        g_string_append_printf(s, "<div class=\"sapo\"><strong>%s</strong></div>\n", p);
+        from = 1;
+    }
     g_string_append(s, "<div class=\"share-bar\"><a href=\"#\">Facebook</a> <a "
                        "href=\"#\">Twitter</a> <a href=\"#\">Zalo</a> <a "
                        "href=\"#\">Imprimer</a></div>\n<div class=\"article-body\">\n");
-    for (guint i = 0; i < a->paragraphs->len; i++) {
+    for (guint i = from; i < a->paragraphs->len; i++) {
         g_autofree char *p = page_para(src, i);
-        g_string_append_printf(s, "<p>%s</p>\n", p);
+        if (i > 0 && is_subheading(src_para(src, i)))
+            g_string_append_printf(s, "<h3 class=\"sub-title\">%s</h3>\n", p);
+        else
+            g_string_append_printf(s, "<p>%s</p>\n", p);
         if (i == 0) {
             g_autofree char *c = g_markup_escape_text(caption(src), -1);
             g_string_append_printf(s,
@@ -1333,7 +1358,8 @@ shape_blog(const Source *src)
     g_string_append(s, "</div></header>\n<div class=\"entry-content\">\n");
     for (guint i = 0; i < a->paragraphs->len; i++) {
         g_autofree char *p = page_para(src, i);
-        g_string_append_printf(s, "<p>%s</p>\n", p);
+        g_string_append_printf(
+            s, i > 0 && is_subheading(src_para(src, i)) ? "<h2>%s</h2>\n" : "<p>%s</p>\n", p);
         if (i == 1 || (i == 0 && a->paragraphs->len == 1)) {
             g_autofree char *c = g_markup_escape_text(caption(src), -1);
             g_string_append_printf(s,
@@ -1412,7 +1438,9 @@ shape_divs(const Source *src)
     g_string_append(s, "<div class=\"txt\">");
     for (guint i = 0; i < a->paragraphs->len; i++) {
         g_autofree char *p = page_para(src, i);
-        g_string_append_printf(s, "%s<br><br>\n", p);
+        g_string_append_printf(
+            s, i > 0 && is_subheading(src_para(src, i)) ? "<b>%s</b><br><br>\n" : "%s<br><br>\n",
+            p);
         if (i == 2) {
             g_autofree char *c = g_markup_escape_text(caption(src), -1);
             g_string_append_printf(s, "<img src=\"x.jpg\"><br><i>%s</i><br><br>\n", c);
@@ -1454,13 +1482,15 @@ shape_tables(const Source *src)
     if (t)
         g_string_append_printf(s, "<h1>%s</h1>\n", t);
     if (*when)
-        g_string_append_printf(s, "<div class=\"info\">%s</div>\n", when);
+        g_string_append_printf(s, "<div class=\"info\">%s%s</div>\n",
+                               src->n % 2 ? (src->en ? "Published " : "Publié le ") : "", when);
     /* The body in sections of a few paragraphs each. */
     for (guint i = 0; i < a->paragraphs->len; i++) {
         if (i % 3 == 0)
             g_string_append(s, i ? "</section>\n<section>\n" : "<section>\n");
         g_autofree char *p = page_para(src, i);
-        g_string_append_printf(s, "<p>%s</p>\n", p);
+        g_string_append_printf(
+            s, is_subheading(src_para(src, i)) ? "<p><strong>%s</strong></p>\n" : "<p>%s</p>\n", p);
     }
     g_string_append(s, "</section>\n</section>\n</td></tr></table></td>\n<td valign=\"top\">"
                        "<aside class=\"most-read\"><h4>Les plus lus</h4><ol>");
@@ -1508,6 +1538,9 @@ shape_json(const Source *src)
             i == 0 && a->place ? g_strdup_printf("%s (VNA) – %s", a->place, p) : g_strdup(p);
         cJSON_AddItemToArray(list, cJSON_CreateString(with_dateline));
         g_string_append_printf(body, "%s%s", with_dateline, v == 2 ? "\r\n\r\n" : "\n\n");
+        /* Exporters keep the captions of the page as lines of the text. */
+        if (i == 0)
+            g_string_append_printf(body, "%s%s", caption(src), v == 2 ? "\r\n\r\n" : "\n\n");
     }
     if (v == 1 || v == 3) {
         cJSON_AddItemToObject(o, body_names[v], list);
@@ -1634,6 +1667,166 @@ test_corpus_three_forms(void)
         g_assert_cmpuint(shapes[k].same, ==, files->len);
 }
 
+static DsrArticle *
+text_article(const char *text, const char *name, GPtrArray **keep)
+{
+    g_autoptr(GError) error = NULL;
+    *keep = dsr_ingest_bytes(text, strlen(text), name, NULL, &error);
+    g_assert_no_error(error);
+    return g_ptr_array_index(*keep, 0);
+}
+
+/* A title is a short line without final period straight before the body;
+ * a kicker needs a title after it; a date alone is a byline. */
+static void
+test_short_title(void)
+{
+    g_autoptr(GPtrArray) k1 = NULL, k2 = NULL, k3 = NULL, k4 = NULL;
+    DsrArticle *a = text_article("Forum\n\nLe Vietnam et le Chili ont tenu à Santiago un forum sur "
+                                 "le commerce et l'investissement, avec cent entreprises.\n",
+                                 "forum.txt", &k1);
+    g_assert_cmpstr(a->title, ==, "Forum");
+    g_assert_cmpuint(a->paragraphs->len, ==, 1);
+    a = text_article("Conférence Chili-ASEAN\n\nLes délégués de dix pays ont débattu à Santiago "
+                     "de la coopération numérique et des échanges.\n",
+                     "conf.txt", &k2);
+    g_assert_cmpstr(a->title, ==, "Conférence Chili-ASEAN");
+    a = text_article("Vietnam - Chili\nLe commerce bilatéral progresse de 10 % en un an\n\nLes "
+                     "échanges entre les deux pays ont atteint 2 milliards de dollars, selon les "
+                     "douanes.\n",
+                     "kicker.txt", &k3);
+    g_assert_cmpstr(a->title, ==, "Le commerce bilatéral progresse de 10 % en un an");
+    g_assert_cmpuint(a->paragraphs->len, ==, 1);
+    a = text_article("12 mars 2024\n\nLes échanges entre les deux pays ont atteint 2 milliards "
+                     "de dollars, selon les douanes.\n",
+                     "dated.txt", &k4);
+    g_assert_null(a->title);
+    g_assert_cmpstr(a->date, ==, "2024-03-12");
+}
+
+/* Short English texts are English without a declared language. */
+static void
+test_short_english(void)
+{
+    g_autoptr(GPtrArray) k1 = NULL, k2 = NULL;
+    DsrArticle *a = text_article("Viet Nam and Chile sign a trade deal\n\nThe two countries "
+                                 "signed the deal in Santiago.\n",
+                                 "en.txt", &k1);
+    g_assert_cmpstr(a->lang, ==, "en");
+    a = text_article("{\"title\": \"Rice exports rise\", \"text\": \"Exports of rice rose by 12 "
+                     "per cent.\"}",
+                     "en.json", &k2);
+    g_assert_cmpstr(a->lang, ==, "en");
+}
+
+/* Captions that lost their credit: a dated phrase without a verb. */
+static void
+test_uncredited_caption(void)
+{
+    const char *text =
+        "Le Chili et le Vietnam signent un accord de commerce\n\nLe ministre chilien a signé, le "
+        "3 juin, un accord de commerce avec son homologue vietnamien.\n\nDialogue entre le "
+        "ministre chilien et des entreprises vietnamiennes, le 12 mai à Santiago.\n\nL'accord "
+        "supprime les droits de douane sur 90 % des produits d'ici 2030.\n\nCérémonie de "
+        "signature de l'accord de commerce, le 3 juin 2019 dans la province de Valparaiso.\n";
+    g_autoptr(GPtrArray) keep = NULL;
+    DsrArticle *a = text_article(text, "caption.txt", &keep);
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+    g_assert_true(g_str_has_prefix(g_ptr_array_index(a->paragraphs, 0), "Le ministre chilien"));
+    g_assert_true(g_str_has_prefix(g_ptr_array_index(a->paragraphs, 1), "L'accord supprime"));
+    g_assert_null(a->date); /* the caption's year is not the article's */
+}
+
+/* A year alone (URL folder, export field) takes the lead's day and month. */
+static void
+test_event_date_year(void)
+{
+    g_assert_cmpstr(date_of("Un titre sur un forum\n\nLe forum s'est tenu le 21 octobre à Hanoï, "
+                            "avec 200 délégués.\n\nSource : https://example.vn/2025/forum.html\n"),
+                    ==, "2025-10-21");
+    g_autoptr(GPtrArray) keep = NULL;
+    DsrArticle *a = text_article("{\"title\": \"Un forum\", \"date\": \"2025\", \"text\": \"Le "
+                                 "forum s'est tenu le 21 octobre à Hanoï, avec 200 délégués.\"}",
+                                 "year.json", &keep);
+    g_assert_cmpstr(a->date, ==, "2025-10-21");
+    /* No year anywhere: nothing is guessed. */
+    g_assert_cmpstr(date_of("Un titre sur une visite\n\nLe président entame ce mercredi 28 "
+                            "janvier une visite officielle au Chili.\n"),
+                    ==, "null");
+    /* A month already known stays: the event's day is not the article's. */
+    g_assert_cmpstr(date_of(" date 2018-12 Un titre sur une réunion\n\nLe 11 décembre, les deux "
+                            "ministres se sont réunis à Moscou.\n"),
+                    ==, "2018-12");
+}
+
+/* A page without a headline: its <title> is the site's name, not a title;
+ * the byline's date before the text still dates it. */
+static void
+test_html_site_name(void)
+{
+    const char *page = "<html><head><title>Carnet Vert</title></head><body><div "
+                       "class=\"logo\"><a href=\"/\">Carnet Vert</a></div><div "
+                       "class=\"post\"><div class=\"info\">Mardi 12 mars 2024 - 08:30</div>" PROSE
+                       "</div></body></html>";
+    g_autoptr(GPtrArray) keep = NULL;
+    DsrArticle *a = html_article(page, "nohead.html", &keep);
+    g_assert_null(a->title);
+    g_assert_cmpstr(a->date, ==, "2024-03-12");
+    g_assert_cmpuint(a->paragraphs->len, ==, 2);
+    const char *og = "<html><head><title>Accueil | Le Journal Exemple</title><meta "
+                     "property=\"og:site_name\" content=\"Le Journal Exemple\"></head><body>" PROSE
+                     "</body></html>";
+    g_autoptr(GPtrArray) k2 = NULL;
+    a = html_article(og, "og.html", &k2);
+    g_assert_null(a->title);
+}
+
+/* The corpus README's date column (what each text supports) against the
+ * dates read from the texts. */
+static void
+test_corpus_dates(void)
+{
+    g_autofree char *corpus = corpus_dir();
+    if (!corpus) {
+        g_test_skip("no corpus (set DOSSIER_CORPUS)");
+        return;
+    }
+    g_autofree char *readme_path = g_build_filename(corpus, "README.md", NULL);
+    g_autofree char *readme = NULL;
+    if (!g_file_get_contents(readme_path, &readme, NULL, NULL)) {
+        g_test_skip("the corpus has no README.md");
+        return;
+    }
+    g_autoptr(GRegex) row =
+        g_regex_new("^\\| `([^`]+)` \\| [^|]* \\| ([^|]*) \\|", G_REGEX_MULTILINE, 0, NULL);
+    g_autoptr(GMatchInfo) mi = NULL;
+    guint n = 0, same = 0;
+    g_autoptr(GString) table = g_string_new(NULL);
+    for (g_regex_match(row, readme, 0, &mi); g_match_info_matches(mi);
+         g_match_info_next(mi, NULL)) {
+        g_autofree char *file = g_match_info_fetch(mi, 1);
+        g_autofree char *cell = g_match_info_fetch(mi, 2);
+        g_strstrip(cell);
+        /* "2018-12 (meeting of 11 December)" or "— (…)" */
+        g_autofree char *want = g_strndup(cell, strspn(cell, "0123456789-"));
+        g_autofree char *path = g_build_filename(corpus, file, NULL);
+        g_autoptr(GPtrArray) out = dsr_ingest_file(path, NULL, NULL);
+        g_assert_nonnull(out);
+        const char *got = ((DsrArticle *)g_ptr_array_index(out, 0))->date;
+        n++;
+        if (g_strcmp0(*want ? want : NULL, got) == 0)
+            same++;
+        else
+            g_string_append_printf(table, "%s: README %s, read %s\n", file, *want ? want : "—",
+                                   got ? got : "null");
+    }
+    if (table->len)
+        g_test_message("dates that differ:\n%s", table->str);
+    g_test_message("%u/%u dates as the README says", same, n);
+    g_assert_cmpuint(n, >, 0);
+    g_assert_cmpuint(same, ==, n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1670,5 +1863,11 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/errors/not-regular", test_not_regular);
     g_test_add_func("/ingest/corpus/measure", test_corpus_measure);
     g_test_add_func("/ingest/corpus/three-forms", test_corpus_three_forms);
+    g_test_add_func("/ingest/corpus/dates", test_corpus_dates);
+    g_test_add_func("/ingest/text/short-title", test_short_title);
+    g_test_add_func("/ingest/text/short-english", test_short_english);
+    g_test_add_func("/ingest/text/uncredited-caption", test_uncredited_caption);
+    g_test_add_func("/ingest/text/event-date-year", test_event_date_year);
+    g_test_add_func("/ingest/html/site-name", test_html_site_name);
     return g_test_run();
 }

@@ -181,6 +181,12 @@ test_guess_lang(void)
                                         "energy, which is important."),
                     ==, "en");
     g_assert_null(dsr_text_guess_lang("Hanoi"));
+    /* Short texts: told when all their function words agree. */
+    g_assert_cmpstr(dsr_text_guess_lang("Viet Nam and Chile sign a trade deal"), ==, "en");
+    g_assert_cmpstr(dsr_text_guess_lang("Rice exports rise in the first quarter"), ==, "en");
+    g_assert_cmpstr(dsr_text_guess_lang("Accord de libre-échange avec le Chili"), ==, "fr");
+    g_assert_null(dsr_text_guess_lang("Forum 2024"));
+    g_assert_null(dsr_text_guess_lang("Le Forum of Asia"));
 }
 
 static void

@@ -65,7 +65,9 @@ void dsr_stemmer_free(DsrStemmer *stemmer);
 char *dsr_stemmer_stem(DsrStemmer *stemmer, const char *word);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrStemmer, dsr_stemmer_free)
 
-/* "fr" or "en" from a stop-word profile of @s; NULL when too short to tell. */
+/* "fr" or "en" from a profile of function words of @s. A short text (fewer
+ * than three of them) is told when all its function words are of one
+ * language; NULL when there is no such evidence ("Hanoi", "Forum 2024"). */
 const char *dsr_text_guess_lang(const char *s);
 
 /* A date as precise as the text allows: year only, year and month, or a day. */

@@ -54,6 +54,10 @@ typedef enum {
 
 DsrLineKind dsr__classify_line(const char *line);
 
+/* TRUE for a caption that carries no credit: one dated phrase without a
+ * finite verb ("Cérémonie de signature de l'accord, le 27 juin 2016 à Vinh."). */
+gboolean dsr__is_uncredited_caption(const char *para);
+
 /* The URL of a "Source : …" line (new string), or NULL. */
 char *dsr__source_line_url(const char *line);
 
@@ -79,6 +83,13 @@ gboolean dsr__url_date(const char *url, DsrDate *out);
 /* The lead's main event, when its sentence states the year: "le 23 avril …
  * Forum 2024", "Le 27 novembre … (27 novembre 2023 - 27 novembre 2025)". */
 gboolean dsr__lead_event_date(const char *lead, DsrDate *out);
+
+/* The first day and month the lead names, with or without a year ("le 21
+ * octobre", "on April 19"), in its first two sentences. */
+gboolean dsr__lead_day_month(const char *lead, int *day, int *month);
+
+/* The year of a URL whose path has a folder of four digits ("/2025/x.html"). */
+gboolean dsr__url_year(const char *url, int *year);
 
 /* Number of words made of letters in @s. */
 guint dsr__count_words(const char *s);

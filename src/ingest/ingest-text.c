@@ -74,6 +74,9 @@ join_separator(gunichar last, const char *next)
     gunichar first = g_utf8_get_char(next);
     if (last == '\'' || last == 0x2019)
         return "";
+    /* No paragraph ends on a comma: "Last year," / "Vietnam had…". */
+    if (last == ',' && g_unichar_isalnum(first))
+        return " ";
     if (!is_terminal(last) && g_unichar_islower(first))
         return " ";
     return NULL;
@@ -113,6 +116,26 @@ is_title_like(const char *s)
            last != ',' && last != ';' && !g_unichar_islower(first);
 }
 
+/* A title of one to four words: capitalised, without final punctuation, not
+ * a date or a bare number. */
+static gboolean
+is_short_title(const char *s)
+{
+    gunichar first = g_utf8_get_char(s);
+    gunichar last = last_char(s);
+    DsrDate d;
+    return (g_unichar_isupper(first) || g_unichar_isdigit(first)) && !g_unichar_ispunct(last) &&
+           dsr__count_words(s) <= 6 && !dsr__find_written_date(s, &d) &&
+           dsr__classify_line(s) == DSR__LINE_TEXT;
+}
+
+/* Prose: a long line, or sentences that end as sentences do. */
+static gboolean
+is_body_paragraph(const char *s)
+{
+    return dsr__count_words(s) >= 15 || (dsr__count_words(s) >= 6 && last_char(s) == '.');
+}
+
 static gboolean
 is_single_sentence_line(const char *s)
 {
@@ -134,6 +157,26 @@ refine_date(DsrDate *date, const DsrDate *cand)
         (date->day && cand->day != date->day))
         return;
     *date = *cand;
+}
+
+/* A year alone (from a URL folder, a marker or an export's field) takes the
+ * day and month of the lead's event: "le 21 octobre" in an article of 2025.
+ * A date that has its month keeps it: the day of an event is not the day of
+ * the article. Without a year nothing is guessed. */
+static void
+refine_year_only(DsrDate *date, const DsrArticle *article)
+{
+    if (date->year == 0 || date->month != 0)
+        return;
+    int day, month;
+    for (guint i = 0; i < MIN(2u, article->paragraphs->len); i++)
+        if (dsr__lead_day_month(g_ptr_array_index(article->paragraphs, i), &day, &month)) {
+            DsrDate d;
+            g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d", date->year, month, day);
+            if (dsr_date_parse_iso(iso, &d))
+                *date = d;
+            return;
+        }
 }
 
 static guint
@@ -297,9 +340,11 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
     /* 4. The head: kickers, names and captions before the title. */
     guint first_body = next_kept(units, 0);
     if (!(known & DSR__KNOWN_TITLE)) {
-        guint i = first_body;
-        while (i < units->len && is_kicker(g_array_index(units, Unit, i).text))
+        guint i = first_body, kickers = 0;
+        while (i < units->len && is_kicker(g_array_index(units, Unit, i).text)) {
             i = next_kept(units, i + 1);
+            kickers++;
+        }
         guint title = units->len;
         if (i < units->len) {
             Unit *u = &g_array_index(units, Unit, i);
@@ -317,6 +362,12 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
                 }
             }
         }
+        /* One short line ("Forum", "Conférence Russie-ASEAN") straight before
+         * the body is its title: a kicker needs a title after it. */
+        if (title == units->len && kickers == 1 && i < units->len &&
+            is_short_title(g_array_index(units, Unit, first_body).text) &&
+            is_body_paragraph(g_array_index(units, Unit, i).text))
+            title = first_body;
         if (title < units->len) {
             for (guint k = first_body; k < title; k++)
                 g_array_index(units, Unit, k).drop = TRUE;
@@ -366,6 +417,10 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         g_autofree char *para = dsr__strip_trailing_credit(u->text);
         if (!*para)
             continue;
+        /* A photo's caption left without its credit; the article goes on
+         * without it (the first paragraph stays: it may be all there is). */
+        if (article->paragraphs->len > 0 && dsr__is_uncredited_caption(para))
+            continue;
         char *key = dedup_key(para);
         if (g_hash_table_contains(seen, key)) {
             g_free(key);
@@ -401,7 +456,18 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         for (guint i = 0; i < MIN(2u, article->paragraphs->len) && date.year == 0; i++)
             if (dsr__lead_event_date(g_ptr_array_index(article->paragraphs, i), &event))
                 date = event;
+        int url_year;
+        if (date.year == 0 && article->url && dsr__url_year(article->url, &url_year))
+            date.year = url_year;
+        refine_year_only(&date, article);
         article->date = dsr_date_to_iso(&date);
+    } else if (article->date) {
+        DsrDate d;
+        if (dsr_date_parse_iso(article->date, &d) && d.month == 0) {
+            refine_year_only(&d, article);
+            g_free(article->date);
+            article->date = dsr_date_to_iso(&d);
+        }
     }
     return TRUE;
 }

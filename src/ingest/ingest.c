@@ -102,7 +102,10 @@ dsr__article_finish(DsrArticle *article, const char *format)
         g_clear_pointer(&article->lang, g_free);
     }
     if (!article->lang) {
-        const char *lang = guess ? guess : dsr_text_guess_lang(all->str);
+        /* A short text: its title is evidence too. */
+        g_autofree char *with_title =
+            g_strconcat(article->title ? article->title : "", "\n", all->str, NULL);
+        const char *lang = guess ? guess : dsr_text_guess_lang(with_title);
         article->lang = g_strdup(lang ? lang : "fr");
     }
     /* The id depends on the cleaned body only, folded and without any white

@@ -41,10 +41,13 @@ enum {
     RE_URL_YM,
     RE_DAY_MONTH,
     RE_EVENT_YEAR,
+    RE_CAPTION_DATE,
+    RE_FINITE_VERB,
+    RE_SENTENCE_START,
     RE_COUNT
 };
 
-static const char *const patterns[RE_COUNT] = {
+static const char *const patterns[RE_CAPTION_DATE] = {
     [RE_RELATED] = "^(?:>>|\\x{bb}\\x{bb}|(?:Lire|[AÀ] lire|Voir) aussi" SP
                    "*:|Read (?:more|also)" SP "*:|Related" SP "*:|See also" SP "*:)",
     [RE_SOURCE] = "^(?:Source|Sources|Nguồn)" SP "*:" SP "*(\\S.*)$",
@@ -109,6 +112,21 @@ static const char *const patterns[RE_COUNT] = {
         "Séminaire|Seminar|Foire|Fair)\\b[^.;]{0,80}?(?<!\\d)((?:19|20|21)\\d{2})(?!\\d)",
 };
 
+/* What a caption without a credit looks like: a dated phrase ("…, le 27 juin
+ * 2016 à Vinh", "… in Hanoi on June 27") with no finite verb, opening on a
+ * noun or a name rather than on an article, a preposition or a pronoun. */
+static const char *const caption_patterns[] = {
+    "(?:\\ble|\\bon)" SP "+(?:\\d{1,2}(?:er)?" SP "+(\\p{L}{3,})|(\\p{L}{3,})" SP "+\\d{1,2}\\b)",
+    "(?i)(?<![\\p{L}'’-])(?:a|ont|est|sont|était|étaient|sera|seront|serait|fut|va|vont|"
+    "peut|doit|avait|avaient|is|are|was|were|has|have|had|will|would|said|says|can|could)"
+    "(?![\\p{L}'’-])",
+    "^(?:Le|La|Les|L['’]|Un|Une|Des|Du|De|D['’]|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs|Selon|"
+    "Dans|Pour|Lors|Depuis|Avec|En|Au|Aux|Par|Grâce|Il|Elle|Ils|Elles|On|Nous|Après|Avant|"
+    "Pendant|Sur|Sous|À|A|Mais|Et|Ainsi|Cependant|Toutefois|Outre|Parmi|Entre|The|A|An|In|On|"
+    "At|According|For|With|After|Before|During|It|They|He|She|We|This|These|That|Those|But|"
+    "And|As|By|From)\\b",
+};
+
 static gpointer
 compile_all(gpointer unused G_GNUC_UNUSED)
 {
@@ -119,7 +137,9 @@ compile_all(gpointer unused G_GNUC_UNUSED)
             i == RE_RELATED || i == RE_SOURCE)
             flags |= G_REGEX_CASELESS;
         GError *error = NULL;
-        res[i] = g_regex_new(patterns[i], flags, 0, &error);
+        const char *pattern =
+            i >= RE_CAPTION_DATE ? caption_patterns[i - RE_CAPTION_DATE] : patterns[i];
+        res[i] = g_regex_new(pattern, flags, 0, &error);
         /* The patterns are constants: a failure is a bug in this file, and
          * a pattern that never matches keeps the library running. */
         if (!res[i]) {
@@ -469,6 +489,71 @@ dsr__lead_event_date(const char *lead, DsrDate *out)
             }
             if (year && make_date(year, month, day, out))
                 return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+gboolean
+dsr__is_uncredited_caption(const char *para)
+{
+    guint words = dsr__count_words(para);
+    if (words < 6 || words > 45 || !is_single_sentence(para, strlen(para)))
+        return FALSE;
+    if (matches(RE_SENTENCE_START, para) || matches(RE_FINITE_VERB, para))
+        return FALSE;
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (!g_regex_match(re(RE_CAPTION_DATE), para, 0, &mi))
+        return FALSE;
+    /* The word after "le"/"on" must name a month: "le 3e pays" is no date. */
+    g_autofree char *m1 = g_match_info_fetch(mi, 1);
+    g_autofree char *m2 = g_match_info_fetch(mi, 2);
+    if (month_number(m1 && *m1 ? m1 : m2 ? m2 : ""))
+        return TRUE;
+    return FALSE;
+}
+
+gboolean
+dsr__lead_day_month(const char *lead, int *day, int *month)
+{
+    g_autoptr(GPtrArray) sentences = dsr_text_sentences(lead);
+    for (guint i = 0; i < MIN(sentences->len, 2u); i++) {
+        g_autoptr(GMatchInfo) mi = NULL;
+        for (g_regex_match(re(RE_DAY_MONTH), g_ptr_array_index(sentences, i), 0, &mi);
+             g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+            g_autofree char *d1 = g_match_info_fetch(mi, 1);
+            g_autofree char *m1 = g_match_info_fetch(mi, 2);
+            g_autofree char *m2 = g_match_info_fetch(mi, 3);
+            g_autofree char *d2 = g_match_info_fetch(mi, 4);
+            int d = atoi(d1 && *d1 ? d1 : d2 ? d2 : "0");
+            int m = month_number(m1 && *m1 ? m1 : m2 ? m2 : "");
+            if (m && d >= 1 && d <= 31) {
+                *day = d;
+                *month = m;
+                return TRUE;
+            }
+        }
+    }
+    return FALSE;
+}
+
+gboolean
+dsr__url_year(const char *url, int *year)
+{
+    const char *path = strstr(url, "://");
+    path = path ? strchr(path + 3, '/') : NULL;
+    if (!path)
+        return FALSE;
+    g_autofree char *p = g_strndup(path, strcspn(path, "?#"));
+    /* A folder of its own ("/2025/"), not digits inside a name or an id. */
+    for (const char *q = strchr(p, '/'); q; q = strchr(q + 1, '/')) {
+        if (strlen(q) >= 6 && g_ascii_isdigit(q[1]) && g_ascii_isdigit(q[2]) &&
+            g_ascii_isdigit(q[3]) && g_ascii_isdigit(q[4]) && q[5] == '/') {
+            int y = atoi(q + 1);
+            if (y >= 1990 && y <= 2199) {
+                *year = y;
+                return TRUE;
+            }
         }
     }
     return FALSE;

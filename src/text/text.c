@@ -331,13 +331,17 @@ dsr_text_is_stopword(const char *word, const char *lang)
 }
 
 /* Words frequent in one language and rare in the other: short function words
- * that both stop lists share ("a", "on") would blur the profile. */
-static const char *const marks_fr[] = {"le",  "la",   "les",  "des",  "du",    "et",    "est",
-                                       "une", "dans", "pour", "avec", "sur",   "qui",   "que",
-                                       "au",  "aux",  "ont",  "été",  "selon", "entre", "de"};
-static const char *const marks_en[] = {"the",  "and",   "of",   "is",      "are",  "was", "were",
-                                       "with", "for",   "that", "this",    "from", "has", "have",
-                                       "its",  "which", "by",   "between", "said", "to"};
+ * that both languages write ("a", "on", "an", "as", "plus") would blur the
+ * profile. The elided "l" and "d" ("l'économie") are French only. */
+static const char *const marks_fr[] = {
+    "le",   "la",    "les", "des",   "du", "et",   "est", "une",  "dans",  "pour",
+    "avec", "sur",   "qui", "que",   "au", "aux",  "ont", "été",  "selon", "entre",
+    "de",   "sont",  "ce",  "cette", "il", "elle", "ils", "leur", "ses",   "sa",
+    "son",  "aussi", "ne",  "pas",   "l",  "d",    "qu",  "nous", "lors",  "depuis"};
+static const char *const marks_en[] = {
+    "the",  "and",  "of",   "is",   "are", "was",   "were",  "with",    "for",   "that",
+    "this", "from", "has",  "have", "its", "which", "by",    "between", "said",  "to",
+    "in",   "at",   "will", "be",   "it",  "been",  "their", "also",    "after", "would"};
 
 const char *
 dsr_text_guess_lang(const char *s)
@@ -351,7 +355,9 @@ dsr_text_guess_lang(const char *s)
         for (guint k = 0; k < G_N_ELEMENTS(marks_en); k++)
             en += strcmp(w, marks_en[k]) == 0;
     }
+    /* A title or a caption has few function words: it is told only when
+     * all of them are of one language ("Vietnam and Laos sign a deal"). */
     if (fr + en < 3)
-        return NULL;
+        return fr && !en ? "fr" : en && !fr ? "en" : NULL;
     return fr >= en ? "fr" : "en";
 }
