@@ -94,6 +94,15 @@ top_figures(const DsrBrief *b)
     return ranked;
 }
 
+/* On a phone the rows stack as cards and the column headers are hidden:
+ * each cell then shows its header's label from data-label (brief.css). */
+static xmlNodePtr
+labelled(const DsrRenderContext *ctx, const char *lang, xmlNodePtr cell, const char *key)
+{
+    xmlNewProp(cell, BAD_CAST "data-label", BAD_CAST dsr_render_label(ctx, lang, key));
+    return cell;
+}
+
 static void
 add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const DsrIndexEntry *e)
 {
@@ -115,13 +124,14 @@ add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const D
     DsrBrief view = *b;
     view.lang = lang;
     g_autofree char *period = dsr__format_period(ctx, &view);
-    dsr__html_text_el(tr, "td", NULL, period);
+    labelled(ctx, lang, dsr__html_text_el(tr, "td", NULL, period), "index-period");
     g_autofree char *articles = dsr__format_figure(
         ctx, lang, DSR_FIGURE_COUNT, dsr_brief_source_count(b), 1, NULL, NULL, DSR_QUALIFIER_NONE);
-    dsr__html_text_el(tr, "td", "num", articles);
+    labelled(ctx, lang, dsr__html_text_el(tr, "td", "num", articles), "index-articles");
 
     xmlNodePtr td = dsr__html_el(tr, "td", NULL);
     if (b->figures->len) {
+        labelled(ctx, lang, td, "index-top-figures");
         xmlNodePtr ul = dsr__html_el(td, "ul", "top-figures");
         g_autoptr(GArray) top = top_figures(b);
         for (guint k = 0; k < top->len; k++) {
@@ -136,7 +146,7 @@ add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const D
             }
         }
     }
-    xmlNodePtr files = dsr__html_el(tr, "td", "files");
+    xmlNodePtr files = labelled(ctx, lang, dsr__html_el(tr, "td", "files"), "index-files");
     file_link(files, e->html, dsr_render_label(ctx, lang, "file-html"));
     file_link(files, e->pdf, dsr_render_label(ctx, lang, "file-pdf"));
 }
