@@ -5,6 +5,7 @@
 #include <dossier/dossier.h>
 #include <string.h>
 #include "test-support.h"
+#include "summarize/summarize-private.h"
 
 static DsrFigure *
 figure(const char *quote, double value, double scale, DsrFigureKind kind, const char *currency,
@@ -74,15 +75,22 @@ add_actor(DsrFacts *f, const char *name, const char *role, const char *entity)
 }
 
 static const char *const S1[] = {
-    "Les échanges commerciaux entre les deux pays ont atteint 30 milliards de dollars en 2023, selon le ministère du Commerce.",
-    "Un mémorandum d'entente sur la coopération numérique a été signé le 20 novembre à Hanoï par les deux ministres.",
-    "Il a estimé que cette coopération ouvrirait de nouvelles perspectives aux entreprises des deux pays.",
-    "Les deux parties ont convenu de renforcer la formation des ingénieurs dans les semi-conducteurs et l'intelligence artificielle.",
+    "Les échanges commerciaux entre les deux pays ont atteint 30 milliards de dollars en 2023, "
+    "selon le ministère du Commerce.",
+    "Un mémorandum d'entente sur la coopération numérique a été signé le 20 novembre à Hanoï par "
+    "les deux ministres.",
+    "Il a estimé que cette coopération ouvrirait de nouvelles perspectives aux entreprises des "
+    "deux pays.",
+    "Les deux parties ont convenu de renforcer la formation des ingénieurs dans les "
+    "semi-conducteurs et l'intelligence artificielle.",
 };
 static const char *const S2[] = {
-    "Selon les douanes, les échanges commerciaux entre les deux pays ont atteint 30 milliards de dollars en 2023.",
-    "Le forum économique organisé à Moscou a réuni plus de 300 entreprises des deux pays autour de l'énergie.",
-    "Les échanges commerciaux bilatéraux se sont élevés à 31 milliards de dollars en 2023 selon une autre estimation.",
+    "Selon les douanes, les échanges commerciaux entre les deux pays ont atteint 30 milliards de "
+    "dollars en 2023.",
+    "Le forum économique organisé à Moscou a réuni plus de 300 entreprises des deux pays autour de "
+    "l'énergie.",
+    "Les échanges commerciaux bilatéraux se sont élevés à 31 milliards de dollars en 2023 selon "
+    "une autre estimation.",
 };
 
 static GPtrArray *
@@ -114,23 +122,39 @@ corpus(void)
     g_ptr_array_add(all, b);
 
     DsrFacts *c = article("c.txt", "Économie nationale", "2025-12-20", NULL);
-    add_sentence(c, "Le gouvernement a présenté sa stratégie nationale pour l'économie numérique à l'horizon 2030 devant l'Assemblée.");
+    add_sentence(c, "Le gouvernement a présenté sa stratégie nationale pour l'économie numérique à "
+                    "l'horizon 2030 devant l'Assemblée.");
     g_ptr_array_add(all, c);
     return all;
 }
 
+/* The labels the brief itself holds; others come back as their key, as
+ * templates/labels-<lang>.json would give for a missing one. */
 static const char *
 label(const char *key, gpointer data G_GNUC_UNUSED)
 {
+    static const char *const known[][2] = {
+        {"chart-money-title", "Montants cités ({unit})"},
+        {"chart-percent-title", "Pourcentages cités (%)"},
+        {"chart-series-title", "{subject} ({unit})"},
+        {"unit-million", "millions"},
+        {"unit-billion", "milliards"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(known); i++)
+        if (strcmp(known[i][0], key) == 0)
+            return known[i][1];
     return key;
 }
 
 static DsrSummarizeOptions
 options(void)
 {
-    DsrSummarizeOptions o = { .lang = "fr", .generated = "2026-11-22", .home_name = "Vietnam",
-                              .title_format = "{home} – {partner} : note",
-                              .title_format_national = "{home} : contexte", .label = label };
+    DsrSummarizeOptions o = {.lang = "fr",
+                             .generated = "2026-11-22",
+                             .home_name = "Vietnam",
+                             .title_format = "{home} – {partner} : note",
+                             .title_format_national = "{home} : contexte",
+                             .label = label};
     return o;
 }
 
@@ -157,8 +181,10 @@ test_period_selection(void)
     o.since = NULL;
     o.until = "2025-10-31";
     g_assert_false(dsr_summarize_selects(g_ptr_array_index(all, 0), "RU", &o));
-    g_assert_true(dsr_summarize_selects(g_ptr_array_index(all, 2), NULL, &(DsrSummarizeOptions){ 0 }));
-    g_assert_false(dsr_summarize_selects(g_ptr_array_index(all, 2), "RU", &(DsrSummarizeOptions){ 0 }));
+    g_assert_true(
+        dsr_summarize_selects(g_ptr_array_index(all, 2), NULL, &(DsrSummarizeOptions){0}));
+    g_assert_false(
+        dsr_summarize_selects(g_ptr_array_index(all, 2), "RU", &(DsrSummarizeOptions){0}));
 
     g_autoptr(GError) error = NULL;
     o.until = "2000-01-01";
@@ -251,8 +277,249 @@ test_key_points(void)
     /* Two sentences saying 30 Md USD of trade: only one of them is kept. */
     guint trade = 0;
     for (guint i = 0; i < b->key_points->len; i++)
-        trade += strstr(g_array_index(b->key_points, DsrKeyPoint, i).text, "ont atteint 30 milliards") != NULL;
+        trade += strstr(g_array_index(b->key_points, DsrKeyPoint, i).text,
+                        "ont atteint 30 milliards") != NULL;
     g_assert_cmpuint(trade, ==, 1);
+}
+
+static GPtrArray *
+facts_list(void)
+{
+    return g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+}
+
+static DsrBrief *
+summarize(GPtrArray *all, const char *partner)
+{
+    DsrSummarizeOptions o = options();
+    g_autoptr(GError) error = NULL;
+    DsrBrief *b =
+        dsr_summarize_relation(all, "VN", partner, partner ? "Partenaire" : NULL, &o, &error);
+    g_assert_no_error(error);
+    return b;
+}
+
+/* "29,8 milliards" and "30 milliards" for the same trade in the same year
+ * agree within the rounding of the coarser: one row citing both, quoting the
+ * more precise, the other wording kept as a variant with its source. */
+static void
+test_merge_rounding(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    const char *s1 = "Le commerce bilatéral a atteint 29,8 milliards de dollars en 2023.";
+    const char *s2 = "Le commerce bilatéral a atteint 30 milliards de dollars en 2023.";
+    DsrFacts *a = article("a.txt", "A", "2024-01-10", "RU");
+    g_ptr_array_add(a->figures, figure("29,8 milliards de dollars", 29.8, 1e9, DSR_FIGURE_MONEY,
+                                       "USD", 2023, "commerce bilatéral", "RU", s1));
+    g_ptr_array_add(all, a);
+    DsrFacts *b = article("b.txt", "B", "2024-02-10", "RU");
+    g_ptr_array_add(b->figures, figure("30 milliards de dollars", 30, 1e9, DSR_FIGURE_MONEY, "USD",
+                                       2023, "commerce bilatéral", "RU", s2));
+    /* Another quantity of the same value is not merged into it. */
+    g_ptr_array_add(b->figures, figure("30 milliards de dollars", 30, 1e9, DSR_FIGURE_MONEY, "USD",
+                                       2023, "investissements directs", "RU", s2));
+    g_ptr_array_add(all, b);
+    g_autoptr(DsrBrief) brief = summarize(all, "RU");
+    g_assert_cmpuint(brief->figures->len, ==, 2);
+    const DsrBriefFigure *f = &g_array_index(brief->figures, DsrBriefFigure, 0);
+    g_assert_cmpstr(f->quote, ==, "29,8 milliards de dollars");
+    g_assert_true(cites_are(f->cites, 1, 2));
+    g_assert_cmpint(f->group, ==, 0);
+    g_assert_null(f->discrepancy);
+    g_assert_cmpuint(f->variants->len, ==, 1);
+    const DsrFigureVariant *v = &g_array_index(f->variants, DsrFigureVariant, 0);
+    g_assert_cmpstr(v->quote, ==, "30 milliards de dollars");
+    g_assert_true(cites_are(v->cites, 2, 0));
+    g_assert_cmpstr(g_array_index(brief->figures, DsrBriefFigure, 1).subject, ==,
+                    "investissements directs");
+}
+
+/* Two sources that disagree on one quantity: both rows, one group, each
+ * saying what the values are; a bound that the other value meets is no
+ * disagreement. */
+static void
+test_discrepancy(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    const char *s = "Phrase.";
+    DsrFacts *a = article("a.txt", "A", "2024-01-10", "KR");
+    g_ptr_array_add(a->figures, figure("86 milliards de dollars", 86, 1e9, DSR_FIGURE_MONEY, "USD",
+                                       2023, "échanges commerciaux", "KR", s));
+    g_ptr_array_add(a->figures, figure("plus de 9000 projets", 9000, 1, DSR_FIGURE_COUNT, NULL,
+                                       2023, "projets d'investissement", "KR", s));
+    g_ptr_array_add(all, a);
+    DsrFacts *b = article("b.txt", "B", "2024-02-10", "KR");
+    g_ptr_array_add(b->figures, figure("79 milliards de dollars", 79, 1e9, DSR_FIGURE_MONEY, "USD",
+                                       2023, "échanges commerciaux bilatéraux", "KR", s));
+    g_ptr_array_add(b->figures, figure("10 000 projets", 10000, 1, DSR_FIGURE_COUNT, NULL, 2023,
+                                       "projets d'investissement", "KR", s));
+    g_ptr_array_add(all, b);
+    /* Count units: the helper sets the currency as unit; the two counts share none. */
+    for (guint i = 0; i < all->len; i++) {
+        DsrFacts *f = g_ptr_array_index(all, i);
+        DsrFigure *c = g_ptr_array_index(f->figures, 1);
+        g_free(c->unit);
+        c->unit = g_strdup("projets");
+        c->qualifier = i == 0 ? DSR_QUALIFIER_MORE_THAN : DSR_QUALIFIER_NONE;
+    }
+    g_autoptr(DsrBrief) brief = summarize(all, "KR");
+    g_assert_cmpuint(brief->figures->len, ==, 4);
+    const DsrBriefFigure *x = &g_array_index(brief->figures, DsrBriefFigure, 0);
+    const DsrBriefFigure *y = &g_array_index(brief->figures, DsrBriefFigure, 1);
+    g_assert_cmpint(x->group, >, 0);
+    g_assert_cmpint(x->group, ==, y->group);
+    g_assert_nonnull(strstr(x->discrepancy, "86 milliards de dollars [1]"));
+    g_assert_nonnull(strstr(x->discrepancy, "79 milliards de dollars [2]"));
+    g_assert_cmpstr(x->discrepancy, ==, y->discrepancy);
+    for (guint i = 2; i < 4; i++)
+        g_assert_cmpint(g_array_index(brief->figures, DsrBriefFigure, i).group, ==, 0);
+}
+
+/* A bracketed equivalent stays with its main figure, and lets that figure
+ * join a chart in the equivalent's currency; USD and EUR never share a chart. */
+static void
+test_equivalent_and_charts(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    const char *s =
+        "Les recettes ont atteint 5000 milliards de dongs (environ 200 millions d'USD).";
+    DsrFacts *a = article("a.txt", "A", "2024-01-10", "EU");
+    g_ptr_array_add(a->figures, figure("5000 milliards de dongs", 5000, 1e9, DSR_FIGURE_MONEY,
+                                       "VND", 2024, "recettes", "VN", s));
+    DsrFigure *eq = figure("environ 200 millions d'USD", 200, 1e6, DSR_FIGURE_MONEY, "USD", 2024,
+                           "recettes", "VN", s);
+    eq->qualifier = DSR_QUALIFIER_APPROX;
+    eq->equivalent_of = 0;
+    g_ptr_array_add(a->figures, eq);
+    g_ptr_array_add(a->figures, figure("300 millions de dollars", 300, 1e6, DSR_FIGURE_MONEY, "USD",
+                                       2024, "aide au développement", "EU", s));
+    g_ptr_array_add(a->figures, figure("150 millions d'euros", 150, 1e6, DSR_FIGURE_MONEY, "EUR",
+                                       2024, "prêts", "EU", s));
+    g_ptr_array_add(a->figures, figure("250 millions d'euros", 250, 1e6, DSR_FIGURE_MONEY, "EUR",
+                                       2024, "subventions", "EU", s));
+    g_ptr_array_add(a->figures,
+                    figure("12 experts", 12, 1, DSR_FIGURE_COUNT, NULL, 2024, "experts", "EU", s));
+    g_ptr_array_add(all, a);
+    g_autoptr(DsrBrief) b = summarize(all, "EU");
+    g_assert_cmpuint(b->figures->len, ==, 5);
+    const DsrBriefFigure *vnd = NULL;
+    for (guint i = 0; i < b->figures->len; i++) {
+        const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+        g_assert_cmpstr(f->quote, !=, "environ 200 millions d'USD");
+        if (g_strcmp0(f->currency, "VND") == 0)
+            vnd = f;
+    }
+    g_assert_nonnull(vnd);
+    g_assert_cmpstr(vnd->equivalent.quote, ==, "environ 200 millions d'USD");
+    g_assert_cmpint(vnd->equivalent.qualifier, ==, DSR_QUALIFIER_APPROX);
+    /* Money about the relationship first, the count last. */
+    g_assert_cmpint(g_array_index(b->figures, DsrBriefFigure, 0).kind, ==, DSR_FIGURE_MONEY);
+    g_assert_cmpint(g_array_index(b->figures, DsrBriefFigure, 4).kind, ==, DSR_FIGURE_COUNT);
+
+    guint usd = 0, eur = 0;
+    for (guint i = 0; i < b->charts->len; i++) {
+        const DsrChartSpec *c = &g_array_index(b->charts, DsrChartSpec, i);
+        g_assert_cmpint(c->type, ==, DSR_CHART_BAR);
+        gboolean is_usd = strstr(c->unit, "USD") != NULL, is_eur = strstr(c->unit, "EUR") != NULL;
+        g_assert_true(is_usd != is_eur); /* one currency per chart */
+        g_assert_nonnull(strstr(c->title, c->unit));
+        if (is_usd) {
+            usd++;
+            /* The VND row enters in the currency its source gives, and the note says so. */
+            g_assert_cmpuint(c->points->len, ==, 2);
+            g_assert_nonnull(c->note);
+            g_assert_nonnull(strstr(c->note, "chart-equivalent-note"));
+            gboolean approx = FALSE;
+            for (guint k = 0; k < c->points->len; k++)
+                approx |= g_array_index(c->points, DsrChartPoint, k).approx;
+            g_assert_true(approx);
+        } else {
+            eur++;
+            g_assert_cmpuint(c->points->len, ==, 2);
+        }
+    }
+    g_assert_cmpuint(usd, ==, 1);
+    g_assert_cmpuint(eur, ==, 1);
+}
+
+/* The same quantity over several years, across sources: a line chart in
+ * year order; millions and billions never in one bar chart. */
+static void
+test_series_chart(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    const char *s = "Phrase.";
+    static const int years[] = {2022, 2020, 2021};
+    static const double values[] = {19.5, 14.2, 17};
+    for (guint i = 0; i < G_N_ELEMENTS(years); i++) {
+        g_autofree char *file = g_strdup_printf("%u.txt", i);
+        g_autofree char *quote = g_strdup_printf("%g milliards de dollars", values[i]);
+        DsrFacts *a = article(file, file, "2024-03", "JP");
+        g_ptr_array_add(a->figures, figure(quote, values[i], 1e9, DSR_FIGURE_MONEY, "USD", years[i],
+                                           "exportations vers le Japon", "JP", s));
+        g_ptr_array_add(all, a);
+    }
+    g_autoptr(DsrBrief) b = summarize(all, "JP");
+    g_assert_cmpuint(b->charts->len, ==, 1);
+    const DsrChartSpec *c = &g_array_index(b->charts, DsrChartSpec, 0);
+    g_assert_cmpint(c->type, ==, DSR_CHART_LINE);
+    g_assert_cmpuint(c->points->len, ==, 3);
+    g_assert_cmpstr(g_array_index(c->points, DsrChartPoint, 0).label, ==, "2020");
+    g_assert_cmpfloat(g_array_index(c->points, DsrChartPoint, 2).value, ==, 19.5);
+    g_assert_cmpstr(c->unit, ==, "milliards USD");
+    g_assert_nonnull(strstr(c->title, "exportations vers le Japon"));
+}
+
+/* Events: the same forum reported on its day and in its month is one event;
+ * undated events come after the chronology. */
+static void
+test_events_merge(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    DsrFacts *a = article("a.txt", "A", "2024-05", "KR");
+    add_event(a, DSR_EVENT_FORUM, "2024-05", "Séoul", "Le forum d'affaires s'est tenu à Séoul");
+    add_event(a, DSR_EVENT_MEETING, NULL, NULL, "Une rencontre a eu lieu");
+    g_ptr_array_add(all, a);
+    DsrFacts *b = article("b.txt", "B", "2024-05-20", "KR");
+    add_event(b, DSR_EVENT_FORUM, "2024-05-16", "Seoul",
+              "Le forum d'affaires a réuni 300 entreprises");
+    add_event(b, DSR_EVENT_AGREEMENT, "2024-05-17", "Séoul", "Un accord a été signé");
+    g_ptr_array_add(all, b);
+    g_autoptr(DsrBrief) brief = summarize(all, "KR");
+    g_assert_cmpuint(brief->events->len, ==, 3);
+    const DsrBriefEvent *e0 = &g_array_index(brief->events, DsrBriefEvent, 0);
+    g_assert_cmpint(e0->type, ==, DSR_EVENT_FORUM);
+    g_assert_cmpstr(e0->date, ==, "2024-05-16");
+    g_assert_true(cites_are(e0->cites, 1, 2));
+    g_assert_cmpint(g_array_index(brief->events, DsrBriefEvent, 1).type, ==, DSR_EVENT_AGREEMENT);
+    g_assert_null(g_array_index(brief->events, DsrBriefEvent, 2).date);
+}
+
+/* Sentences that cannot be quoted alone never become key points. */
+static void
+test_quotable(void)
+{
+    static const char *const refused[] = {
+        "Il a souligné que les deux pays renforceraient leur coopération dans le numérique.",
+        "Cette coopération ouvrira de nouvelles perspectives aux entreprises des deux pays.",
+        "C'est ce qu'a déclaré le ministre lors de la réunion avec ses homologues à Hanoï.",
+        "Photo : VNA - Les deux ministres lors de la cérémonie de signature à Hanoï hier.",
+        ">> Le Vietnam et la Russie signent un accord de coopération dans le domaine numérique.",
+        "Hanoï, 20 novembre (VNA) - Les deux pays ont signé un accord sur le commerce numérique.",
+        "Les deux pays ont signé un accord sur le commerce numérique selon le communiqué - VNA",
+        "Parmi les principaux projets de coopération entre les deux pays figurent les suivants :",
+        "However, the two sides agreed to expand cooperation in semiconductors and clean energy.",
+        "Quelles perspectives pour la coopération entre le Vietnam et la Russie dans le numérique "
+        "?",
+        "Trop court pour un point.",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(refused); i++)
+        if (dsr__key_point_candidate(refused[i]))
+            g_error("accepted: %s", refused[i]);
+    g_assert_true(dsr__key_point_candidate(
+        "Le Vietnam et la Russie ont signé le 20 novembre un accord sur le commerce numérique."));
+    g_assert_true(dsr__key_point_candidate("« Les deux pays partagent une vision commune du "
+                                           "développement numérique », a déclaré le ministre."));
 }
 
 static void
@@ -268,14 +535,197 @@ test_national(void)
     g_assert_cmpuint(b->sources->len, ==, 1);
 }
 
+/* The brief of the hand-built relationship, as JSON: any change in what is
+ * chosen, merged or ordered shows in the diff. */
+static void
+test_golden(void)
+{
+    g_autoptr(GPtrArray) all = corpus();
+    g_autoptr(DsrBrief) b = summarize(all, "RU");
+    g_autofree char *json = dsr_brief_to_json(b);
+    dsr_test_assert_golden(json, "summarize", "relation.expected.json");
+}
+
+static DsrExtractor *extractor;
+
+/* From article text through ingest and extract: every key point and every
+ * figure wording is found verbatim in a source it cites. */
+static void
+test_from_articles(void)
+{
+    static const char *const texts[] = {
+        "date 2025-03-04 Le Vietnam et la Corée renforcent leur coopération industrielle\n\n"
+        "Le Vietnam et la Corée du Sud ont signé le 4 mars 2025 à Hanoï un protocole d'accord sur "
+        "les "
+        "semi-conducteurs et l'industrie de support.\n\n"
+        "Les échanges commerciaux entre les deux pays ont atteint 86,4 milliards de dollars en "
+        "2024, "
+        "selon le ministère de l'Industrie et du Commerce.\n\n"
+        "Il a ajouté que les entreprises coréennes souhaitaient investir davantage dans le nord du "
+        "pays.\n\n"
+        "Photo : VNA\n",
+        "date 2025-03-06 Hanoï et Séoul visent 150 milliards de dollars d'échanges\n\n"
+        "Les échanges commerciaux bilatéraux ont atteint 86 milliards de dollars en 2024, a "
+        "indiqué "
+        "l'ambassade de Corée à Hanoï lors d'une conférence de presse.\n\n"
+        "Les deux pays se sont fixé l'objectif de porter leurs échanges à 150 milliards de dollars "
+        "d'ici "
+        "2030 grâce à de nouveaux projets dans l'énergie propre.\n\n"
+        "La Corée est le premier investisseur étranger au Vietnam avec plus de 10 000 projets "
+        "enregistrés "
+        "dans le pays à la fin de 2024.\n",
+    };
+    g_autoptr(GPtrArray) all = facts_list();
+    g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+        g_autofree char *name = g_strdup_printf("kr-%u.txt", i);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) arts =
+            dsr_ingest_bytes(texts[i], strlen(texts[i]), name, NULL, &error);
+        g_assert_no_error(error);
+        for (guint k = 0; k < arts->len; k++)
+            g_ptr_array_add(all, dsr_extract(extractor, g_ptr_array_index(arts, k)));
+    }
+    g_autoptr(GPtrArray) partners = dsr_summarize_partners(all);
+    g_assert_cmpuint(partners->len, >=, 1);
+    g_assert_cmpstr(g_ptr_array_index(partners, 0), ==, "KR");
+    g_autoptr(DsrBrief) b = summarize(all, "KR");
+    g_assert_cmpuint(b->sources->len, ==, 2);
+    /* The text of each source, as its facts keep it, in source order. */
+    for (guint n = 0; n < b->sources->len; n++) {
+        const DsrSource *src = &g_array_index(b->sources, DsrSource, n);
+        for (guint i = 0; i < all->len; i++) {
+            const DsrFacts *f = g_ptr_array_index(all, i);
+            if (strcmp(f->file, src->file) != 0)
+                continue;
+            GString *text = g_string_new(NULL);
+            for (guint k = 0; k < f->sentences->len; k++)
+                g_string_append_printf(text, "%s\n",
+                                       ((DsrSentence *)g_ptr_array_index(f->sentences, k))->text);
+            g_ptr_array_add(bodies, g_string_free(text, FALSE));
+        }
+    }
+    g_assert_cmpuint(b->key_points->len, >=, 3);
+    for (guint i = 0; i < b->key_points->len; i++) {
+        const DsrKeyPoint *kp = &g_array_index(b->key_points, DsrKeyPoint, i);
+        g_assert_false(g_str_has_prefix(kp->text, "Il "));
+        g_assert_null(strstr(kp->text, "Photo"));
+        for (guint c = 0; c < kp->cites->len; c++)
+            g_assert_nonnull(
+                strstr(g_ptr_array_index(bodies, g_array_index(kp->cites, int, c) - 1), kp->text));
+    }
+    gboolean trade = FALSE;
+    for (guint i = 0; i < b->figures->len; i++) {
+        const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+        /* Each source that a variant does not claim wrote the row's own quote. */
+        for (guint c = 0; c < f->cites->len; c++) {
+            int n = g_array_index(f->cites, int, c);
+            const char *quote = f->quote;
+            for (guint v = 0; f->variants && v < f->variants->len; v++) {
+                const DsrFigureVariant *var = &g_array_index(f->variants, DsrFigureVariant, v);
+                for (guint k = 0; k < var->cites->len; k++)
+                    if (g_array_index(var->cites, int, k) == n)
+                        quote = var->quote;
+            }
+            g_assert_nonnull(strstr(g_ptr_array_index(bodies, n - 1), quote));
+        }
+        trade |= f->kind == DSR_FIGURE_MONEY && f->year == 2024 && f->cites->len == 2;
+    }
+    /* 86,4 and 86 billion for the same year's trade: one row, both sources. */
+    g_assert_true(trade);
+}
+
+static guint
+next_random(guint32 *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
+/* Ten thousand articles of one relationship: the candidate cap and the
+ * inverted index keep this to seconds. The time is printed, not asserted. */
+static void
+test_scale(void)
+{
+    static const char *const words[] = {
+        "commerce",   "investissement",  "énergie",     "numérique",  "semi-conducteurs",
+        "formation",  "infrastructures", "agriculture", "tourisme",   "santé",
+        "logistique", "finance",         "industrie",   "innovation", "recherche",
+        "transport",  "environnement",   "culture",
+    };
+    static const char *const places[] = {"Hanoï", "Moscou", "Saint-Pétersbourg", "Da Nang"};
+    g_autoptr(GPtrArray) all = facts_list();
+    guint32 seed = 12345;
+    for (guint i = 0; i < 10000; i++) {
+        g_autofree char *file = g_strdup_printf("syn-%05u.txt", i);
+        g_autofree char *date =
+            g_strdup_printf("20%02u-%02u-%02u", 15 + next_random(&seed) % 10,
+                            1 + next_random(&seed) % 12, 1 + next_random(&seed) % 28);
+        DsrFacts *a = article(file, file, date, "RU");
+        for (guint k = 0; k < 20; k++) {
+            const char *w1 = words[next_random(&seed) % G_N_ELEMENTS(words)];
+            const char *w2 = words[next_random(&seed) % G_N_ELEMENTS(words)];
+            const char *w3 = words[next_random(&seed) % G_N_ELEMENTS(words)];
+            g_autofree char *text = g_strdup_printf(
+                "Les deux pays ont décidé de développer la coopération dans %s, %s et %s au cours "
+                "de l'année %u selon le ministère.",
+                w1, w2, w3, 2015 + next_random(&seed) % 10);
+            add_sentence(a, text);
+        }
+        for (guint k = 0; k < 3; k++) {
+            double v = 1 + next_random(&seed) % 200;
+            g_autofree char *quote = g_strdup_printf("%g milliards de dollars", v);
+            g_autofree char *subject =
+                g_strdup_printf("échanges de %s", words[next_random(&seed) % G_N_ELEMENTS(words)]);
+            g_ptr_array_add(a->figures,
+                            figure(quote, v, 1e9, DSR_FIGURE_MONEY, "USD",
+                                   2015 + next_random(&seed) % 10, subject, "RU",
+                                   ((DsrSentence *)g_ptr_array_index(a->sentences, k))->text));
+        }
+        g_autofree char *edate =
+            g_strdup_printf("20%02u-%02u-%02u", 15 + next_random(&seed) % 10,
+                            1 + next_random(&seed) % 12, 1 + next_random(&seed) % 28);
+        add_event(a, (DsrEventType)(next_random(&seed) % 4), edate,
+                  places[next_random(&seed) % G_N_ELEMENTS(places)],
+                  "Un accord a été signé entre les deux pays");
+        g_autofree char *name = g_strdup_printf("Personne %u", next_random(&seed) % 500);
+        add_actor(a, name, "ministre", next_random(&seed) % 2 ? "VN" : "RU");
+        g_ptr_array_add(a->themes, g_strdup(words[next_random(&seed) % G_N_ELEMENTS(words)]));
+        g_ptr_array_add(all, a);
+    }
+    gint64 start = g_get_monotonic_time();
+    g_autoptr(DsrBrief) b = summarize(all, "RU");
+    double seconds = (g_get_monotonic_time() - start) / 1e6;
+    g_test_message("10000 articles summarized in %.2f s", seconds);
+    g_printerr("# 10000 articles summarized in %.2f s\n", seconds);
+    g_assert_cmpuint(b->sources->len, ==, 10000);
+    g_assert_cmpuint(b->key_points->len, >=, 4);
+    g_assert_cmpuint(b->key_points->len, <=, 8);
+}
+
 int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    const char *dir = g_getenv("DOSSIER_DATADIR");
+    g_autoptr(GError) err = NULL;
+    extractor = dsr_extractor_new(dir ? dir : ".", "VN", &err);
+    g_assert_no_error(err);
     g_test_add_func("/summarize/partners", test_partners);
     g_test_add_func("/summarize/period-selection", test_period_selection);
     g_test_add_func("/summarize/relation", test_relation);
     g_test_add_func("/summarize/key-points", test_key_points);
     g_test_add_func("/summarize/national", test_national);
-    return g_test_run();
+    g_test_add_func("/summarize/figures/merge-rounding", test_merge_rounding);
+    g_test_add_func("/summarize/figures/discrepancy", test_discrepancy);
+    g_test_add_func("/summarize/figures/equivalent-and-charts", test_equivalent_and_charts);
+    g_test_add_func("/summarize/charts/series", test_series_chart);
+    g_test_add_func("/summarize/events/merge", test_events_merge);
+    g_test_add_func("/summarize/key-points/quotable", test_quotable);
+    g_test_add_func("/summarize/golden", test_golden);
+    g_test_add_func("/summarize/from-articles", test_from_articles);
+    g_test_add_func("/summarize/scale", test_scale);
+    int status = g_test_run();
+    dsr_extractor_free(extractor);
+    return status;
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #define MAX_BARS 8
+#define MAX_COMPARED 400   /* rows of one bucket compared for disagreements, and rows charted */
+#define MAX_SHOWN_VALUES 6 /* values listed in a discrepancy text */
 
 typedef struct {
     const char *quote;
@@ -28,7 +30,9 @@ typedef struct {
     int about; /* 0 the relationship, 1 unknown, 2 another country */
     int order; /* first appearance, for stable ties */
     int group;
-    guint brief_index; /* its row in the brief, once added */
+    guint brief_index;       /* its row in the brief, once added */
+    guint pos, bucket_index; /* its place once sorted */
+    GPtrArray *bucket;       /* rows of its kind, currency, year and entity (borrowed) */
     gboolean charted;
 } Row;
 
@@ -217,14 +221,23 @@ append_cites(GString *s, const GArray *cites)
 }
 
 static Row *
-collect_row(DsrRelation *rel, GPtrArray *rows, const DsrFacts *facts, const DsrFigure *f,
-            int source, int *order)
+collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFacts *facts,
+            const DsrFigure *f, int source, int *order)
 {
     GHashTable *subject = f->subject ? dsr__stems(rel, f->subject, facts->lang) : NULL;
     if (subject && !g_hash_table_size(subject))
         g_clear_pointer(&subject, g_hash_table_unref);
-    for (guint r = 0; r < rows->len; r++) {
-        Row *row = g_ptr_array_index(rows, r);
+    /* Only figures of one kind, currency, year and entity can be one: the
+     * buckets keep ten thousand articles from comparing every pair. */
+    g_autofree char *key = g_strdup_printf("%d|%s|%d|%s", f->kind, f->currency ? f->currency : "",
+                                           f->year, f->entity ? f->entity : "");
+    GPtrArray *bucket = g_hash_table_lookup(buckets, key);
+    if (!bucket) {
+        bucket = g_ptr_array_new();
+        g_hash_table_insert(buckets, g_steal_pointer(&key), bucket);
+    }
+    for (guint r = 0; r < bucket->len; r++) {
+        Row *row = g_ptr_array_index(bucket, r);
         if (!mergeable(row, f, subject))
             continue;
         dsr_cites_add(row->cites, source);
@@ -245,8 +258,17 @@ collect_row(DsrRelation *rel, GPtrArray *rows, const DsrFacts *facts, const DsrF
     g_array_append_val(row->wordings, w);
     row->about = about(rel, f->entity);
     row->order = (*order)++;
+    row->bucket = bucket;
     g_ptr_array_add(rows, row);
+    g_ptr_array_add(bucket, row);
     return row;
+}
+
+static int
+compare_pos(gconstpointer a, gconstpointer b)
+{
+    const Row *x = *(Row *const *)a, *y = *(Row *const *)b;
+    return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
 /* Puts each group's rows together, where its most important row stands. */
@@ -392,7 +414,8 @@ static void
 bar_chart(DsrRelation *rel, GPtrArray *rows, DsrFigureKind kind, const char *currency)
 {
     int counts[8] = {0};
-    for (guint i = 0; i < rows->len; i++) {
+    guint end = MIN(rows->len, (guint)MAX_COMPARED);
+    for (guint i = 0; i < end; i++) {
         Row *r = g_ptr_array_index(rows, i);
         gboolean conv;
         const DsrFigure *f = kind == DSR_FIGURE_MONEY ? in_currency(r, currency, &conv)
@@ -414,7 +437,7 @@ bar_chart(DsrRelation *rel, GPtrArray *rows, DsrFigureKind kind, const char *cur
     g_autoptr(GPtrArray) figs = g_ptr_array_new();
     double max = 0;
     gboolean approx = FALSE, converted = FALSE;
-    for (guint i = 0; i < rows->len && picked->len < MAX_BARS; i++) {
+    for (guint i = 0; i < end && picked->len < MAX_BARS; i++) {
         Row *r = g_ptr_array_index(rows, i);
         gboolean conv = FALSE;
         const DsrFigure *f = kind == DSR_FIGURE_MONEY ? in_currency(r, currency, &conv)
@@ -470,14 +493,15 @@ compare_year(gconstpointer a, gconstpointer b)
 static void
 series_charts(DsrRelation *rel, GPtrArray *rows)
 {
-    for (guint i = 0; i < rows->len; i++) {
+    guint end = MIN(rows->len, (guint)MAX_COMPARED);
+    for (guint i = 0; i < end; i++) {
         Row *first = g_ptr_array_index(rows, i);
         if (first->charted || !first->best->year || !first->subject ||
             first->best->kind == DSR_FIGURE_OTHER || !chartable(first->best))
             continue;
         g_autoptr(GPtrArray) series = g_ptr_array_new();
         g_ptr_array_add(series, first);
-        for (guint k = i + 1; k < rows->len; k++) {
+        for (guint k = i + 1; k < end; k++) {
             Row *r = g_ptr_array_index(rows, k);
             const DsrFigure *f = r->best, *g = first->best;
             if (r->charted || !f->year || !chartable(f) || f->kind != g->kind ||
@@ -579,6 +603,8 @@ void
 dsr__summarize_figures(DsrRelation *rel)
 {
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
+    g_autoptr(GHashTable) buckets =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     int order = 0;
     for (guint i = 0; i < rel->selected->len; i++) {
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
@@ -588,7 +614,7 @@ dsr__summarize_figures(DsrRelation *rel)
             const DsrFigure *f = g_ptr_array_index(figs, k);
             if (f->equivalent_of < 0 || f->equivalent_of >= (int)figs->len ||
                 f->equivalent_of == (int)k)
-                row_of[k] = collect_row(rel, rows, s->facts, f, s->source, &order);
+                row_of[k] = collect_row(rel, rows, buckets, s->facts, f, s->source, &order);
         }
         /* An equivalent joins the row of the figure it restates. */
         for (guint k = 0; k < figs->len; k++) {
@@ -602,13 +628,27 @@ dsr__summarize_figures(DsrRelation *rel)
     }
     g_ptr_array_sort(rows, compare_rows);
 
+    for (guint a = 0; a < rows->len; a++)
+        ((Row *)g_ptr_array_index(rows, a))->pos = a;
+    GHashTableIter it;
+    gpointer bucket;
+    g_hash_table_iter_init(&it, buckets);
+    while (g_hash_table_iter_next(&it, NULL, &bucket)) {
+        g_ptr_array_sort(bucket, compare_pos);
+        for (guint b = 0; b < ((GPtrArray *)bucket)->len; b++)
+            ((Row *)g_ptr_array_index((GPtrArray *)bucket, b))->bucket_index = b;
+    }
     int groups = 0;
     for (guint a = 0; a < rows->len; a++) {
         Row *x = g_ptr_array_index(rows, a);
         if (!x->subject || !x->best->year)
             continue; /* without a year, two values may well be two dates */
-        for (guint b = a + 1; b < rows->len; b++) {
-            Row *y = g_ptr_array_index(rows, b);
+        /* Disagreements are looked for among the most important rows of a
+         * bucket: a relationship of thousands of articles would otherwise
+         * compare every pair of its figures. */
+        guint end = MIN(x->bucket->len, (guint)MAX_COMPARED);
+        for (guint b = x->bucket_index + 1; b < end; b++) {
+            Row *y = g_ptr_array_index(x->bucket, b);
             if ((y->group && y->group == x->group) || !same_measure(x, y->best, y->subject) ||
                 consistent(x->best, y->best) || !other_sources(x, y))
                 continue;
@@ -621,22 +661,36 @@ dsr__summarize_figures(DsrRelation *rel)
     }
     gather_groups(rows);
 
+    /* Each group's text: its values with their sources, in table order. */
+    g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
+    g_autofree guint *shown = g_new0(guint, groups + 1);
+    {
+        g_autoptr(GPtrArray) build = g_ptr_array_new();
+        for (int g = 0; g <= groups; g++)
+            g_ptr_array_add(build, g_string_new(NULL));
+        for (guint r = 0; r < rows->len; r++) {
+            Row *o = g_ptr_array_index(rows, r);
+            if (!o->group)
+                continue;
+            GString *note = g_ptr_array_index(build, o->group);
+            if (shown[o->group]++ == MAX_SHOWN_VALUES) {
+                g_string_append(note, " · …");
+                continue;
+            }
+            if (shown[o->group] > MAX_SHOWN_VALUES)
+                continue;
+            if (note->len)
+                g_string_append(note, " · ");
+            g_string_append(note, o->best->quote);
+            append_cites(note, o->cites);
+        }
+        for (int g = 0; g <= groups; g++)
+            g_ptr_array_add(notes, g_string_free(g_ptr_array_index(build, g), FALSE));
+    }
     for (guint r = 0; r < rows->len; r++) {
         Row *row = g_ptr_array_index(rows, r);
         const DsrFigure *f = row->best;
-        g_autoptr(GString) note = NULL;
-        if (row->group) {
-            note = g_string_new(NULL);
-            for (guint k = 0; k < rows->len; k++) {
-                Row *o = g_ptr_array_index(rows, k);
-                if (o->group != row->group)
-                    continue;
-                if (note->len)
-                    g_string_append(note, " · ");
-                g_string_append(note, o->best->quote);
-                append_cites(note, o->cites);
-            }
-        }
+        const char *note = row->group ? g_ptr_array_index(notes, row->group) : NULL;
         DsrBriefFigure out = {0};
         out.quote = f->quote;
         out.value = f->value;
@@ -650,7 +704,7 @@ dsr__summarize_figures(DsrRelation *rel)
         out.entity = f->entity;
         out.sentence = f->sentence;
         out.cites = g_steal_pointer(&row->cites);
-        out.discrepancy = note ? note->str : NULL;
+        out.discrepancy = note;
         out.group = row->group;
         if (row->equivalent) {
             const DsrFigure *e = row->equivalent;

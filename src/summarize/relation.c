@@ -39,6 +39,7 @@ theme_example(DsrRelation *rel, const char *name, int *source)
 {
     const char *best = NULL;
     double best_score = 0;
+    guint looked = 0;
     for (guint i = 0; i < rel->selected->len; i++) {
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
         gboolean has = FALSE;
@@ -46,6 +47,9 @@ theme_example(DsrRelation *rel, const char *name, int *source)
             has = strcmp(g_ptr_array_index(s->facts->themes, k), name) == 0;
         if (!has)
             continue;
+        /* The leads of the first articles that treat it are enough to find one. */
+        if (++looked > 50)
+            break;
         g_autoptr(GHashTable) want = dsr__stems(rel, name, s->facts->lang);
         if (!g_hash_table_size(want))
             continue;
@@ -164,6 +168,8 @@ static void
 summarize_events(DsrRelation *rel)
 {
     g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
+    g_autoptr(GHashTable) buckets =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     int order = 0;
     for (guint i = 0; i < rel->selected->len; i++) {
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
@@ -172,10 +178,17 @@ summarize_events(DsrRelation *rel)
             DsrDate d = {0, 0, 0};
             if (e->date)
                 dsr_date_parse_iso(e->date, &d);
+            /* Reports of one event share its type and year: compare within those. */
+            g_autofree char *key = g_strdup_printf("%d|%d", e->type, d.year);
+            GPtrArray *bucket = g_hash_table_lookup(buckets, key);
+            if (!bucket) {
+                bucket = g_ptr_array_new();
+                g_hash_table_insert(buckets, g_steal_pointer(&key), bucket);
+            }
             Event *same = NULL;
-            for (guint j = 0; j < events->len && !same; j++)
-                if (same_event(g_ptr_array_index(events, j), e, &d))
-                    same = g_ptr_array_index(events, j);
+            for (guint j = 0; j < bucket->len && !same; j++)
+                if (same_event(g_ptr_array_index(bucket, j), e, &d))
+                    same = g_ptr_array_index(bucket, j);
             if (same) {
                 dsr_cites_add(same->cites, s->source);
                 /* Keep the more precise date, and a place when the first report had none. */
@@ -193,6 +206,7 @@ summarize_events(DsrRelation *rel)
             ev->cites = dsr_cites_new(&s->source, 1);
             ev->order = order++;
             g_ptr_array_add(events, ev);
+            g_ptr_array_add(bucket, ev);
         }
     }
     g_ptr_array_sort(events, compare_events);
