@@ -60,6 +60,15 @@ assert len(d) == 1 and d[0]["duplicate_of"].endswith("seed-000-vietnam-russie-ta
 [ "$(status "$DOSSIER" build -o one -p ru)" = 0 ] || fail "--partner ru"
 [ -s one/vn-ru.pdf ] && [ ! -e one/vn-eu.pdf ] || fail "--partner ru must build only vn-ru"
 
+# E-mail is a format like the others; --config and its errors exit 2.
+[ "$(status "$DOSSIER" build -o mail -f eml -p ru)" = 0 ] || fail "-f eml: $(cat err.txt)"
+[ -s mail/vn-ru.eml ] && [ ! -e mail/vn-ru.pdf ] || fail "-f eml writes only vn-ru.eml"
+echo '{"format": 3}' > bad.json
+[ "$(status "$DOSSIER" build --config bad.json)" = 2 ] || fail "bad --config is a usage error"
+grep -qF '$.format' err.txt || fail "bad --config names the key"
+[ "$(status "$DOSSIER" build --quiet --verbose)" = 2 ] || fail "--quiet --verbose is a usage error"
+[ "$(status "$DOSSIER" build --log-format xml)" = 2 ] || fail "--log-format xml is a usage error"
+
 # An output folder that cannot be written fails with the reason.
 if [ "$(id -u)" != 0 ]; then
     mkdir ro && chmod a-w ro
