@@ -512,6 +512,9 @@ test_quotable(void)
         "Quelles perspectives pour la coopération entre le Vietnam et la Russie dans le numérique "
         "?",
         "Trop court pour un point.",
+        "Quels mécanismes faut-il pour que les jeunes entreprises du pays trouvent des capitaux ? "
+        "»",
+        "Nous devons savoir où nous nous situons dans les chaînes de valeur de la région.",
     };
     for (guint i = 0; i < G_N_ELEMENTS(refused); i++)
         if (dsr__key_point_candidate(refused[i]))

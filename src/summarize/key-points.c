@@ -104,6 +104,10 @@ static const char *const dependent_openers[] = {
     "on this occasion",
     "at the event",
     "during the visit",
+    "nous ",
+    "je ",
+    "we ",
+    "i ",
     "c'est",
     "c'était",
     "dans le même temps",
@@ -187,6 +191,15 @@ dsr__key_point_candidate(const char *text)
     const char *end = text + strlen(text);
     const char *last = g_utf8_find_prev_char(text, end);
     gunichar c = last ? g_utf8_get_char(last) : 0;
+    /* A question stays a question inside its closing quotation mark: "… ? »". */
+    const char *before = last;
+    gunichar b = c;
+    while (before && (b == 0x00BB || b == '"' || b == 0x201D || b == ')' || dsr_text_is_space(b))) {
+        before = g_utf8_find_prev_char(text, before);
+        b = before ? g_utf8_get_char(before) : 0;
+    }
+    if (b == '?' || b == ':')
+        return FALSE;
     /* A title or a lead-in ("Parmi les mesures :") does not end like a sentence. */
     if (!(c == '.' || c == '!' || c == 0x00BB || c == '"' || c == 0x201D || c == ')' ||
           c == 0x2026))
