@@ -92,6 +92,7 @@ typedef struct {
 typedef struct {
     int n;
     const char *title, *outlet, *date, *url, *file;
+    gboolean is_new; /* the article was not in the previous run of this output folder */
 } DsrSource;
 
 typedef struct {

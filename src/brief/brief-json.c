@@ -196,6 +196,9 @@ dsr_brief_to_json(const DsrBrief *b)
         add_string(o, "date", s->date);
         add_string(o, "url", s->url);
         add_string(o, "file", s->file);
+        /* Written only when set: a brief of a first run keeps its bytes. */
+        if (s->is_new)
+            cJSON_AddTrueToObject(o, "new");
         cJSON_AddItemToArray(arr, o);
     }
 
@@ -583,7 +586,7 @@ read_source(Reader *r, const cJSON *o)
     if (!read_string(r, o, "title", TRUE, &s.title) ||
         !read_string(r, o, "outlet", TRUE, &s.outlet) ||
         !read_string(r, o, "date", TRUE, &s.date) || !read_string(r, o, "url", TRUE, &s.url) ||
-        !read_string(r, o, "file", TRUE, &s.file))
+        !read_string(r, o, "file", TRUE, &s.file) || !read_bool(r, o, "new", &s.is_new))
         return FALSE;
     g_array_append_val(r->brief->sources, s);
     return TRUE;

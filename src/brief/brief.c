@@ -241,9 +241,13 @@ int
 dsr_brief_add_source(DsrBrief *b, const char *title, const char *outlet, const char *date,
                      const char *url, const char *file)
 {
-    DsrSource row = {(int)b->sources->len + 1,    dsr_brief_intern(b, title),
-                     dsr_brief_intern(b, outlet), dsr_brief_intern(b, date),
-                     dsr_brief_intern(b, url),    dsr_brief_intern(b, file)};
+    DsrSource row = {.n = (int)b->sources->len + 1,
+                     .title = dsr_brief_intern(b, title),
+                     .outlet = dsr_brief_intern(b, outlet),
+                     .date = dsr_brief_intern(b, date),
+                     .url = dsr_brief_intern(b, url),
+                     .file = dsr_brief_intern(b, file),
+                     .is_new = FALSE};
     g_array_append_val(b->sources, row);
     return row.n;
 }

@@ -66,6 +66,10 @@ const char *dsr__figure_subject(const DsrBriefFigure *f);
 /* TRUE when row @index of @b is marked as disagreeing with another source:
  * it carries a discrepancy, or shares its group with another row. */
 gboolean dsr__figure_disputed(const DsrBrief *b, guint index);
+/* TRUE when every source @cites names is new since the previous run (and
+ * there is at least one): the row is marked "Nouveau". A fact an older
+ * article also reported is not new. */
+gboolean dsr__cites_new(const DsrBrief *b, const DsrCites *cites);
 /* "[1]", "[1, 3]"; "" for no citations. */
 char *dsr__format_cites(const DsrCites *cites);
 /* A partial ISO date for people in @lang; the "no-date" label when NULL. */

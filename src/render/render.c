@@ -252,6 +252,20 @@ dsr__format_brief_figure(const DsrRenderContext *ctx, const char *lang, const Ds
                               f->qualifier);
 }
 
+gboolean
+dsr__cites_new(const DsrBrief *b, const DsrCites *cites)
+{
+    if (!cites || cites->len == 0)
+        return FALSE;
+    for (guint i = 0; i < cites->len; i++) {
+        int n = g_array_index(cites, int, i);
+        if (n < 1 || (guint)n > b->sources->len ||
+            !g_array_index(b->sources, DsrSource, n - 1).is_new)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 const char *const dsr__figure_columns[] = {"col-subject", "col-entity",  "col-year",
                                            "col-value",   "col-sources", NULL};
 

@@ -427,6 +427,12 @@ build_one(guint index, gpointer data)
         opt, partner ? partner : dsr_extractor_home(job->run->extractor));
     if (rel && rel->title)
         slot->brief->title = dsr_brief_intern(slot->brief, rel->title);
+    /* Articles this output folder's previous run did not read: the renderers
+     * mark what comes only from them "Nouveau". */
+    for (guint k = 0; job->run->new_files && k < slot->brief->sources->len; k++) {
+        DsrSource *src = &g_array_index(slot->brief->sources, DsrSource, k);
+        src->is_new = src->file && g_hash_table_contains(job->run->new_files, src->file);
+    }
     for (guint r = 0; r < job->n_renderers; r++) {
         if (cancelled(job->run))
             return;
@@ -744,7 +750,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             cJSON *fresh = cJSON_AddArrayToObject(rel, "new_sources");
             for (guint k = 0; k < b->brief->sources->len; k++) {
                 const DsrSource *src = &g_array_index(b->brief->sources, DsrSource, k);
-                if (src->file && g_hash_table_contains(run->new_files, src->file))
+                if (src->is_new)
                     cJSON_AddItemToArray(fresh, cJSON_CreateNumber(src->n));
             }
         }
