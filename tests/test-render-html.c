@@ -623,10 +623,10 @@ test_index(void)
     g_autoptr(DsrBrief) cn = index_brief("CN", "Chine", "2025-06", 2, 0);
     g_autoptr(DsrBrief) vn = index_brief(NULL, NULL, NULL, 1, 0);
     DsrIndexEntry entries[] = {
-        {ru, "vn-ru.html", "vn-ru.pdf"},
-        {vn, "vn.html", NULL},
-        {eu, "vn-eu.html", "vn-eu.pdf"},
-        {cn, NULL, "../escape.pdf"},
+        {ru, "vn-ru.html", "vn-ru.pdf", "changed", 1},
+        {vn, "vn.html", NULL, "unchanged", 0},
+        {eu, "vn-eu.html", "vn-eu.pdf", "new", 2},
+        {cn, NULL, "../escape.pdf", NULL, 0},
     };
     g_autoptr(GByteArray) out = g_byte_array_new();
     g_autoptr(GError) error = NULL;

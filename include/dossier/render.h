@@ -73,6 +73,8 @@ typedef struct {
     const DsrBrief *brief;
     const char *html; /* file names of the brief's outputs, or NULL when not written */
     const char *pdf;
+    const char *status; /* since the previous run: "new", "changed", "unchanged", or NULL */
+    guint new_articles; /* sources not read by the previous run */
 } DsrIndexEntry;
 
 /* index.html: every brief of a run (in the order given) with partner, period,

@@ -715,7 +715,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             g_propagate_error(error, g_steal_pointer(&b->error));
             return FALSE;
         }
-        DsrIndexEntry entry = {b->brief, NULL, NULL};
+        DsrIndexEntry entry = {b->brief, NULL, NULL, NULL, 0};
         guint n_new = 0, n_unchanged = 0;
         for (guint r = 0; r < n_renderers; r++) {
             if (cancelled(run))
@@ -733,6 +733,9 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
             else if (strcmp(renderers[r]->name, "pdf") == 0)
                 entry.pdf = name;
         }
+        entry.status = brief_status(n_new, n_unchanged, n_renderers);
+        for (guint k = 0; k < b->brief->sources->len; k++)
+            entry.new_articles += g_array_index(b->brief->sources, DsrSource, k).is_new;
         g_array_append_val(index, entry);
         cJSON *rel = cJSON_CreateObject();
         cJSON_AddStringToObject(rel, "slug", b->brief->slug);
@@ -754,7 +757,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
                     cJSON_AddItemToArray(fresh, cJSON_CreateNumber(src->n));
             }
         }
-        cJSON_AddStringToObject(rel, "status", brief_status(n_new, n_unchanged, n_renderers));
+        cJSON_AddStringToObject(rel, "status", entry.status);
         cJSON_AddItemToArray(relations, rel);
         result->briefs++;
     }
