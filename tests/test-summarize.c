@@ -706,6 +706,317 @@ test_scale(void)
     g_assert_cmpuint(b->key_points->len, <=, 8);
 }
 
+/* ---- Measurement on ../shared/corpus (tests/data/summarize/corpus-key-facts.tsv) ---- */
+
+/* A key for "found verbatim, white space aside" and for fact matching: folded
+ * (case, accents, apostrophes) with every space removed, so a site's glued or
+ * broken spacing neither hides nor fakes a match. */
+static char *
+match_key(const char *s, gboolean fold)
+{
+    g_autofree char *f = fold ? dsr_text_fold_ascii(s) : g_strdup(s);
+    GString *out = g_string_new(NULL);
+    for (const char *p = f; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (dsr_text_is_space(c))
+            continue;
+        if (!fold && (c == 0x2019 || c == 0x2018))
+            c = '\'';
+        g_string_append_unichar(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+typedef struct {
+    char *file, *kind, *quote;
+} KeyFact;
+
+static void
+key_fact_free(KeyFact *k)
+{
+    g_free(k->file);
+    g_free(k->kind);
+    g_free(k->quote);
+    g_free(k);
+}
+
+static GPtrArray *
+load_key_facts(void)
+{
+    gsize len = 0;
+    g_autofree char *text = dsr_test_read_data("summarize", "corpus-key-facts.tsv", &len);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)key_fact_free);
+    for (guint i = 0; lines[i]; i++) {
+        if (!*lines[i] || lines[i][0] == '#')
+            continue;
+        g_auto(GStrv) c = g_strsplit(lines[i], "\t", -1);
+        if (g_strv_length(c) != 3)
+            g_error("corpus-key-facts.tsv:%u: 3 columns expected", i + 1);
+        KeyFact *k = g_new0(KeyFact, 1);
+        k->file = g_strdup(c[0]);
+        k->kind = g_strdup(c[1]);
+        k->quote = g_strdup(c[2]);
+        g_ptr_array_add(out, k);
+    }
+    return out;
+}
+
+typedef struct {
+    DsrBrief *brief;
+    GHashTable *source_of; /* relative file name -> source number */
+} CorpusBrief;
+
+static void
+corpus_brief_free(CorpusBrief *cb)
+{
+    dsr_brief_free(cb->brief);
+    g_hash_table_unref(cb->source_of);
+    g_free(cb);
+}
+
+static gboolean
+cites_has(const DsrCites *cites, int n)
+{
+    for (guint i = 0; cites && i < cites->len; i++)
+        if (g_array_index(cites, int, i) == n)
+            return TRUE;
+    return FALSE;
+}
+
+/* The texts of the brief's items that cite source @n and in which a reader
+ * would find a fact: key points, figure rows (their wordings and equivalent),
+ * events, actors. */
+static GPtrArray *
+items_citing(const DsrBrief *b, int n)
+{
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < b->key_points->len; i++) {
+        const DsrKeyPoint *kp = &g_array_index(b->key_points, DsrKeyPoint, i);
+        if (cites_has(kp->cites, n))
+            g_ptr_array_add(items, match_key(kp->text, TRUE));
+    }
+    for (guint i = 0; i < b->figures->len; i++) {
+        const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+        if (!cites_has(f->cites, n))
+            continue;
+        GString *s = g_string_new(f->quote);
+        for (guint v = 0; f->variants && v < f->variants->len; v++)
+            g_string_append_printf(s, " | %s",
+                                   g_array_index(f->variants, DsrFigureVariant, v).quote);
+        if (f->equivalent.quote)
+            g_string_append_printf(s, " | %s", f->equivalent.quote);
+        g_ptr_array_add(items, match_key(s->str, TRUE));
+        g_string_free(s, TRUE);
+    }
+    for (guint i = 0; i < b->events->len; i++) {
+        const DsrBriefEvent *e = &g_array_index(b->events, DsrBriefEvent, i);
+        if (!cites_has(e->cites, n))
+            continue;
+        g_autofree char *s = g_strdup_printf("%s | %s | %s", e->summary ? e->summary : "",
+                                             e->place ? e->place : "", e->date ? e->date : "");
+        g_ptr_array_add(items, match_key(s, TRUE));
+    }
+    for (guint i = 0; i < b->actors->len; i++) {
+        const DsrBriefActor *a = &g_array_index(b->actors, DsrBriefActor, i);
+        if (!cites_has(a->cites, n))
+            continue;
+        g_autofree char *s = g_strdup_printf("%s | %s", a->name, a->role ? a->role : "");
+        g_ptr_array_add(items, match_key(s, TRUE));
+    }
+    return items;
+}
+
+static gboolean
+fact_in_items(const KeyFact *k, GPtrArray *items)
+{
+    g_auto(GStrv) terms = g_strsplit(k->quote, " + ", -1);
+    for (guint i = 0; i < items->len; i++) {
+        gboolean all = TRUE;
+        for (guint t = 0; terms[t] && all; t++) {
+            g_autofree char *key = match_key(terms[t], TRUE);
+            all = strstr(g_ptr_array_index(items, i), key) != NULL;
+        }
+        if (all)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Two key points say the same thing when most of the content stems of the
+ * shorter are in the other, or their stems mostly agree. */
+static gboolean
+near_duplicates(DsrRelation *rel, const char *a, const char *la, const char *b, const char *lb)
+{
+    g_autoptr(GHashTable) x = dsr__stems(rel, a, la);
+    g_autoptr(GHashTable) y = dsr__stems(rel, b, lb);
+    guint nx = g_hash_table_size(x), ny = g_hash_table_size(y);
+    if (MIN(nx, ny) < 4)
+        return FALSE;
+    double j = dsr__jaccard(x, y);
+    double inter = j * (nx + ny) / (1 + j);
+    return j >= 0.5 || inter / MIN(nx, ny) >= 0.8;
+}
+
+typedef struct {
+    int facts, found;
+} Coverage;
+
+/* Every relationship's brief from the whole corpus, as `dossier build` makes
+ * it. Asserted: every key point and every figure wording is in a source it
+ * cites (white space aside), and no two key points are near-duplicates.
+ * Measured: the share of the hand-noted key facts of each article present in
+ * its relationship's brief, dev and held-out files apart (the held-out
+ * misses are listed only with DOSSIER_SUMMARIZE_HELDOUT_DETAILS set). */
+static void
+test_corpus(void)
+{
+    const char *env = g_getenv("DOSSIER_CORPUS");
+    const char *src = g_getenv("DOSSIER_DATADIR");
+    g_autofree char *corpus =
+        env ? g_strdup(env) : g_build_filename(src ? src : ".", "..", "shared", "corpus", NULL);
+    if (!g_file_test(corpus, G_FILE_TEST_IS_DIR)) {
+        g_test_skip("no corpus (set DOSSIER_CORPUS)");
+        return;
+    }
+    gsize len = 0;
+    g_autofree char *split = dsr_test_read_data("extract", "corpus-split.txt", &len);
+    g_autoptr(GHashTable) held = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_auto(GStrv) split_lines = g_strsplit(split, "\n", -1);
+    for (guint i = 0; split_lines[i]; i++)
+        if (*split_lines[i] && split_lines[i][0] != '#')
+            g_hash_table_add(held, g_strdup(split_lines[i]));
+
+    /* Facts of every article, keyed by its name relative to the corpus, and
+     * each article's text without white space for the verbatim checks. */
+    g_autoptr(GPtrArray) all = facts_list();
+    g_autoptr(GHashTable) name_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GHashTable) text_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GHashTable) facts_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const char *langs[] = {"fr", "en"};
+    for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
+        g_autofree char *dir = g_build_filename(corpus, langs[l], NULL);
+        g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+        if (!d)
+            continue;
+        for (const char *n; (n = g_dir_read_name(d));) {
+            if (!g_str_has_suffix(n, ".txt"))
+                continue;
+            g_autofree char *path = g_build_filename(dir, n, NULL);
+            g_autoptr(GError) err = NULL;
+            g_autoptr(GPtrArray) arts = dsr_ingest_file(path, NULL, &err);
+            g_assert_no_error(err);
+            g_ptr_array_set_free_func(arts, (GDestroyNotify)dsr_article_free);
+            g_autofree char *raw = NULL;
+            g_assert_true(g_file_get_contents(path, &raw, NULL, NULL));
+            for (guint k = 0; k < arts->len; k++) {
+                DsrFacts *f = dsr_extract(extractor, g_ptr_array_index(arts, k));
+                g_ptr_array_add(all, f);
+                g_hash_table_insert(name_of, g_strdup(f->file),
+                                    g_build_filename(langs[l], n, NULL));
+                g_hash_table_insert(text_of, g_strdup(f->file), match_key(raw, FALSE));
+                if (k == 0)
+                    g_hash_table_insert(facts_of, g_build_filename(langs[l], n, NULL), f);
+            }
+        }
+    }
+    g_assert_cmpuint(all->len, >, 0);
+
+    DsrSummarizeOptions o = options();
+    g_autoptr(GPtrArray) partners = dsr_summarize_partners(all);
+    g_autoptr(GHashTable) briefs =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)corpus_brief_free);
+    g_autoptr(DsrStemmer) stem_fr = dsr_stemmer_new("fr");
+    g_autoptr(DsrStemmer) stem_en = dsr_stemmer_new("en");
+    DsrRelation rel = {.stem_fr = stem_fr, .stem_en = stem_en};
+    guint points = 0, figures = 0, discrepancies = 0;
+    for (guint p = 0; p < partners->len; p++) {
+        const char *code = g_ptr_array_index(partners, p);
+        g_autoptr(GError) err = NULL;
+        DsrBrief *b =
+            dsr_summarize_relation(all, "VN", *code ? code : NULL, *code ? code : NULL, &o, &err);
+        g_assert_no_error(err);
+        CorpusBrief *cb = g_new0(CorpusBrief, 1);
+        cb->brief = b;
+        cb->source_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (guint s = 0; s < b->sources->len; s++) {
+            const DsrSource *so = &g_array_index(b->sources, DsrSource, s);
+            g_hash_table_insert(cb->source_of, g_strdup(g_hash_table_lookup(name_of, so->file)),
+                                GINT_TO_POINTER(so->n));
+        }
+        g_hash_table_insert(briefs, g_strdup(code), cb);
+
+        for (guint i = 0; i < b->key_points->len; i++) {
+            const DsrKeyPoint *kp = &g_array_index(b->key_points, DsrKeyPoint, i);
+            g_autofree char *key = match_key(kp->text, FALSE);
+            g_assert_cmpuint(kp->cites->len, >, 0);
+            for (guint c = 0; c < kp->cites->len; c++) {
+                const DsrSource *so =
+                    &g_array_index(b->sources, DsrSource, g_array_index(kp->cites, int, c) - 1);
+                if (!strstr(g_hash_table_lookup(text_of, so->file), key))
+                    g_error("key point of %s not in its source %s: %s", b->slug, so->file,
+                            kp->text);
+            }
+            for (guint k = 0; k < i; k++) {
+                const DsrKeyPoint *other = &g_array_index(b->key_points, DsrKeyPoint, k);
+                if (near_duplicates(&rel, kp->text, NULL, other->text, NULL))
+                    g_error("near-duplicate key points in %s:\n  %s\n  %s", b->slug, other->text,
+                            kp->text);
+            }
+            points++;
+        }
+        for (guint i = 0; i < b->figures->len; i++) {
+            const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+            for (guint c = 0; c < f->cites->len; c++) {
+                int n = g_array_index(f->cites, int, c);
+                const char *quote = f->quote;
+                for (guint v = 0; f->variants && v < f->variants->len; v++) {
+                    const DsrFigureVariant *var = &g_array_index(f->variants, DsrFigureVariant, v);
+                    if (cites_has(var->cites, n))
+                        quote = var->quote;
+                }
+                const DsrSource *so = &g_array_index(b->sources, DsrSource, n - 1);
+                g_autofree char *key = match_key(quote, FALSE);
+                if (!strstr(g_hash_table_lookup(text_of, so->file), key))
+                    g_error("figure of %s not in its source %s: %s", b->slug, so->file, quote);
+            }
+            figures++;
+            discrepancies += f->discrepancy != NULL;
+        }
+    }
+
+    g_autoptr(GPtrArray) facts = load_key_facts();
+    gboolean show_held = g_getenv("DOSSIER_SUMMARIZE_HELDOUT_DETAILS") != NULL;
+    Coverage dev = {0, 0}, out = {0, 0};
+    for (guint i = 0; i < facts->len; i++) {
+        const KeyFact *k = g_ptr_array_index(facts, i);
+        gboolean is_held = g_hash_table_contains(held, k->file);
+        Coverage *cov = is_held ? &out : &dev;
+        cov->facts++;
+        const DsrFacts *f = g_hash_table_lookup(facts_of, k->file);
+        const CorpusBrief *cb =
+            f ? g_hash_table_lookup(briefs, f->primary_partner ? f->primary_partner : "") : NULL;
+        int n = cb ? GPOINTER_TO_INT(g_hash_table_lookup(cb->source_of, k->file)) : 0;
+        gboolean found = FALSE;
+        if (n) {
+            g_autoptr(GPtrArray) items = items_citing(cb->brief, n);
+            found = fact_in_items(k, items);
+        }
+        cov->found += found;
+        if (!found && (!is_held || show_held))
+            fprintf(stderr, "#   missing %s (%s): %s%s\n", k->file, k->kind, k->quote,
+                    n ? "" : " (article in no brief)");
+    }
+    fprintf(stderr,
+            "# summarize on %u articles: %u briefs, %u key points, %u figure rows (%u in a "
+            "discrepancy)\n",
+            all->len, partners->len, points, figures, discrepancies);
+    fprintf(stderr, "# key facts dev       %.3f (%d/%d)\n",
+            dev.facts ? (double)dev.found / dev.facts : 0, dev.found, dev.facts);
+    fprintf(stderr, "# key facts held-out  %.3f (%d/%d)\n",
+            out.facts ? (double)out.found / out.facts : 0, out.found, out.facts);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -728,6 +1039,7 @@ main(int argc, char **argv)
     g_test_add_func("/summarize/golden", test_golden);
     g_test_add_func("/summarize/from-articles", test_from_articles);
     g_test_add_func("/summarize/scale", test_scale);
+    g_test_add_func("/summarize/corpus", test_corpus);
     int status = g_test_run();
     dsr_extractor_free(extractor);
     return status;
