@@ -2158,10 +2158,43 @@ piece_is_figure(const Ctx *c, Piece *p)
     return TRUE;
 }
 
+/* A bracketed amount restates another in a second currency ("16.400
+ * milliards de roubles (environ 200 milliards d'USD)"), or the same amount
+ * written otherwise. The same currency with another value is a precision or
+ * a comparison ("100 milliards de dollars (environ 107 milliards de dollars
+ * pour l'année)"), not an equivalent. */
 static gboolean
-same_kind_money(const DsrFigure *a, const DsrFigure *b)
+restates(const DsrFigure *a, const DsrFigure *b)
 {
-    return a->kind == DSR_FIGURE_MONEY && b->kind == DSR_FIGURE_MONEY;
+    if (a->kind != DSR_FIGURE_MONEY || b->kind != DSR_FIGURE_MONEY || !a->currency || !b->currency)
+        return FALSE;
+    if (strcmp(a->currency, b->currency) != 0)
+        return TRUE;
+    double x = a->value * a->scale, y = b->value * b->scale;
+    return fabs(x - y) <= 0.005 * fmax(fabs(x), fabs(y));
+}
+
+static const char *const RESTATE_WORDS[] = {"soit", "ou", "or", "environ", NULL};
+
+/* The figure starting at token @first opens a parenthesis right after the
+ * figure ending at @prev_last: "X (Y)", "X (soit Y)", "X, (or Y)". */
+static gboolean
+in_restating_parenthesis(const Ctx *c, guint first, guint prev_last)
+{
+    guint k = first;
+    if (k >= 2 && word_in(c, k - 1, RESTATE_WORDS))
+        k--;
+    return k >= 1 && is_punct(c, k - 1, "(") && prev_last + 1 == k - 1;
+}
+
+/* "(environ 3,3 milliards de dollars, soit 80.000 milliards de dongs)": a
+ * second restatement chained to the first inside the same parenthesis. */
+static gboolean
+chained_restatement(const Ctx *c, guint first, guint prev_last)
+{
+    return first >= 2 && word_in(c, first - 1, RESTATE_WORDS) &&
+           (is_punct(c, first - 2, ",") || is_punct(c, first - 2, ";")) &&
+           prev_last + 2 == first - 1;
 }
 
 static void
@@ -2433,11 +2466,19 @@ dsr__figures_parse(const char *sentence, const char *lang)
         /* "16.400 milliards de roubles (environ 200 milliards d'USD)". */
         if (emitted->len > 0) {
             Emitted *prev = &g_array_index(emitted, Emitted, emitted->len - 1);
-            if (is_punct(&c, qfirst - 1, "(") && qfirst >= 1 && prev->last + 1 == qfirst - 1 &&
-                same_kind_money(prev->f, f)) {
-                f->equivalent_of = (int)emitted->len - 1;
+            int main_fig = -1;
+            if (in_restating_parenthesis(&c, qfirst, prev->last) && restates(prev->f, f))
+                main_fig = (int)emitted->len - 1;
+            else if (prev->f->equivalent_of >= 0 && chained_restatement(&c, qfirst, prev->last)) {
+                Emitted *m = &g_array_index(emitted, Emitted, prev->f->equivalent_of);
+                if (restates(m->f, f) && g_strcmp0(prev->f->currency, f->currency) != 0)
+                    main_fig = prev->f->equivalent_of;
+            }
+            if (main_fig >= 0) {
+                Emitted *m = &g_array_index(emitted, Emitted, main_fig);
+                f->equivalent_of = main_fig;
                 g_free(f->subject);
-                f->subject = g_strdup(prev->f->subject);
+                f->subject = g_strdup(m->f->subject);
             }
         }
         c.floor = p.last + 1;
