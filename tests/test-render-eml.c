@@ -141,6 +141,59 @@ test_same_bytes(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpmem(a->data, a->len, b->data, b->len);
 }
 
+static guint
+occurrences(const char *hay, const char *needle)
+{
+    guint n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* The HTML and plain-text parts of @m, new strings. */
+static void
+bodies(GMimeMessage *m, char **text, char **html)
+{
+    GMimeMultipart *alt = GMIME_MULTIPART(
+        g_mime_multipart_get_part(GMIME_MULTIPART(g_mime_message_get_mime_part(m)), 0));
+    *text = g_mime_text_part_get_text(GMIME_TEXT_PART(g_mime_multipart_get_part(alt, 0)));
+    GMimeMultipart *rel = GMIME_MULTIPART(g_mime_multipart_get_part(alt, 1));
+    *html = g_mime_text_part_get_text(GMIME_TEXT_PART(g_mime_multipart_get_part(rel, 0)));
+}
+
+/* What only an article new since the previous run reports is tagged, in both
+ * parts, as a word; the header counts the new sources; a figure's own
+ * conversion stands beside its value. */
+static void
+test_new_and_equivalent(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autoptr(GByteArray) before = g_byte_array_new();
+    g_assert_true(dsr_render_eml(f->brief, f->ctx, before, NULL));
+    GMimeMessage *m0 = parse(before);
+    g_autofree char *text0 = NULL, *html0 = NULL;
+    bodies(m0, &text0, &html0);
+    g_assert_null(strstr(text0, "Nouveau"));
+    g_assert_null(strstr(html0, "Nouveau"));
+    g_object_unref(m0);
+
+    /* Source 3 is the only source of figure row 3 and event 1, and one of two of key point 1. */
+    g_array_index(f->brief->sources, DsrSource, 2).is_new = TRUE;
+    g_autoptr(GByteArray) out = g_byte_array_new();
+    g_assert_true(dsr_render_eml(f->brief, f->ctx, out, NULL));
+    GMimeMessage *m = parse(out);
+    g_autofree char *text = NULL, *html = NULL;
+    bodies(m, &text, &html);
+    g_assert_cmpuint(occurrences(text, "[Nouveau]"), ==, 3);
+    g_assert_cmpuint(occurrences(html, ">Nouveau<"), ==, 3);
+    g_assert_nonnull(strstr(text, "3 sources, dont 1 nouvelle"));
+    const DsrKeyPoint *k = &g_array_index(f->brief->key_points, DsrKeyPoint, 0);
+    g_autofree char *untagged = g_strdup_printf("- %s", k->text);
+    g_assert_nonnull(strstr(text, untagged));
+    g_assert_nonnull(strstr(text, "(soit environ 28"));
+    g_assert_nonnull(strstr(html, "soit environ 28"));
+    g_object_unref(m);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -150,6 +203,8 @@ main(int argc, char **argv)
                fixture_tear_down);
     g_test_add("/render/eml/same-bytes", Fixture, NULL, fixture_set_up, test_same_bytes,
                fixture_tear_down);
+    g_test_add("/render/eml/new-and-equivalent", Fixture, NULL, fixture_set_up,
+               test_new_and_equivalent, fixture_tear_down);
     int status = g_test_run();
     g_mime_shutdown();
     return status;

@@ -45,7 +45,7 @@ cites(int a, int b)
     return dsr_cites_new(nums, b ? 2 : 1);
 }
 
-static void
+static DsrBriefFigure *
 add_figure(DsrBrief *b, DsrFigureKind kind, const char *quote, double value, double scale,
            const char *currency, const char *unit, DsrQualifier q, int year, const char *subject,
            const char *entity, DsrCites *c, const char *discrepancy, int group)
@@ -65,7 +65,7 @@ add_figure(DsrBrief *b, DsrFigureKind kind, const char *quote, double value, dou
     f.cites = c;
     f.discrepancy = discrepancy;
     f.group = group;
-    dsr_brief_add_figure(b, &f);
+    return dsr_brief_add_figure(b, &f);
 }
 
 /* A brief with every section, written for the test (not copied from articles). */
@@ -93,13 +93,26 @@ rich_brief(void)
                             cites(3, 0));
     add_figure(b, DSR_FIGURE_PERCENT, "16,5%", 16.5, 1, NULL, "%", DSR_QUALIFIER_NONE, 2023,
                "part de l'économie numérique dans le PIB", "VN", cites(1, 0), NULL, 0);
-    add_figure(b, DSR_FIGURE_MONEY, "5 milliards de dollars", 5, 1e9, "USD", "dollars",
-               DSR_QUALIFIER_MORE_THAN, 2024, "commerce bilatéral", NULL, cites(2, 0),
-               "autre source : 4,8 Md USD [3]", 1);
+    DsrBriefFigure *trade =
+        add_figure(b, DSR_FIGURE_MONEY, "5 milliards de dollars", 5, 1e9, "USD", "dollars",
+                   DSR_QUALIFIER_MORE_THAN, 2024, "commerce bilatéral", NULL, cites(2, 0),
+                   "autre source : 4,8 Md USD [3]", 1);
+    dsr_cites_add(trade->cites, 1);
+    dsr_brief_figure_add_variant(b, trade, "cinq milliards de dollars", 1);
     add_figure(b, DSR_FIGURE_MONEY, "4,8 milliards USD", 4.8, 1e9, "USD", "USD", DSR_QUALIFIER_NONE,
                2024, "commerce bilatéral", NULL, cites(3, 0), NULL, 1);
     add_figure(b, DSR_FIGURE_COUNT, "plus de 800 projets", 800, 1, NULL, "projets",
                DSR_QUALIFIER_MORE_THAN, 0, "projets d'investissement", "RU", cites(1, 2), NULL, 0);
+    DsrBriefFigure *rub =
+        add_figure(b, DSR_FIGURE_MONEY, "300 milliards de roubles", 300, 1e9, "RUB", "roubles",
+                   DSR_QUALIFIER_NONE, 2025, "échanges en roubles", NULL, cites(3, 0), NULL, 0);
+    rub->equivalent = (DsrFigureEquivalent){dsr_brief_intern(b, "environ 3,5 milliards d'USD"),
+                                            3.5,
+                                            1e9,
+                                            DSR_FIGURE_MONEY,
+                                            dsr_brief_intern(b, "USD"),
+                                            dsr_brief_intern(b, "USD"),
+                                            DSR_QUALIFIER_APPROX};
     DsrChartSpec *c = dsr_brief_add_chart(b, DSR_CHART_BAR, "Montants cités (milliards USD)",
                                           "milliards USD", "≈ : valeur approchée dans la source");
     dsr_chart_add_point(b, c, "commerce bilatéral (2024)", 5, TRUE, cites(2, 0));
@@ -120,6 +133,9 @@ rich_brief(void)
     dsr_brief_add_event(b, DSR_EVENT_OTHER, NULL, NULL, "Réunion de suivi annoncée", cites(1, 0));
     dsr_brief_add_actor(b, "Nguyễn Văn Thử", "vice-ministre de l'Industrie", "VN", cites(1, 2));
     dsr_brief_add_actor(b, "Ivan Essai", "ambassadeur", "RU", cites(3, 0));
+    dsr_brief_add_actor(b, "Anne Exemple", NULL, NULL, cites(2, 0));
+    /* The third article is new since the previous run: what only it reports is "Nouveau". */
+    g_array_index(b->sources, DsrSource, 2).is_new = TRUE;
     return b;
 }
 
@@ -243,15 +259,32 @@ test_structure(void)
     g_autofree char *h2 = value(doc, "//section[@id='key-figures']/h2");
     g_assert_cmpstr(h2, ==, "Chiffres clés");
 
-    /* Header: title, partner, period, generation date, sources. */
+    /* Header: title, period, generation date, sources and how many are new;
+     * as in the PDF, no "Partenaire" row, and no partner line when the title names it. */
     g_autofree char *h1 = value(doc, "//h1");
     g_assert_cmpstr(h1, ==, "Vietnam – Russie : note de synthèse");
+    g_assert_cmpint(count(doc, "//p[@class='partner']"), ==, 0);
     g_autoptr(GPtrArray) meta = values(doc, "//dl[@class='meta']/div/dd");
-    g_assert_cmpuint(meta->len, ==, 4);
-    g_assert_cmpstr(g_ptr_array_index(meta, 0), ==, "Russie");
-    g_assert_cmpstr(g_ptr_array_index(meta, 1), ==, "avril 2024 – 20 novembre 2025");
-    g_assert_cmpstr(g_ptr_array_index(meta, 2), ==, "22 novembre 2025");
-    g_assert_cmpstr(g_ptr_array_index(meta, 3), ==, "3 sources");
+    g_assert_cmpuint(meta->len, ==, 3);
+    g_assert_cmpstr(g_ptr_array_index(meta, 0), ==, "avril 2024 – 20 novembre 2025");
+    g_assert_cmpstr(g_ptr_array_index(meta, 1), ==, "22 novembre 2025");
+    g_assert_cmpstr(g_ptr_array_index(meta, 2), ==, "3 sources, dont 1 nouvelle");
+
+    /* "Nouveau" on what only the new article reports, as text: key point 3
+     * (source 3 only), not key point 1 (sources 1 and 3); figure rows, events, sources. */
+    g_assert_cmpint(count(doc, "//ol[@class='key-points']/li[3]/span[@class='new-tag']"), ==, 1);
+    g_assert_cmpint(count(doc, "//ol[@class='key-points']/li[position()<3]//*[@class='new-tag']"),
+                    ==, 0);
+    g_autofree char *tag = value(doc, "//ol[@class='key-points']/li[3]/span[@class='new-tag']");
+    g_assert_cmpstr(tag, ==, "Nouveau");
+    g_assert_cmpint(count(doc, "//table[@class='figures']//th/span[@class='new-tag']"), ==, 2);
+    g_assert_cmpint(count(doc, "//table[@class='figures']/tbody/tr[3]/th/span[@class='new-tag']"),
+                    ==, 1);
+    g_assert_cmpint(count(doc, "//ol[@class='timeline']/li[2]/span[@class='new-tag']"), ==, 1);
+    g_assert_cmpint(count(doc, "//ol[@class='timeline']//span[@class='new-tag']"), ==, 1);
+    g_assert_cmpint(count(doc, "//ol[@class='sources']/li[3]/span[@class='new-tag']"), ==, 1);
+    g_assert_cmpint(count(doc, "//ol[@class='sources']//span[@class='new-tag']"), ==, 1);
+    g_assert_cmpint(count(doc, "//section[@id='themes']//span[@class='new-tag']"), ==, 0);
 
     /* Key points with one link per citation. */
     g_assert_cmpint(count(doc, "//ol[@class='key-points']/li"), ==, 3);
@@ -263,8 +296,29 @@ test_structure(void)
     /* The key figures: a real table, values formatted as in every format. */
     g_assert_cmpint(count(doc, "//table[@class='figures']/caption"), ==, 1);
     g_assert_cmpint(count(doc, "//table[@class='figures']/thead/tr/th[@scope='col']"), ==, 5);
-    g_assert_cmpint(count(doc, "//table[@class='figures']/tbody/tr"), ==, 4);
-    g_assert_cmpint(count(doc, "//table[@class='figures']/tbody/tr/th[@scope='row']"), ==, 4);
+    g_assert_cmpint(count(doc, "//table[@class='figures']/tbody/tr"), ==, 5);
+    g_assert_cmpint(count(doc, "//table[@class='figures']/tbody/tr/th[@scope='row']"), ==, 5);
+    /* As in the PDF, an empty cell shows a dash: no entity, no year. */
+    g_autofree char *no_year = value(doc, "//table[@class='figures']/tbody/tr[4]/td[@class='num']");
+    g_assert_cmpstr(no_year, ==, "–");
+    g_autofree char *no_entity =
+        value(doc, "//table[@class='figures']/tbody/tr[2]/td[@class='entity']");
+    g_assert_cmpstr(no_entity, ==, "–");
+    /* The source's own conversion beside the value, formatted like it. */
+    g_autofree char *eq =
+        value(doc, "//table[@class='figures']/tbody/tr[5]//span[@class='equivalent']");
+    g_autofree char *eq_value = dsr__format_figure(ctx, "fr", DSR_FIGURE_MONEY, 3.5, 1e9, "USD",
+                                                   "USD", DSR_QUALIFIER_APPROX);
+    g_autofree char *eq_expected = g_strconcat("soit ", eq_value, NULL);
+    g_assert_cmpstr(eq, ==, eq_expected);
+    g_assert_cmpint(count(doc, "//span[@class='equivalent']"), ==, 1);
+    /* Other wordings, each quoted with the sources that wrote it. */
+    g_autofree char *var =
+        value(doc, "//table[@class='figures']/tbody/tr[2]//span[@class='variants']");
+    g_assert_true(g_str_has_prefix(var, "aussi écrit"));
+    g_assert_nonnull(strstr(var, "cinq milliards de dollars"));
+    g_assert_cmpint(count(doc, "//span[@class='variants']/q"), ==, 1);
+    g_assert_cmpint(count(doc, "//span[@class='variants']/a[@href='#source-1']"), ==, 1);
     g_autofree char *v1 =
         value(doc, "//table[@class='figures']/tbody/tr[1]/td[@class='value']/text()[1]");
     g_autofree char *fmt =
@@ -299,7 +353,9 @@ test_structure(void)
     g_autofree char *type = value(doc, "//ol[@class='timeline']/li[2]/span[@class='event-type']");
     g_assert_cmpstr(type, ==, "Accord");
 
-    g_assert_cmpint(count(doc, "//table[@class='actors']/tbody/tr/th[@scope='row']"), ==, 2);
+    g_assert_cmpint(count(doc, "//table[@class='actors']/tbody/tr/th[@scope='row']"), ==, 3);
+    g_autofree char *no_role = value(doc, "//table[@class='actors']/tbody/tr[3]/td[1]");
+    g_assert_cmpstr(no_role, ==, "–");
     g_assert_cmpint(count(doc, "//ul[@class='themes']/li"), ==, 2);
 
     /* Sources: numbered ids, links only where the URL is web, file names. */
@@ -376,9 +432,10 @@ test_sparse(void)
     g_autofree char *html = render(b, ctx);
     g_autoptr(xmlDoc) doc = parse(html);
     assert_safe_page(doc, html);
-    /* Empty sections are gone, and so is a partner row for the national brief. */
+    /* Empty sections are gone; no source is new, so nothing says "Nouveau". */
     g_assert_cmpint(count(doc, "//main/section"), ==, 2);
     g_assert_cmpint(count(doc, "//dl[@class='meta']/div"), ==, 3);
+    g_assert_cmpint(count(doc, "//*[@class='new-tag']"), ==, 0);
     g_autofree char *period = value(doc, "//dl[@class='meta']/div[1]/dd");
     g_assert_cmpstr(period, ==, "non datée");
 }
@@ -410,7 +467,8 @@ test_hostile(void)
     g_assert_cmpstr(h1, ==, evil);
     g_autofree char *title = value(doc, "/html/head/title");
     g_assert_cmpstr(title, ==, evil);
-    g_autofree char *partner = value(doc, "//dl[@class='meta']/div[1]/dd");
+    /* The title does not name the partner: its name stands under it, cleaned. */
+    g_autofree char *partner = value(doc, "//h1/following-sibling::p[@class='partner']");
     g_assert_cmpstr(partner, ==, "Russie\u200b");
     g_assert_null(strstr(html, "\u202e"));
     g_assert_null(strstr(html, "\u2066"));
@@ -640,7 +698,7 @@ test_index(void)
     g_assert_cmpint(count(doc, "//meta[@http-equiv='Content-Security-Policy']"), ==, 1);
     g_assert_cmpint(count(doc, "//@data-slot"), ==, 0);
     g_assert_cmpint(count(doc, "//h1"), ==, 1);
-    g_assert_cmpint(count(doc, "//thead/tr/th[@scope='col']"), ==, 5);
+    g_assert_cmpint(count(doc, "//thead/tr/th[@scope='col']"), ==, 6);
 
     /* Latest activity first, equal dates by slug, undated last. */
     g_autoptr(GPtrArray) slugs = values(doc, "//tbody/tr/th/span[@class='slug']");
@@ -659,7 +717,23 @@ test_index(void)
     g_assert_cmpint(count(doc, "//tbody/tr[2]//a"), ==, 0);
     g_assert_cmpint(count(doc, "//tbody/tr[4]/td[@class='files']/a"), ==, 1);
     g_autofree char *summary = value(doc, "//p[@class='summary']");
-    g_assert_true(g_str_has_prefix(summary, "4 notes de synthèse"));
+    g_assert_true(g_str_has_prefix(summary, "4 notes de synthèse (1 nouvelle, 1 modifiée)"));
+    /* What changed since the previous run: a word per brief, and its new articles. */
+    g_autofree char *changes_head = value(doc, "//thead/tr/th[2]");
+    g_assert_cmpstr(changes_head, ==, "Depuis la dernière exécution");
+    g_autofree char *st_eu = value(doc, "//tbody/tr[1]/td[@class='changes']/span[1]");
+    g_assert_cmpstr(st_eu, ==, "Nouvelle note");
+    g_autofree char *arts =
+        value(doc, "//tbody/tr[1]/td[@class='changes']/span[@class='new-articles']");
+    g_assert_cmpstr(arts, ==, "2 nouveaux articles");
+    g_autofree char *st_ru = value(doc, "//tbody/tr[3]/td[@class='changes']/span[1]");
+    g_assert_cmpstr(st_ru, ==, "Modifiée");
+    g_autofree char *arts_ru = value(doc, "//tbody/tr[3]/td[@class='changes']/span[2]");
+    g_assert_cmpstr(arts_ru, ==, "1 nouvel article");
+    g_autofree char *st_vn = value(doc, "//tbody/tr[4]/td[@class='changes']/span");
+    g_assert_cmpstr(st_vn, ==, "Inchangée");
+    g_autofree char *st_cn = value(doc, "//tbody/tr[2]/td[@class='changes']");
+    g_assert_cmpstr(st_cn, ==, "–");
     /* The three figures shown are the most cited, amounts before counts, none in dispute. */
     g_autoptr(GPtrArray) top = values(doc, "//tbody/tr[1]//ul[@class='top-figures']/li");
     g_assert_cmpuint(top->len, ==, 3);
@@ -676,6 +750,15 @@ test_index(void)
     g_assert_cmpstr(none, ==, "No briefing note in this run.");
     g_autofree char *lang = value(edoc, "/html/@lang");
     g_assert_cmpstr(lang, ==, "en");
+
+    /* A first run has nothing to compare with: no "what changed" column. */
+    DsrIndexEntry first[] = {{ru, "vn-ru.html", "vn-ru.pdf", NULL, 0}};
+    g_autoptr(GByteArray) fout = g_byte_array_new();
+    g_assert_true(dsr_render_index(first, 1, "fr", ctx, fout, &error));
+    g_byte_array_append(fout, (const guint8 *)"", 1);
+    g_autoptr(xmlDoc) fdoc = parse((const char *)fout->data);
+    g_assert_cmpint(count(fdoc, "//thead/tr/th[@scope='col']"), ==, 5);
+    g_assert_cmpint(count(fdoc, "//td[@class='changes']"), ==, 0);
 }
 
 static void

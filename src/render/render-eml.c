@@ -81,6 +81,29 @@ cites_html(xmlNodePtr parent, const DsrCites *cites)
     }
 }
 
+/* "Nouveau" on what only articles new since the previous run report: a word,
+ * so it survives clients that drop colours and the plain-text part. */
+static const char new_style[] =
+    "display:inline-block;padding:0 4px;border:1px solid #2e7d4a;border-radius:3px;"
+    "background:#e6f4ea;color:#0b5a2a;font-family:Arial,Helvetica,sans-serif;font-size:11px;"
+    "font-weight:bold;text-transform:uppercase;letter-spacing:0.04em;";
+
+static void
+new_tag_html(const Mail *m, xmlNodePtr parent)
+{
+    add_text(parent, " ");
+    el(parent, "span", new_style, label(m, "new-tag"));
+    add_text(parent, " ");
+}
+
+/* "[Nouveau] " for the plain text, or "" when not every cited source is new. */
+static char *
+new_tag_text(const Mail *m, const DsrCites *cites)
+{
+    return dsr__cites_new(m->b, cites) ? g_strdup_printf("[%s] ", label(m, "new-tag"))
+                                       : g_strdup("");
+}
+
 static void
 heading(Mail *m, DsrSection section)
 {
@@ -105,9 +128,18 @@ do_header(Mail *m)
     g_autofree char *period = dsr__format_period(m->ctx, b);
     guint n = dsr_brief_source_count(b);
     g_autofree char *num = g_strdup_printf("%u", n);
-    g_autofree char *count =
-        n == 1 ? g_strdup(label(m, "sources-count-one"))
-               : dsr__label_fill(m->ctx, m->lang, "sources-count", "n", num, NULL);
+    g_autofree char *all = n == 1
+                               ? g_strdup(label(m, "sources-count-one"))
+                               : dsr__label_fill(m->ctx, m->lang, "sources-count", "n", num, NULL);
+    guint fresh = 0;
+    for (guint i = 0; i < b->sources->len; i++)
+        fresh += g_array_index(b->sources, DsrSource, i).is_new;
+    g_autofree char *fresh_num = g_strdup_printf("%u", fresh);
+    g_autofree char *news =
+        fresh ? dsr__label_fill(m->ctx, m->lang, fresh == 1 ? "new-sources-one" : "new-sources",
+                                "n", fresh_num, NULL)
+              : NULL;
+    g_autofree char *count = news ? g_strdup_printf("%s, %s", all, news) : g_strdup(all);
     g_autofree char *line = g_strdup_printf("%s : %s · %s", label(m, "period"), period, count);
     el(m->body, "p", "color:#555555;font-size:13px;margin:0 0 8px;", line);
     g_string_append_printf(m->text, "%s\n%s\n", b->title, line);
@@ -120,10 +152,14 @@ do_key_points(Mail *m)
     xmlNodePtr ul = el(m->body, "ul", "padding-left:20px;margin:0;", NULL);
     for (guint i = 0; i < m->b->key_points->len; i++) {
         const DsrKeyPoint *k = &g_array_index(m->b->key_points, DsrKeyPoint, i);
-        xmlNodePtr li = el(ul, "li", "margin:0 0 8px;", k->text);
+        xmlNodePtr li = el(ul, "li", "margin:0 0 8px;", NULL);
+        if (dsr__cites_new(m->b, k->cites))
+            new_tag_html(m, li);
+        add_text(li, k->text);
         cites_html(li, k->cites);
         g_autofree char *c = dsr__format_cites(k->cites);
-        g_string_append_printf(m->text, "- %s %s\n", k->text, c);
+        g_autofree char *tag = new_tag_text(m, k->cites);
+        g_string_append_printf(m->text, "- %s%s %s\n", tag, k->text, c);
     }
 }
 
@@ -143,26 +179,45 @@ do_figures(Mail *m)
     for (guint i = 0; i < m->b->figures->len; i++) {
         const DsrBriefFigure *f = &g_array_index(m->b->figures, DsrBriefFigure, i);
         g_autofree char *value = dsr__format_brief_figure(m->ctx, m->lang, f);
-        g_autofree char *year = f->year ? g_strdup_printf("%d", f->year) : g_strdup("");
+        /* As the PDF: a dash in an empty cell. */
+        g_autofree char *year = f->year ? g_strdup_printf("%d", f->year) : g_strdup("–");
         g_autofree char *cites = dsr__format_cites(f->cites);
         gboolean disputed = dsr__figure_disputed(m->b, i);
+        const DsrFigureEquivalent *eq = &f->equivalent;
+        g_autofree char *eq_value =
+            eq->quote ? dsr__format_figure(m->ctx, m->lang, eq->kind, eq->value, eq->scale,
+                                           eq->currency, eq->unit, eq->qualifier)
+                      : NULL;
+        g_autofree char *equivalent =
+            eq_value ? g_strdup_printf("%s %s", label(m, "figure-equivalent"), eq_value) : NULL;
+        g_autofree char *tag = new_tag_text(m, f->cites);
         tr = el(table, "tr", NULL, NULL);
         for (guint c = 0; dsr__figure_columns[c]; c++) {
             const char *col = dsr__figure_columns[c];
             const char *v = strcmp(col, "col-subject") == 0  ? dsr__figure_subject(f)
-                            : strcmp(col, "col-entity") == 0 ? (f->entity ? f->entity : "")
+                            : strcmp(col, "col-entity") == 0 ? (f->entity ? f->entity : "–")
                             : strcmp(col, "col-year") == 0   ? year
                             : strcmp(col, "col-value") == 0  ? value
                                                              : cites;
             xmlNodePtr td = el(tr, "td", cell, v);
+            if (strcmp(col, "col-subject") == 0 && dsr__cites_new(m->b, f->cites))
+                new_tag_html(m, td);
+            if (strcmp(col, "col-value") == 0 && equivalent) {
+                xmlNewChild(td, NULL, BAD_CAST "br", NULL);
+                el(td, "span", "color:#555555;font-size:12px;", equivalent);
+            }
             if (strcmp(col, "col-value") == 0 && disputed) {
                 xmlNewChild(td, NULL, BAD_CAST "br", NULL);
                 el(td, "span", "color:#a33b00;font-size:12px;",
                    f->discrepancy ? f->discrepancy : label(m, "discrepancy"));
             }
         }
-        g_string_append_printf(m->text, "- %s : %s%s%s %s\n", dsr__figure_subject(f), value,
-                               f->year ? ", " : "", year, cites);
+        g_string_append_printf(m->text, "- %s%s : %s", tag, dsr__figure_subject(f), value);
+        if (equivalent)
+            g_string_append_printf(m->text, " (%s)", equivalent);
+        if (f->year)
+            g_string_append_printf(m->text, ", %s", year);
+        g_string_append_printf(m->text, " %s\n", cites);
         if (disputed)
             g_string_append_printf(m->text, "  (%s)\n",
                                    f->discrepancy ? f->discrepancy : label(m, "discrepancy"));
@@ -276,11 +331,17 @@ do_events(Mail *m)
                      : g_strdup_printf("%s — %s", date, label(m, type_key));
         xmlNodePtr li = el(ul, "li", "margin:0 0 8px;", NULL);
         el(li, "strong", NULL, head);
-        add_text(li, " : ");
+        if (dsr__cites_new(m->b, e->cites))
+            new_tag_html(m, li);
+        else
+            add_text(li, " ");
+        add_text(li, ": ");
         add_text(li, e->summary ? e->summary : "");
         cites_html(li, e->cites);
         g_autofree char *c = dsr__format_cites(e->cites);
-        g_string_append_printf(m->text, "- %s : %s %s\n", head, e->summary ? e->summary : "", c);
+        g_autofree char *tag = new_tag_text(m, e->cites);
+        g_string_append_printf(m->text, "- %s%s : %s %s\n", tag, head, e->summary ? e->summary : "",
+                               c);
     }
 }
 
@@ -318,7 +379,10 @@ do_sources(Mail *m)
         g_autofree char *rest =
             g_strdup_printf(" — %s%s%s", s->outlet ? s->outlet : "", s->outlet ? ", " : "", date);
         add_text(li, rest);
-        g_string_append_printf(m->text, "[%d] %s%s%s%s\n", s->n, title, rest,
+        if (s->is_new)
+            new_tag_html(m, li);
+        g_autofree char *tag = s->is_new ? g_strdup_printf(" [%s]", label(m, "new-tag")) : NULL;
+        g_string_append_printf(m->text, "[%d] %s%s%s%s%s\n", s->n, title, rest, tag ? tag : "",
                                s->url ? "\n    " : "", s->url ? s->url : "");
     }
 }

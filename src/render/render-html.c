@@ -563,6 +563,32 @@ count_text(const Html *h, guint n, const char *key_one, const char *key_many)
     return dsr__label_fill(h->ctx, h->lang, n == 1 ? key_one : key_many, "n", num, NULL);
 }
 
+/* "Nouveau" beside a row all of whose sources are new since the previous
+ * run: a word, so it does not rest on colour, and read with the row. */
+static void
+new_tag(const Html *h, xmlNodePtr parent, const DsrCites *cites, gboolean before)
+{
+    if (!dsr__cites_new(h->b, cites))
+        return;
+    if (!before)
+        dsr__html_text(parent, " ");
+    dsr__html_text_el(parent, "span", "new-tag", label(h, "new-tag"));
+    if (before)
+        dsr__html_text(parent, " ");
+}
+
+static guint
+new_sources(const DsrBrief *b)
+{
+    guint n = 0;
+    for (guint i = 0; i < b->sources->len; i++)
+        n += g_array_index(b->sources, DsrSource, i).is_new;
+    return n;
+}
+
+/* As the PDF: the partner's name under the title with no label (the title
+ * usually names it already, and then it is left out), then period,
+ * generation date and sources, with how many are new since the last run. */
 static void
 fill_header(Html *h)
 {
@@ -570,18 +596,30 @@ fill_header(Html *h)
     const char *title = b->title && *b->title ? b->title : label(h, "no-title");
     dsr__html_text(dsr__html_slot(h->page, "page-title"), title);
     dsr__html_text(dsr__html_slot(h->page, "kicker"), label(h, "brief-kicker"));
-    dsr__html_text(dsr__html_slot(h->page, "title"), title);
+    xmlNodePtr h1 = dsr__html_slot(h->page, "title");
+    dsr__html_text(h1, title);
+    if (b->partner_name && *b->partner_name && !strstr(title, b->partner_name)) {
+        xmlNodePtr p = xmlNewDocNode(h->page->doc, NULL, BAD_CAST "p", NULL);
+        xmlNewProp(p, BAD_CAST "class", BAD_CAST "partner");
+        dsr__html_text(p, b->partner_name);
+        xmlAddNextSibling(h1, p);
+    }
 
     xmlNodePtr dl = dsr__html_slot(h->page, "meta");
-    if (b->partner)
-        meta_row(dl, label(h, "partner"), b->partner_name ? b->partner_name : b->partner);
     g_autofree char *period = dsr__format_period(h->ctx, b);
     meta_row(dl, label(h, "period"), period);
     xmlNodePtr div = dsr__html_el(dl, "div", NULL);
     dsr__html_text_el(div, "dt", NULL, label(h, "generated"));
     dsr__html_date(h->ctx, h->lang, dsr__html_el(div, "dd", NULL), b->generated);
     g_autofree char *count = count_text(h, b->sources->len, "sources-count-one", "sources-count");
-    meta_row(dl, label(h, "sources"), count);
+    const guint fresh = new_sources(b);
+    if (fresh) {
+        g_autofree char *news = count_text(h, fresh, "new-sources-one", "new-sources");
+        g_autofree char *both = g_strdup_printf("%s, %s", count, news);
+        meta_row(dl, label(h, "sources"), both);
+    } else {
+        meta_row(dl, label(h, "sources"), count);
+    }
 }
 
 static xmlNodePtr
@@ -620,6 +658,7 @@ fill_key_points(Html *h, xmlNodePtr section)
     for (guint i = 0; i < h->b->key_points->len; i++) {
         const DsrKeyPoint *k = &g_array_index(h->b->key_points, DsrKeyPoint, i);
         xmlNodePtr li = dsr__html_el(ol, "li", NULL);
+        new_tag(h, li, k->cites, TRUE);
         dsr__html_text(li, k->text);
         dsr__html_cites(li, k->cites, n_sources(h));
     }
@@ -643,6 +682,47 @@ same_but_spacing(const char *a, const char *b)
     return same;
 }
 
+/* Empty cells say so as the PDF does, with a dash. */
+static xmlNodePtr
+cell_or_dash(xmlNodePtr tr, const char *cls, const char *text)
+{
+    return dsr__html_text_el(tr, "td", cls, text && *text ? text : "–");
+}
+
+/* The restatement the source gives ("soit environ 200 Md USD"), formatted
+ * as the value is. */
+static void
+figure_equivalent(Html *h, xmlNodePtr value, const DsrBriefFigure *f)
+{
+    const DsrFigureEquivalent *eq = &f->equivalent;
+    if (!eq->quote)
+        return;
+    g_autofree char *shown = dsr__format_figure(h->ctx, h->lang, eq->kind, eq->value, eq->scale,
+                                                eq->currency, eq->unit, eq->qualifier);
+    g_autofree char *line = g_strdup_printf("%s %s", label(h, "figure-equivalent"), shown);
+    dsr__html_text_el(value, "span", "equivalent", line);
+}
+
+/* The other wordings of the figure, each quoted with the sources that wrote it. */
+static void
+figure_variants(Html *h, xmlNodePtr value, const DsrBriefFigure *f)
+{
+    if (!f->variants || f->variants->len == 0)
+        return;
+    xmlNodePtr span = dsr__html_el(value, "span", "variants");
+    g_autofree char *colon = dsr_text_typography(" : ", h->lang);
+    g_autofree char *lead = g_strconcat(label(h, "figure-variants"),
+                                        g_strcmp0(h->lang, "en") == 0 ? ": " : colon, NULL);
+    dsr__html_text(span, lead);
+    for (guint v = 0; v < f->variants->len; v++) {
+        const DsrFigureVariant *w = &g_array_index(f->variants, DsrFigureVariant, v);
+        if (v)
+            dsr__html_text(span, ", ");
+        dsr__html_text_el(span, "q", NULL, w->quote);
+        dsr__html_cites(span, w->cites, n_sources(h));
+    }
+}
+
 static void
 fill_figures(Html *h, xmlNodePtr section)
 {
@@ -652,15 +732,18 @@ fill_figures(Html *h, xmlNodePtr section)
         const DsrBriefFigure *f = &g_array_index(h->b->figures, DsrBriefFigure, i);
         const gboolean disputed = dsr__figure_disputed(h->b, i);
         xmlNodePtr tr = dsr__html_el(tbody, "tr", disputed ? "disputed" : NULL);
-        row_header(tr, dsr__figure_subject(f));
-        dsr__html_text_el(tr, "td", "entity", f->entity);
+        xmlNodePtr th = row_header(tr, dsr__figure_subject(f));
+        new_tag(h, th, f->cites, FALSE);
+        cell_or_dash(tr, "entity", f->entity);
         g_autofree char *year = f->year ? g_strdup_printf("%d", f->year) : NULL;
-        dsr__html_text_el(tr, "td", "num", year);
+        cell_or_dash(tr, "num", year);
         xmlNodePtr value = dsr__html_el(tr, "td", "value");
         g_autofree char *shown = dsr__format_brief_figure(h->ctx, h->lang, f);
         dsr__html_text(value, shown);
+        figure_equivalent(h, value, f);
         if (f->quote && !same_but_spacing(f->quote, shown))
             dsr__html_text_el(value, "q", "quote", f->quote);
+        figure_variants(h, value, f);
         if (disputed) {
             dsr__html_text_el(value, "strong", "flag", label(h, "discrepancy"));
             if (f->discrepancy && *f->discrepancy)
@@ -862,6 +945,7 @@ fill_events(Html *h, xmlNodePtr section)
         dsr__html_date(h->ctx, h->lang, dsr__html_el(li, "span", "event-when"), e->date);
         g_autofree char *key = g_strconcat("event-", dsr_event_type_name(e->type), NULL);
         dsr__html_text_el(li, "span", "event-type", label(h, key));
+        new_tag(h, li, e->cites, TRUE);
         if (e->summary && *e->summary)
             dsr__html_text(li, e->summary);
         if (e->place && *e->place) {
@@ -882,8 +966,8 @@ fill_actors(Html *h, xmlNodePtr section)
         const DsrBriefActor *a = &g_array_index(h->b->actors, DsrBriefActor, i);
         xmlNodePtr tr = dsr__html_el(tbody, "tr", NULL);
         row_header(tr, a->name);
-        dsr__html_text_el(tr, "td", NULL, a->role);
-        dsr__html_text_el(tr, "td", "entity", a->entity);
+        cell_or_dash(tr, NULL, a->role);
+        cell_or_dash(tr, "entity", a->entity);
         cites_cell(h, tr, a->cites);
     }
 }
@@ -901,6 +985,10 @@ fill_sources(Html *h, xmlNodePtr section)
         xmlNewProp(li, BAD_CAST "value", BAD_CAST value);
         dsr__html_text_el(li, "cite", NULL,
                           s->title && *s->title ? s->title : label(h, "no-title"));
+        if (s->is_new) {
+            dsr__html_text(li, " ");
+            dsr__html_text_el(li, "span", "new-tag", label(h, "new-tag"));
+        }
         xmlNodePtr meta = dsr__html_el(li, "span", "source-meta");
         if (s->outlet && *s->outlet) {
             dsr__html_text(meta, " — ");

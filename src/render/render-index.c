@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * index.html, the front page of a run: templates/html/index.html with one
- * table row per brief (partner, period, articles, its three most important figures,
- * links to its files), most recent activity first. Same template machinery,
+ * table row per brief (partner, what changed since the previous run, period,
+ * articles, its three most important figures, links to its files), most
+ * recent activity first. Same template machinery,
  * labels and formatting as the brief pages. */
 #include "render-private.h"
 #include <string.h>
@@ -11,11 +12,9 @@ static const char *const index_slots[] = {"page-title", "title", "summary", "bri
 static const struct {
     const char *slot, *label;
 } head_cells[] = {
-    {"caption", "index-title"},
-    {"head-relationship", "index-relationship"},
-    {"head-period", "index-period"},
-    {"head-articles", "index-articles"},
-    {"head-top-figures", "index-top-figures"},
+    {"caption", "index-title"},          {"head-relationship", "index-relationship"},
+    {"head-changes", "index-changes"},   {"head-period", "index-period"},
+    {"head-articles", "index-articles"}, {"head-top-figures", "index-top-figures"},
     {"head-files", "index-files"},
 };
 
@@ -103,8 +102,47 @@ labelled(const DsrRenderContext *ctx, const char *lang, xmlNodePtr cell, const c
     return cell;
 }
 
+static char *
+count_label(const DsrRenderContext *ctx, const char *lang, guint n, const char *key_one,
+            const char *key_many)
+{
+    g_autofree char *num =
+        dsr__format_figure(ctx, lang, DSR_FIGURE_COUNT, n, 1, NULL, NULL, DSR_QUALIFIER_NONE);
+    return dsr__label_fill(ctx, lang, n == 1 ? key_one : key_many, "n", num, NULL);
+}
+
+static gboolean
+known_status(const char *status)
+{
+    return g_strcmp0(status, "new") == 0 || g_strcmp0(status, "changed") == 0 ||
+           g_strcmp0(status, "unchanged") == 0;
+}
+
+/* What changed since the previous run: a word in a badge (not a colour
+ * alone), then how many of the brief's articles that run had not read. */
 static void
-add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const DsrIndexEntry *e)
+changes_cell(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tr, const DsrIndexEntry *e)
+{
+    xmlNodePtr td = labelled(ctx, lang, dsr__html_el(tr, "td", "changes"), "index-changes");
+    if (known_status(e->status)) {
+        g_autofree char *key = g_strconcat("status-", e->status, NULL);
+        g_autofree char *cls = g_strconcat("status status-", e->status, NULL);
+        dsr__html_text_el(td, "span", cls, dsr_render_label(ctx, lang, key));
+    }
+    if (e->new_articles > 0) {
+        g_autofree char *n =
+            count_label(ctx, lang, e->new_articles, "index-new-articles-one", "index-new-articles");
+        if (td->children)
+            dsr__html_text(td, " ");
+        dsr__html_text_el(td, "span", "new-articles", n);
+    }
+    if (!td->children)
+        dsr__html_text(td, "–");
+}
+
+static void
+add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const DsrIndexEntry *e,
+        gboolean changes)
 {
     const DsrBrief *b = e->brief;
     xmlNodePtr tr = dsr__html_el(tbody, "tr", NULL);
@@ -119,6 +157,8 @@ add_row(const DsrRenderContext *ctx, const char *lang, xmlNodePtr tbody, const D
         dsr__html_text(th, name);
     }
     dsr__html_text_el(th, "span", "slug", b->slug);
+    if (changes)
+        changes_cell(ctx, lang, tr, e);
 
     /* The period in the index's language, like the rest of the page. */
     DsrBrief view = *b;
@@ -171,8 +211,13 @@ dsr_render_index(const DsrIndexEntry *entries, guint n, const char *lang,
 
     g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new(n);
     const char *latest = NULL;
+    guint n_new = 0, n_changed = 0, n_unchanged = 0, new_articles = 0;
     for (guint i = 0; i < n; i++) {
         g_return_val_if_fail(entries[i].brief != NULL, FALSE);
+        new_articles += entries[i].new_articles;
+        n_new += g_strcmp0(entries[i].status, "new") == 0;
+        n_changed += g_strcmp0(entries[i].status, "changed") == 0;
+        n_unchanged += g_strcmp0(entries[i].status, "unchanged") == 0;
         g_ptr_array_add(sorted, (gpointer)&entries[i]);
         const char *g = entries[i].brief->generated;
         DsrDate d;
@@ -180,6 +225,14 @@ dsr_render_index(const DsrIndexEntry *entries, guint n, const char *lang,
             latest = g;
     }
     g_ptr_array_sort(sorted, compare_entries);
+    /* The column says something only when some briefs changed and others did
+     * not: a first run (every brief new, no article new) and a run that
+     * changed nothing leave it out, and so keep the page's bytes from one
+     * such run to the next. It also needs its header cell in the template. */
+    const gboolean something = n_changed > 0 || new_articles > 0 || (n_new && n_unchanged);
+    const gboolean changes = something && g_hash_table_contains(page->by_name, "head-changes");
+    if (!changes)
+        dsr__html_slot_remove(page, "head-changes");
 
     xmlNodePtr summary = dsr__html_slot(page, "summary");
     g_autofree char *count =
@@ -187,6 +240,22 @@ dsr_render_index(const DsrIndexEntry *entries, guint n, const char *lang,
     g_autofree char *briefs = dsr__label_fill(
         ctx, lang, n == 1 ? "index-summary-one" : "index-summary", "n", count, NULL);
     dsr__html_text(summary, briefs);
+    if (changes && (n_new || n_changed)) {
+        g_autoptr(GString) what = g_string_new(NULL);
+        if (n_new) {
+            g_autofree char *t =
+                count_label(ctx, lang, n_new, "index-count-new-one", "index-count-new");
+            g_string_append(what, t);
+        }
+        if (n_changed) {
+            g_autofree char *t =
+                count_label(ctx, lang, n_changed, "index-count-changed-one", "index-count-changed");
+            g_string_append_printf(what, "%s%s", what->len ? ", " : "", t);
+        }
+        dsr__html_text(summary, " (");
+        dsr__html_text(summary, what->str);
+        dsr__html_text(summary, ")");
+    }
     if (latest) {
         g_autofree char *date = dsr__format_iso_date(ctx, lang, latest);
         g_autofree char *updated = dsr__label_fill(ctx, lang, "index-updated", "date", date, NULL);
@@ -196,11 +265,11 @@ dsr_render_index(const DsrIndexEntry *entries, guint n, const char *lang,
 
     xmlNodePtr tbody = dsr__html_slot(page, "briefs");
     for (guint i = 0; i < sorted->len; i++)
-        add_row(ctx, lang, tbody, g_ptr_array_index(sorted, i));
+        add_row(ctx, lang, tbody, g_ptr_array_index(sorted, i), changes);
     if (n == 0) {
         xmlNodePtr td = dsr__html_text_el(dsr__html_el(tbody, "tr", NULL), "td", "empty",
                                           dsr_render_label(ctx, lang, "index-empty"));
-        xmlNewProp(td, BAD_CAST "colspan", BAD_CAST "5");
+        xmlNewProp(td, BAD_CAST "colspan", BAD_CAST(changes ? "6" : "5"));
     }
     return dsr__html_page_finish(page, out, error);
 }
