@@ -10,6 +10,11 @@
 # (its pdftotext output) shows what the page shows, in the same order: the
 # section headings, the table column labels, every key point, each figure's
 # formatted value, theme, actor and source title.
+# With --hostile FILE.html... it checks pages built from articles holding
+# markup: no element of the articles' markup is an element of the page, no
+# attribute of any element holds a javascript: URL (as a browser reads it:
+# whitespace and controls inside the scheme ignored), and with
+# --shows TEXT that the page's text (what a reader sees) contains TEXT.
 # Run it with /usr/bin/python3 (html5lib is a Debian package).
 import re
 import sys
@@ -210,7 +215,44 @@ def same_as_pdf(pdf_text_path, html_path):
     return 1 if problems else 0
 
 
+ARTICLE_MARKUP = ("script", "img", "iframe", "b", "i", "object", "embed", "form", "input")
+SCHEME_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def hostile(paths, shows):
+    status = 0
+    for path in paths:
+        problems = []
+        parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+        with open(path, "rb") as f:
+            root = parser.parse(f)
+        body = next((el for el in root.iter() if local_name(el.tag) == "body"), None)
+        for el in root.iter():
+            tag = local_name(el.tag)
+            if tag in ARTICLE_MARKUP:
+                problems.append(f"<{tag}> element: article markup kept as markup")
+            if tag == "style" and body is not None and el in body.iter():
+                problems.append("<style> in the body: article markup kept as markup")
+            for name, v in el.items():
+                if SCHEME_NOISE.sub("", v or "").lower().startswith(("javascript:", "vbscript:")):
+                    problems.append(f"<{tag} {name}={v[:60]!r}>: a script URL")
+        text = "".join(body.itertext()) if body is not None else ""
+        for want in shows:
+            if want not in text:
+                problems.append(f"the article text {want!r} is not shown as text")
+        for p in problems:
+            print(f"{path}: {p}")
+        status |= 1 if problems else 0
+    return status
+
+
 if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "--hostile":
+        args, shows = sys.argv[2:], []
+        while len(args) >= 2 and args[0] == "--shows":
+            shows.append(args[1])
+            args = args[2:]
+        sys.exit(hostile(args, shows))
     if len(sys.argv) == 4 and sys.argv[1] == "--same-as-pdf":
         sys.exit(same_as_pdf(sys.argv[2], sys.argv[3]))
     if len(sys.argv) < 2:
