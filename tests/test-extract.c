@@ -766,6 +766,7 @@ typedef struct {
     int partner_tp, partner_fp, partner_fn;
     int ev_ann, ev_got, ev_matched, date_scored, date_ok, place_scored, place_ok;
     int ac_ann, ac_got, ac_matched, side_scored, side_ok;
+    int th_articles, th_tp, th_fp, th_fn, th_first_ok;
 } Measure;
 
 static gboolean
@@ -896,6 +897,46 @@ measure_actors(const Ann *ann, const DsrFacts *f, Measure *m, const char *file, 
         }
 }
 
+/* file -> "theme,theme" from corpus-themes.tsv. */
+static GHashTable *
+load_theme_annotations(void)
+{
+    gsize len;
+    g_autofree char *tsv = dsr_test_read_data("extract", "corpus-themes.tsv", &len);
+    GHashTable *anns = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_auto(GStrv) lines = g_strsplit(tsv, "\n", -1);
+    for (int i = 0; lines[i]; i++) {
+        if (!*lines[i] || lines[i][0] == '#')
+            continue;
+        g_auto(GStrv) c = g_strsplit(lines[i], "\t", -1);
+        if (g_strv_length(c) != 2)
+            g_error("corpus-themes.tsv line %d: cannot read \"%s\"", i + 1, lines[i]);
+        g_hash_table_insert(anns, g_strdup(c[0]), g_strdup(c[1]));
+    }
+    return anns;
+}
+
+static void
+measure_themes(const char *want, const DsrFacts *f, Measure *m, const char *file, gboolean verbose)
+{
+    g_autoptr(GString) got = g_string_new(NULL);
+    m->th_articles++;
+    for (guint k = 0; k < f->themes->len; k++) {
+        const char *t = g_ptr_array_index(f->themes, k);
+        gboolean right = in_list(want, t);
+        m->th_tp += right;
+        m->th_fp += !right;
+        if (k == 0)
+            m->th_first_ok += right;
+        g_string_append_printf(got, "%s%s", k ? "," : "", t);
+    }
+    g_auto(GStrv) items = g_strsplit(want, ",", -1);
+    for (int k = 0; items[k]; k++)
+        m->th_fn += *items[k] && !in_list(got->str, items[k]);
+    if (verbose && strcmp(got->str, want) != 0)
+        g_printerr("#   %s: themes [%s], annotated [%s]\n", file, got->str, want);
+}
+
 static double
 ratio(int a, int b)
 {
@@ -919,6 +960,10 @@ print_measure(const char *part, const Measure *m)
                ratio(m->ac_matched, m->ac_ann), m->ac_matched, m->ac_ann,
                ratio(m->ac_matched, m->ac_got), m->ac_matched, m->ac_got, m->side_ok,
                m->side_scored);
+    g_printerr("# corpus %s: themes P %.2f (%d/%d) R %.2f (%d/%d), first theme right %d/%d\n", part,
+               ratio(m->th_tp, m->th_tp + m->th_fp), m->th_tp, m->th_tp + m->th_fp,
+               ratio(m->th_tp, m->th_tp + m->th_fn), m->th_tp, m->th_tp + m->th_fn, m->th_first_ok,
+               m->th_articles);
 }
 
 /* A measurement, not an assertion: prints, for the development part and the
@@ -939,6 +984,7 @@ test_corpus_measure(void)
     g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GHashTable) anns = load_annotations(files);
     g_autoptr(GHashTable) held = load_held_out(files);
+    g_autoptr(GHashTable) themes = load_theme_annotations();
     Measure parts[2] = {{0}};
     for (guint i = 0; i < files->len; i++) {
         const char *file = g_ptr_array_index(files, i);
@@ -970,6 +1016,9 @@ test_corpus_measure(void)
             g_printerr("#   %s: partners [%s], annotated [%s]\n", file, got, ann->partners);
         measure_events(ann, f, m, file, verbose);
         measure_actors(ann, f, m, file, verbose);
+        const char *want_themes = g_hash_table_lookup(themes, file);
+        if (want_themes)
+            measure_themes(want_themes, f, m, file, verbose);
     }
     print_measure("dev", &parts[0]);
     print_measure("held-out", &parts[1]);

@@ -56,7 +56,7 @@ typedef struct {
     GPtrArray *figures;    /* DsrFigure * */
     GPtrArray *events;     /* DsrEvent * */
     GPtrArray *actors;     /* DsrActor * */
-    GPtrArray *themes;     /* char *, theme names, most frequent first */
+    GPtrArray *themes;     /* char *, French theme names (data/themes.json), greatest weight first, at most four */
     GPtrArray *sentences;  /* DsrSentence *, body sentences (no junk), in order */
 } DsrFacts;
 
@@ -84,6 +84,11 @@ const char *dsr_extractor_home(const DsrExtractor *ex);
 /* Display name of a partner code in @lang ("RU", "fr" -> "Russie"); the code
  * itself when unknown. Borrowed string. */
 const char *dsr_extractor_partner_name(const DsrExtractor *ex, const char *code, const char *lang);
+
+/* Name in @lang ("fr", "en") of the theme named @name in either language
+ * ("cybersécurité", "en" -> "cybersecurity"); NULL when no theme has that
+ * name. Borrowed string. */
+const char *dsr_extractor_theme_name(const DsrExtractor *ex, const char *name, const char *lang);
 
 /* Extracts the facts of one article. Never fails on content: an article with
  * nothing to extract gives empty lists. */

@@ -88,8 +88,11 @@ void dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
 /* Loads data/themes.json, with the terms stemmed; NULL with DSR_ERROR_RESOURCE. */
 DsrThemes *dsr__themes_load(const char *path, GError **error);
 void dsr__themes_free(DsrThemes *th);
-/* Sets facts->themes (names, most frequent first) from the units. */
+/* Sets facts->themes (French names, greatest weight first, at most four)
+ * from the units. */
 void dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFacts *facts);
+/* The name in @lang of the theme called @name in either language, or NULL. */
+const char *dsr__themes_name(const DsrThemes *th, const char *name, const char *lang);
 
 /* A folded ASCII token of @s starting at byte *@pos: lowercase letters and
  * digits without accents ("Hà Nội" gives "ha", then "noi"). Skips what is not

@@ -139,6 +139,13 @@ dsr_extractor_partner_name(const DsrExtractor *ex, const char *code, const char 
     return name ? name : code;
 }
 
+const char *
+dsr_extractor_theme_name(const DsrExtractor *ex, const char *name, const char *lang)
+{
+    g_return_val_if_fail(ex != NULL && name != NULL, NULL);
+    return dsr__themes_name(ex->themes, name, lang);
+}
+
 static void
 unit_free(DsrUnit *u)
 {

@@ -15,16 +15,18 @@
 typedef struct {
     char **stems; /* NULL-terminated; NULL for an acronym */
     int n;
-    char *acronym; /* cased token, or NULL */
+    char *acronym;  /* cased token, or NULL */
+    gboolean broad; /* a word of many topics ("commerce", "données", "formation") */
+    int theme;      /* index of its theme */
 } ThemeTerm;
 
 typedef struct {
     char *name, *name_en;
-    GPtrArray *terms[2]; /* ThemeTerm *, [0] French, [1] English */
 } Theme;
 
 struct DsrThemes {
-    GPtrArray *themes; /* Theme * */
+    GPtrArray *themes;   /* Theme * */
+    GPtrArray *terms[2]; /* ThemeTerm * of every theme, [0] French, [1] English, longest first */
 };
 
 static void
@@ -40,8 +42,6 @@ theme_free(Theme *t)
 {
     g_free(t->name);
     g_free(t->name_en);
-    for (int i = 0; i < 2; i++)
-        g_ptr_array_unref(t->terms[i]);
     g_free(t);
 }
 
@@ -73,9 +73,9 @@ is_acronym_term(const char *s)
 }
 
 static gboolean
-load_terms(Theme *th, const cJSON *list, int slot, const char *lang, DsrStemmer *stemmer)
+load_terms(GPtrArray *into, int theme, const cJSON *list, gboolean broad, const char *lang,
+           DsrStemmer *stemmer)
 {
-    th->terms[slot] = g_ptr_array_new_with_free_func((GDestroyNotify)theme_term_free);
     if (!list)
         return TRUE;
     if (!cJSON_IsArray(list))
@@ -85,8 +85,11 @@ load_terms(Theme *th, const cJSON *list, int slot, const char *lang, DsrStemmer 
         if (!cJSON_IsString(it))
             return FALSE;
         ThemeTerm *t = g_new0(ThemeTerm, 1);
+        t->broad = broad;
+        t->theme = theme;
         if (is_acronym_term(it->valuestring)) {
             t->acronym = g_strdup(it->valuestring);
+            t->n = 1;
         } else {
             g_autoptr(GPtrArray) stems = content_stems(it->valuestring, lang, stemmer);
             if (!stems->len) {
@@ -98,9 +101,20 @@ load_terms(Theme *th, const cJSON *list, int slot, const char *lang, DsrStemmer 
             g_ptr_array_add(stems, NULL);
             t->stems = (char **)g_ptr_array_steal(stems, NULL);
         }
-        g_ptr_array_add(th->terms[slot], t);
+        g_ptr_array_add(into, t);
     }
     return TRUE;
+}
+
+/* Longest terms first, so "commerce électronique" takes its words before
+ * "commerce" can; then in file order. */
+static int
+compare_terms(gconstpointer a, gconstpointer b)
+{
+    const ThemeTerm *x = *(ThemeTerm *const *)a, *y = *(ThemeTerm *const *)b;
+    if (x->n != y->n)
+        return y->n - x->n;
+    return x->theme - y->theme;
 }
 
 DsrThemes *
@@ -124,6 +138,8 @@ dsr__themes_load(const char *path, GError **error)
     g_autoptr(DsrStemmer) en = dsr_stemmer_new("en");
     DsrThemes *ths = g_new0(DsrThemes, 1);
     ths->themes = g_ptr_array_new_with_free_func((GDestroyNotify)theme_free);
+    for (int i = 0; i < 2; i++)
+        ths->terms[i] = g_ptr_array_new_with_free_func((GDestroyNotify)theme_term_free);
     const cJSON *it;
     cJSON_ArrayForEach (it, list) {
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
@@ -137,17 +153,28 @@ dsr__themes_load(const char *path, GError **error)
         Theme *th = g_new0(Theme, 1);
         th->name = g_strdup(name->valuestring);
         th->name_en = g_strdup(cJSON_IsString(name_en) ? name_en->valuestring : th->name);
+        int idx = ths->themes->len;
         g_ptr_array_add(ths->themes, th);
-        gboolean ok = load_terms(th, cJSON_GetObjectItemCaseSensitive(it, "fr"), 0, "fr", fr);
-        ok = load_terms(th, cJSON_GetObjectItemCaseSensitive(it, "en_terms"), 1, "en", en) && ok;
-        if (!ok) {
-            g_set_error(error, DSR_ERROR, DSR_ERROR_RESOURCE,
-                        "%s: theme \"%s\" has a term list that is not a list of strings", path,
-                        th->name);
-            dsr__themes_free(ths);
-            return NULL;
+        static const struct {
+            const char *key;
+            int slot;
+            gboolean broad;
+        } lists[] = {
+            {"fr", 0, FALSE}, {"fr_broad", 0, TRUE}, {"en_terms", 1, FALSE}, {"en_broad", 1, TRUE}};
+        for (guint l = 0; l < G_N_ELEMENTS(lists); l++) {
+            const cJSON *terms = cJSON_GetObjectItemCaseSensitive(it, lists[l].key);
+            if (!load_terms(ths->terms[lists[l].slot], idx, terms, lists[l].broad,
+                            lists[l].slot ? "en" : "fr", lists[l].slot ? en : fr)) {
+                g_set_error(error, DSR_ERROR, DSR_ERROR_RESOURCE,
+                            "%s: theme \"%s\": \"%s\" is not a list of strings", path, th->name,
+                            lists[l].key);
+                dsr__themes_free(ths);
+                return NULL;
+            }
         }
     }
+    for (int i = 0; i < 2; i++)
+        g_ptr_array_sort(ths->terms[i], compare_terms);
     return ths;
 }
 
@@ -157,23 +184,45 @@ dsr__themes_free(DsrThemes *th)
     if (!th)
         return;
     g_ptr_array_unref(th->themes);
+    for (int i = 0; i < 2; i++)
+        if (th->terms[i])
+            g_ptr_array_unref(th->terms[i]);
     g_free(th);
 }
 
+const char *
+dsr__themes_name(const DsrThemes *th, const char *name, const char *lang)
+{
+    for (guint i = 0; i < th->themes->len; i++) {
+        const Theme *t = g_ptr_array_index(th->themes, i);
+        if (g_strcmp0(t->name, name) == 0 || g_strcmp0(t->name_en, name) == 0)
+            return g_strcmp0(lang, "en") == 0 ? t->name_en : t->name;
+    }
+    return NULL;
+}
+
+/* Occurrences of @t in one unit, taking the words it matches (@used) so a
+ * shorter term cannot count them again. */
 static int
-count_term(const ThemeTerm *t, GPtrArray *stems, GPtrArray *tokens)
+count_term(const ThemeTerm *t, GPtrArray *stems, GPtrArray *tokens, gboolean *used_stems,
+           gboolean *used_tokens)
 {
     int n = 0;
     if (t->acronym) {
         for (guint i = 0; i < tokens->len; i++)
-            n += strcmp(g_ptr_array_index(tokens, i), t->acronym) == 0;
+            if (!used_tokens[i] && strcmp(g_ptr_array_index(tokens, i), t->acronym) == 0) {
+                used_tokens[i] = TRUE;
+                n++;
+            }
         return n;
     }
     for (guint i = 0; i + t->n <= stems->len; i++) {
         gboolean ok = TRUE;
         for (int k = 0; k < t->n && ok; k++)
-            ok = strcmp(g_ptr_array_index(stems, i + k), t->stems[k]) == 0;
+            ok = !used_stems[i + k] && strcmp(g_ptr_array_index(stems, i + k), t->stems[k]) == 0;
         if (ok) {
+            for (int k = 0; k < t->n; k++)
+                used_stems[i + k] = TRUE;
             n++;
             i += t->n - 1;
         }
@@ -183,18 +232,33 @@ count_term(const ThemeTerm *t, GPtrArray *stems, GPtrArray *tokens)
 
 typedef struct {
     int theme;
-    int count;
-    gboolean in_title;
+    double specific; /* weight of its specific terms */
+    int broad;       /* mentions of its broad terms */
+    int mentions;    /* of any of its terms */
+    gboolean broad_in_title, in_title;
+    double weight;
 } ThemeCount;
 
 static int
 compare_counts(gconstpointer a, gconstpointer b)
 {
     const ThemeCount *x = a, *y = b;
-    if (x->count != y->count)
-        return y->count - x->count;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
     return x->theme - y->theme;
 }
+
+/* An article's areas of cooperation are what it keeps coming back to, in
+ * specific words. "semi-conducteurs", "centrale nucléaire", "échanges
+ * commerciaux" name a field; "commerce", "données", "formation" occur in
+ * articles about anything, so alone they count only when repeated or in the
+ * headline. A term of several words weighs twice a single word, a broad word
+ * half of one; the headline counts twice. A theme far behind the article's
+ * main one is a passing mention. */
+#define THEME_MIN_SPECIFIC 2.0
+#define THEME_BROAD_REPEATS 3
+#define THEME_RELATIVE 0.3
+#define THEME_MAX 4
 
 void
 dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFacts *facts)
@@ -207,30 +271,51 @@ dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFa
         g_array_index(counts, ThemeCount, i).theme = i;
     g_autoptr(GString) l = g_string_new(NULL);
     g_autoptr(GString) c = g_string_new(NULL);
+    const GPtrArray *terms = th->terms[slot];
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
+        gboolean title = unit->paragraph < 0;
         g_autoptr(GPtrArray) stems = content_stems(unit->text, slot ? "en" : "fr", stemmer);
         g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func(g_free);
         gsize pos = 0, s, e;
         while (dsr__next_token(unit->text, &pos, &s, &e, l, c))
             g_ptr_array_add(tokens, g_strdup(c->str));
-        for (guint t = 0; t < th->themes->len; t++) {
-            const Theme *theme = g_ptr_array_index(th->themes, t);
-            int n = 0;
-            for (guint k = 0; k < theme->terms[slot]->len; k++)
-                n += count_term(g_ptr_array_index(theme->terms[slot], k), stems, tokens);
-            ThemeCount *tc = &g_array_index(counts, ThemeCount, t);
-            tc->count += n;
-            if (n && unit->paragraph < 0)
-                tc->in_title = TRUE;
+        g_autofree gboolean *used_stems = g_new0(gboolean, stems->len + 1);
+        g_autofree gboolean *used_tokens = g_new0(gboolean, tokens->len + 1);
+        for (guint k = 0; k < terms->len; k++) {
+            const ThemeTerm *t = g_ptr_array_index(terms, k);
+            int n = count_term(t, stems, tokens, used_stems, used_tokens);
+            if (!n)
+                continue;
+            ThemeCount *tc = &g_array_index(counts, ThemeCount, t->theme);
+            int times = title ? 2 * n : n;
+            if (t->broad) {
+                tc->broad += times;
+                tc->broad_in_title |= title;
+            } else {
+                tc->specific += times * (t->n > 1 ? 2.0 : 1.0);
+            }
+            tc->in_title |= title;
+            tc->mentions += n;
         }
     }
-    g_array_sort(counts, compare_counts);
-    /* One word in passing is not an area of cooperation; a headline word is. */
     for (guint i = 0; i < counts->len; i++) {
+        ThemeCount *tc = &g_array_index(counts, ThemeCount, i);
+        tc->weight = tc->specific + 0.5 * tc->broad;
+        gboolean shown =
+            (tc->specific >= THEME_MIN_SPECIFIC && (tc->mentions >= 2 || tc->in_title)) ||
+            (tc->specific > 0 && tc->broad >= 2) || tc->broad >= THEME_BROAD_REPEATS ||
+            tc->broad_in_title;
+        if (!shown)
+            tc->weight = 0;
+    }
+    g_array_sort(counts, compare_counts);
+    double top = counts->len ? g_array_index(counts, ThemeCount, 0).weight : 0;
+    for (guint i = 0; i < counts->len && facts->themes->len < THEME_MAX; i++) {
         const ThemeCount *tc = &g_array_index(counts, ThemeCount, i);
-        if (tc->count >= 2 || tc->in_title)
-            g_ptr_array_add(facts->themes,
-                            g_strdup(((Theme *)g_ptr_array_index(th->themes, tc->theme))->name));
+        if (tc->weight <= 0 || (tc->weight < THEME_RELATIVE * top && !tc->in_title))
+            break;
+        g_ptr_array_add(facts->themes,
+                        g_strdup(((Theme *)g_ptr_array_index(th->themes, tc->theme))->name));
     }
 }
