@@ -498,6 +498,163 @@ test_unknown_glyph_counted(void)
     g_assert_cmpuint(stats.unknown_glyphs, >, 0);
 }
 
+/* Threads that start rendering together, each on a fresh thread (so with a
+ * fresh font map whose fonts all load while the other threads load theirs). */
+typedef struct {
+    const DsrRenderContext *ctx;
+    const DsrBrief *briefs[3]; /* rendered in order; the last one's bytes are kept */
+    guint n;
+    GMutex *lock;
+    GCond *go;
+    guint *waiting;
+    GByteArray *last;
+} RenderJob;
+
+static gpointer
+render_job(gpointer data)
+{
+    RenderJob *job = data;
+    g_mutex_lock(job->lock);
+    if (--*job->waiting == 0)
+        g_cond_broadcast(job->go);
+    while (*job->waiting > 0)
+        g_cond_wait(job->go, job->lock);
+    g_mutex_unlock(job->lock);
+    for (guint i = 0; i < job->n; i++) {
+        GByteArray *out = g_byte_array_new();
+        g_autoptr(GError) error = NULL;
+        gboolean ok = dsr_render_pdf(job->briefs[i], job->ctx, out, &error);
+        g_assert_no_error(error);
+        g_assert_true(ok);
+        if (job->last)
+            g_byte_array_unref(job->last);
+        job->last = out;
+    }
+    return NULL;
+}
+
+static void
+run_together(RenderJob *jobs, guint n)
+{
+    GMutex lock;
+    GCond go;
+    g_mutex_init(&lock);
+    g_cond_init(&go);
+    guint waiting = n;
+    GThread *threads[8];
+    g_assert_cmpuint(n, <=, G_N_ELEMENTS(threads));
+    for (guint i = 0; i < n; i++) {
+        jobs[i].lock = &lock;
+        jobs[i].go = &go;
+        jobs[i].waiting = &waiting;
+        threads[i] = g_thread_new("render", render_job, &jobs[i]);
+    }
+    for (guint i = 0; i < n; i++)
+        g_thread_join(threads[i]);
+    g_cond_clear(&go);
+    g_mutex_clear(&lock);
+}
+
+static void
+assert_same_bytes(const GByteArray *a, const GByteArray *b)
+{
+    g_assert_cmpuint(a->len, ==, b->len);
+    g_assert_true(memcmp(a->data, b->data, a->len) == 0);
+}
+
+/* Issue 9: a brief's bytes depend neither on what its thread rendered before
+ * nor on another thread rendering at the same time. Pango 1.50's metrics
+ * guard, shared by all threads, once gave the fonts of one thread zero
+ * approximate widths, and its justified lines ending in a soft hyphen were
+ * set wider by the hyphen: each round starts fresh threads together, so
+ * their fonts load at the same moment. */
+static void
+test_thread_independent(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) x = rich_brief(8, 6);
+    g_autoptr(DsrBrief) y = rich_brief(30, 20);
+    g_autoptr(DsrBrief) z = dsr_brief_new("VN", "EU", "en");
+    z->title = dsr_brief_intern(z, "Viet Nam – European Union");
+    for (guint i = 0; i < G_N_ELEMENTS(POINTS); i++)
+        dsr_brief_add_key_point(z, POINTS[i], NULL);
+
+    RenderJob alone = {ctx, {x}, 1, NULL, NULL, NULL, NULL};
+    run_together(&alone, 1);
+    for (guint round = 0; round < 4; round++) {
+        RenderJob jobs[3] = {{ctx, {y, z, x}, 3, NULL, NULL, NULL, NULL},
+                             {ctx, {x}, 1, NULL, NULL, NULL, NULL},
+                             {ctx, {z, x}, 2, NULL, NULL, NULL, NULL}};
+        run_together(jobs, G_N_ELEMENTS(jobs));
+        for (guint i = 0; i < G_N_ELEMENTS(jobs); i++) {
+            assert_same_bytes(alone.last, jobs[i].last);
+            g_byte_array_unref(jobs[i].last);
+        }
+    }
+    /* And on this thread, whose font map earlier tests have filled. */
+    g_autoptr(GByteArray) here = render(x, ctx, NULL);
+    assert_same_bytes(alone.last, here);
+    g_byte_array_unref(alone.last);
+}
+
+typedef struct {
+    const DsrRenderContext *ctx;
+    GMutex *lock;
+    GCond *go;
+    guint *waiting;
+    int width; /* approximate character width of the body font, Pango units */
+} MetricsJob;
+
+static gpointer
+metrics_job(gpointer data)
+{
+    MetricsJob *job = data;
+    g_mutex_lock(job->lock);
+    if (--*job->waiting == 0)
+        g_cond_broadcast(job->go);
+    while (*job->waiting > 0)
+        g_cond_wait(job->go, job->lock);
+    g_mutex_unlock(job->lock);
+    PangoContext *pc = dsr_fonts_new_context(job->ctx->fonts);
+    PangoFontDescription *fd = pango_font_description_from_string("Noto Serif 10.5");
+    PangoFont *font = pango_context_load_font(pc, fd);
+    PangoFontMetrics *m = pango_font_get_metrics(font, pango_language_from_string("fr"));
+    job->width = pango_font_metrics_get_approximate_char_width(m);
+    pango_font_metrics_unref(m);
+    g_object_unref(font);
+    pango_font_description_free(fd);
+    g_object_unref(pc);
+    return NULL;
+}
+
+/* The cause itself, cheaper to hit than through whole briefs: fonts loaded
+ * at the same moment on several threads all get their metrics. */
+static void
+test_metrics_threads(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    for (guint round = 0; round < 8; round++) {
+        MetricsJob jobs[6];
+        GThread *threads[G_N_ELEMENTS(jobs)];
+        GMutex lock;
+        GCond go;
+        g_mutex_init(&lock);
+        g_cond_init(&go);
+        guint waiting = G_N_ELEMENTS(jobs);
+        for (guint i = 0; i < G_N_ELEMENTS(jobs); i++) {
+            jobs[i] = (MetricsJob){ctx, &lock, &go, &waiting, 0};
+            threads[i] = g_thread_new("metrics", metrics_job, &jobs[i]);
+        }
+        for (guint i = 0; i < G_N_ELEMENTS(jobs); i++) {
+            g_thread_join(threads[i]);
+            g_assert_cmpint(jobs[i].width, >, 0);
+            g_assert_cmpint(jobs[i].width, ==, jobs[0].width);
+        }
+        g_cond_clear(&go);
+        g_mutex_clear(&lock);
+    }
+}
+
 static char *
 strip_soft(const char *s)
 {
@@ -582,6 +739,8 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/typical-size", test_typical_size);
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);
     g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
+    g_test_add_func("/render-pdf/threads/independent", test_thread_independent);
+    g_test_add_func("/render-pdf/threads/metrics", test_metrics_threads);
     g_test_add_func("/render-pdf/timing", test_timing);
     int status = g_test_run();
     /* cairo keeps recently used fonts (and through them Pango's font map and

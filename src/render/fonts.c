@@ -2,7 +2,9 @@
  * The private font set: an empty fontconfig configuration holding only the
  * files of fonts/, so output looks the same on every machine and no system
  * font is scanned. One PangoFontMap per thread on top of it (Pango font maps
- * are not thread-safe), made on first use and kept for the thread's life. */
+ * are not thread-safe), made on first use and kept for the thread's life; the
+ * one piece of Pango state the threads still share, the metrics guard, is
+ * put behind a lock. */
 #include "render-private.h"
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -23,6 +25,55 @@ static const char aliases[] =
     "<alias binding='same'><family>monospace</family><prefer><family>Noto "
     "Sans</family></prefer></alias>"
     "</fontconfig>";
+
+/* Pango 1.50 (pangocairo-font.c) computes a font's approximate character and
+ * digit widths by laying out a sample text, under a process-wide
+ * `static int in_get_metrics` meant to stop recursion. It is not thread-safe:
+ * when two threads' fonts compute their metrics at the same moment, one of
+ * them sees the flag set, skips the sample layout and keeps zero widths in
+ * that font for the font's life. Pango's line breaking reads those widths,
+ * so every justified line that breaks at a soft hyphen on that thread came
+ * out wider by the hyphen, and the PDF depended on which fonts the thread had
+ * loaded while another thread was loading the same size. The font class's
+ * get_metrics is wrapped once, before threads start, to run under one
+ * process-wide lock (recursive: the sample layout asks for metrics again). */
+static GRecMutex metrics_lock;
+static PangoFontMetrics *(*pango_get_metrics)(PangoFont *font, PangoLanguage *language);
+
+static PangoFontMetrics *
+locked_get_metrics(PangoFont *font, PangoLanguage *language)
+{
+    g_rec_mutex_lock(&metrics_lock);
+    PangoFontMetrics *metrics = pango_get_metrics(font, language);
+    g_rec_mutex_unlock(&metrics_lock);
+    return metrics;
+}
+
+static void
+guard_metrics(FcConfig *config)
+{
+    static gsize once = 0;
+    if (!g_once_init_enter(&once))
+        return;
+    PangoFontMap *map = pango_cairo_font_map_new();
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    PangoContext *ctx = pango_font_map_create_context(map);
+    PangoFontDescription *desc = pango_font_description_from_string("serif 10");
+    PangoFont *font = pango_font_map_load_font(map, ctx, desc);
+    if (font) {
+        /* Every font of the private set is of this one class (PangoCairoFcFont). */
+        PangoFontClass *klass = PANGO_FONT_GET_CLASS(font);
+        if (klass->get_metrics != locked_get_metrics) {
+            pango_get_metrics = klass->get_metrics;
+            klass->get_metrics = locked_get_metrics;
+        }
+        g_object_unref(font);
+    }
+    pango_font_description_free(desc);
+    g_object_unref(ctx);
+    g_object_unref(map);
+    g_once_init_leave(&once, 1);
+}
 
 DsrFonts *
 dsr_fonts_new(const char *fonts_dir, GError **error)
@@ -58,6 +109,7 @@ dsr_fonts_new(const char *fonts_dir, GError **error)
             return NULL;
         }
     }
+    guard_metrics(config);
     DsrFonts *fonts = g_new0(DsrFonts, 1);
     fonts->config = config;
     fonts->serial = (guint)g_atomic_int_add(&serials, 1) + 1;

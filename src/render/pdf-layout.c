@@ -539,13 +539,8 @@ dsr__pdf_draw_text(cairo_t *cr, const DsrPdfText *t, double x, double y, guint f
         const gboolean last =
             (int)j == nlines - 1 || text[line->start_index + line->length] == '\n';
         if (g_strstr_len(text + line->start_index, line->length, SOFT_HYPHEN)) {
-            const gboolean soft_break = !last && broke_at_soft(text, line);
-            /* Pango 1.50 justifies a line that ends in an inserted hyphen by
-             * a different amount from one run to the next (seen with threads):
-             * such lines are set again, which keeps the bytes reproducible. */
-            const gboolean justified = pango_layout_get_justify(t->layout) && !last;
-            if ((soft_break && justified) ||
-                !draw_line_glyphs(cr, t->layout, line, soft_break, lx, base))
+            if (!draw_line_glyphs(cr, t->layout, line, !last && broke_at_soft(text, line), lx,
+                                  base))
                 draw_line_again(cr, t->layout, line, last, x, base, stats);
         } else {
             cairo_move_to(cr, lx, base);
