@@ -515,12 +515,28 @@ test_quotable(void)
         "Quels mécanismes faut-il pour que les jeunes entreprises du pays trouvent des capitaux ? "
         "»",
         "Nous devons savoir où nous nous situons dans les chaînes de valeur de la région.",
+        /* The subject after an opening phrase points back. */
+        "Signé à Hanoï en mars 2021, après deux ans de négociations, ce traité a ouvert les "
+        "marchés.",
+        "Pendant la séance de travail, il a proposé de créer un groupe de travail commun.",
+        "Encore selon lui, les deux pays doivent accélérer la formation des ingénieurs.",
+        "After the talks in Seoul, they agreed to double the number of scholarships by 2030.",
+        /* A demonstrative in the opening phrase names what came before. */
+        "Sur cette somme, quatre milliards iront aux infrastructures de transport du pays.",
+        "Grâce à ces mesures la part des exportations agricoles a nettement progressé.",
+        "Alors, les deux pays pourront développer leurs échanges dans ces secteurs clés.",
+        "Lors de la rencontre, les deux ministres ont passé en revue la coopération bilatérale.",
     };
     for (guint i = 0; i < G_N_ELEMENTS(refused); i++)
         if (dsr__key_point_candidate(refused[i]))
             g_error("accepted: %s", refused[i]);
     g_assert_true(dsr__key_point_candidate(
         "Le Vietnam et la Russie ont signé le 20 novembre un accord sur le commerce numérique."));
+    /* A relative "ce qui" and a date ("ces dernières années") are no anaphora. */
+    g_assert_true(dsr__key_point_candidate(
+        "Ces dernières années, les échanges ont doublé, ce qui fait du pays un partenaire clé."));
+    g_assert_true(dsr__key_point_candidate("Au cours des six premiers mois de cette année, le "
+                                           "commerce bilatéral a progressé de 12 %."));
     g_assert_true(dsr__key_point_candidate("« Les deux pays partagent une vision commune du "
                                            "développement numérique », a déclaré le ministre."));
 }

@@ -122,6 +122,14 @@ static const char *const dependent_openers[] = {
     "in turn",
     "it is",
     "such ",
+    "alors,",
+    "lors de l'événement",
+    "lors de la rencontre",
+    "lors des rencontres",
+    "lors de la réunion",
+    "lors du forum",
+    "at the forum",
+    "at the meeting",
 };
 
 static GRegex *
@@ -145,6 +153,83 @@ junk_regex(void)
     return re;
 }
 
+/* The subject of a main clause that follows an opening phrase ("Entré en
+ * vigueur en 2020, cet accord a transformé…", "Lors de la rencontre, il a
+ * salué…", "Toujours d'après lui, …") points back as surely as an opening
+ * pronoun. What follows a comma in the first part of the sentence is
+ * checked; a relative "ce qui", "ce que" refers inside the sentence, and
+ * "ces dernières années" to the date of the article, not to the sentence
+ * before. */
+static const char *const clause_subjects[] = {
+    "il ",    "elle ",  "ils ",  "elles ", "cet ", "cette ", "ces ", "ce ",   "cela ",  "ceci ",
+    "celui-", "celle-", "ceux-", "he ",    "she ", "they ",  "it ",  "this ", "these ", "those ",
+};
+static const char *const clause_not_anaphora[] = {
+    "ce qui",      "ce que",        "ce qu'",    "ce dont",    "ces derni",
+    "cette année", "cette semaine", "ce mois",   "cette fois", "it is expected",
+    "this year",   "this month",    "this week",
+};
+static const char *const context_complements[] = {
+    "selon lui",        "selon elle",       "selon eux",         "d'après lui",
+    "d'après elle",     "d'après eux",      "pour lui",          "pour elle",
+    "according to him", "according to her", "according to them",
+};
+
+static gboolean
+subject_depends_on_context(const char *text)
+{
+    /* Only the opening (three fifths, or the first hundred bytes) can hold
+     * that subject: fold no more. */
+    gsize whole = strlen(text);
+    gsize keep = MAX(whole * 3 / 5, MIN(whole, (gsize)100));
+    const char *cut = keep < whole ? g_utf8_find_prev_char(text, text + keep + 1) : text + whole;
+    g_autofree char *head = g_strndup(text, cut ? (gsize)(cut - text) : 0);
+    g_autofree char *f = dsr_text_fold(head);
+    gsize len = strlen(f);
+    const char *first_comma = strchr(f, ',');
+    for (guint i = 0; first_comma && i < G_N_ELEMENTS(context_complements); i++) {
+        const char *at = strstr(f, context_complements[i]);
+        if (at && at < first_comma)
+            return TRUE;
+    }
+    /* A demonstrative in the opening phrase ("Sur ce total,", "À partir de
+     * ces initiatives") names what the sentence before said. */
+    g_autofree char *before = first_comma ? g_strndup(f, (gsize)(first_comma - f)) : NULL;
+    g_autoptr(GPtrArray) words = dsr_text_words(before ? before : f);
+    guint opening = before && words->len <= 8 ? words->len : 5;
+    if (before && words->len > 8) {
+        /* No opening phrase: the first words, read on the whole head. */
+        g_ptr_array_unref(words);
+        words = dsr_text_words(f);
+    }
+    for (guint i = 0; i < words->len && i < opening; i++) {
+        const char *w = g_ptr_array_index(words, i);
+        if (strcmp(w, "ce") && strcmp(w, "cet") && strcmp(w, "cette") && strcmp(w, "ces"))
+            continue;
+        const char *next = i + 1 < words->len ? g_ptr_array_index(words, i + 1) : "";
+        g_autofree char *phrase = g_strdup_printf("%s %s", w, next);
+        gboolean exempt = FALSE;
+        for (guint k = 0; k < G_N_ELEMENTS(clause_not_anaphora) && !exempt; k++)
+            exempt = g_str_has_prefix(phrase, clause_not_anaphora[k]);
+        if (!exempt)
+            return TRUE;
+    }
+    for (const char *c = first_comma; c && (gsize)(c - f) < len; c = strchr(c + 1, ',')) {
+        const char *w = c + 1;
+        while (*w == ' ')
+            w++;
+        gboolean exempt = FALSE;
+        for (guint i = 0; i < G_N_ELEMENTS(clause_not_anaphora) && !exempt; i++)
+            exempt = g_str_has_prefix(w, clause_not_anaphora[i]);
+        if (exempt)
+            continue;
+        for (guint i = 0; i < G_N_ELEMENTS(clause_subjects); i++)
+            if (g_str_has_prefix(w, clause_subjects[i]))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean
 depends_on_context(const char *text)
 {
@@ -158,10 +243,13 @@ depends_on_context(const char *text)
     while (*p == '"' || *p == '-' || *p == ' ' || g_str_has_prefix(p, "«") ||
            g_str_has_prefix(p, "–") || g_str_has_prefix(p, "—"))
         p = g_utf8_next_char(p);
-    for (guint i = 0; i < G_N_ELEMENTS(dependent_openers); i++)
+    gboolean dated = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(clause_not_anaphora) && !dated; i++)
+        dated = g_str_has_prefix(p, clause_not_anaphora[i]);
+    for (guint i = 0; i < G_N_ELEMENTS(dependent_openers) && !dated; i++)
         if (g_str_has_prefix(p, dependent_openers[i]))
             return TRUE;
-    return FALSE;
+    return subject_depends_on_context(text);
 }
 
 /* Words as a reader counts them: runs of letters or digits (an elided
@@ -517,6 +605,31 @@ sources_quoting(const DsrRelation *rel, const char *text)
     return cites;
 }
 
+/* The largest IDF cosine between @c and a chosen point; *@repeats when it
+ * says the same thing as one of them. */
+static double
+redundancy(const Candidate *c, GPtrArray *chosen, GHashTable *df, gboolean *repeats)
+{
+    double red = 0;
+    *repeats = FALSE;
+    for (guint k = 0; k < chosen->len && !*repeats; k++) {
+        GHashTable *other = ((Candidate *)g_ptr_array_index(chosen, k))->stems;
+        double cos = cosine(c->stems, other, df);
+        red = MAX(red, cos);
+        *repeats = cos > NEAR_DUPLICATE || overlap(c->stems, other) >= NEAR_OVERLAP;
+    }
+    return red;
+}
+
+static int
+compare_score(gconstpointer a, gconstpointer b)
+{
+    const Candidate *x = *(Candidate *const *)a, *y = *(Candidate *const *)b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->source - y->source;
+}
+
 void
 dsr__summarize_key_points(DsrRelation *rel)
 {
@@ -571,6 +684,44 @@ dsr__summarize_key_points(DsrRelation *rel)
     guint want = CLAMP(articles * 2, (guint)MIN_POINTS, (guint)MAX_POINTS);
     g_autoptr(GPtrArray) chosen = g_ptr_array_new();
     g_autoptr(GHashTable) per_source = g_hash_table_new(NULL, NULL);
+
+    /* Coverage first: each article is heard once before any is heard twice,
+     * through its lead (the best prior: news puts what matters first, and a
+     * lead names who signed what), articles taken by their most central
+     * sentence. Centrality alone favours the sentences that repeat the
+     * relationship's common words over the one that says what happened. */
+    g_autoptr(GHashTable) top = g_hash_table_new(NULL, NULL);
+    g_autoptr(GPtrArray) articles_by_score = g_ptr_array_new();
+    for (guint i = 0; i < cands->len; i++) {
+        Candidate *c = g_ptr_array_index(cands, i);
+        Candidate *t = g_hash_table_lookup(top, GINT_TO_POINTER(c->source));
+        if (!t)
+            g_ptr_array_add(articles_by_score, c);
+        if (!t || c->score > t->score)
+            g_hash_table_insert(top, GINT_TO_POINTER(c->source), c);
+    }
+    for (guint i = 0; i < articles_by_score->len; i++)
+        articles_by_score->pdata[i] = g_hash_table_lookup(
+            top, GINT_TO_POINTER(((Candidate *)articles_by_score->pdata[i])->source));
+    g_ptr_array_sort(articles_by_score, compare_score);
+    for (guint a = 0; a < articles_by_score->len && chosen->len < want; a++) {
+        int source = ((Candidate *)g_ptr_array_index(articles_by_score, a))->source;
+        /* cands is in prior order: the first that says something new. */
+        for (guint i = 0; i < cands->len; i++) {
+            Candidate *c = g_ptr_array_index(cands, i);
+            gboolean repeats = FALSE;
+            if (c->source != source || c->taken)
+                continue;
+            redundancy(c, chosen, df, &repeats);
+            if (repeats)
+                continue;
+            c->taken = TRUE;
+            g_ptr_array_add(chosen, c);
+            g_hash_table_insert(per_source, GINT_TO_POINTER(source), GINT_TO_POINTER(1));
+            break;
+        }
+    }
+
     while (chosen->len < want) {
         Candidate *pick = NULL;
         double pick_mmr = -G_MAXDOUBLE;
@@ -578,19 +729,13 @@ dsr__summarize_key_points(DsrRelation *rel)
             Candidate *c = g_ptr_array_index(cands, i);
             if (c->taken)
                 continue;
-            double redundancy = 0;
             gboolean repeats = FALSE;
-            for (guint k = 0; k < chosen->len && !repeats; k++) {
-                GHashTable *other = ((Candidate *)g_ptr_array_index(chosen, k))->stems;
-                double cos = cosine(c->stems, other, df);
-                redundancy = MAX(redundancy, cos);
-                repeats = cos > NEAR_DUPLICATE || overlap(c->stems, other) >= NEAR_OVERLAP;
-            }
+            double red = redundancy(c, chosen, df, &repeats);
             if (repeats)
                 continue;
             /* Coverage: a third point from one article must beat the others clearly. */
             int same = GPOINTER_TO_INT(g_hash_table_lookup(per_source, GINT_TO_POINTER(c->source)));
-            double mmr = 0.7 * c->score / best - 0.3 * redundancy - 0.08 * same;
+            double mmr = 0.7 * c->score / best - 0.3 * red - 0.08 * same;
             /* Ties go to the earlier candidate (best prior, earliest source): stable. */
             if (mmr > pick_mmr)
                 pick = c, pick_mmr = mmr;
