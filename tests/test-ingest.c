@@ -13,6 +13,7 @@
 #include <cJSON.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void
@@ -545,7 +546,7 @@ form_spec(const cJSON *o)
     STR(lang, "lang")
     STR(dateline, "dateline")
 #undef STR
-        f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
+    f.date_in_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "date_in_text"));
     f.paragraphs = cJSON_GetObjectItemCaseSensitive(o, "paragraphs");
     f.captions = cJSON_GetObjectItemCaseSensitive(o, "captions");
     f.related = cJSON_GetObjectItemCaseSensitive(o, "related");
@@ -1827,6 +1828,105 @@ test_corpus_dates(void)
     g_assert_cmpuint(same, ==, n);
 }
 
+static const char hostile_body[] =
+    "Hanoï (VNA) – Le Vietnam et la Russie ont signé plusieurs accords de coopération dans "
+    "l'énergie, a indiqué le ministère des Affaires étrangères.\n\n"
+    "Les échanges ont atteint 5,2 milliards de dollars en 2024, selon les douanes.\n";
+
+/* Body limits: a long article is cut at a paragraph end, one huge paragraph
+ * at a sentence end, with a warning; the id follows the kept text. */
+static void
+test_hostile_limits(void)
+{
+    GString *text = g_string_new("Un titre pour un très long article\n\n");
+    for (int i = 0; i < 50; i++)
+        g_string_append_printf(text,
+                               "Le paragraphe %d dit que la coopération avance. "
+                               "Une deuxième phrase suit.\n\n",
+                               i);
+    DsrIngestOptions opt = {0, 0, 20};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(text->str, text->len, "long.txt", &opt, &error);
+    g_assert_no_error(error);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_cmpuint(a->paragraphs->len, ==, 20);
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "too long"));
+    g_autofree char *first_id = g_strdup(a->id);
+
+    opt = (DsrIngestOptions){0, 60, 0};
+    g_autoptr(GPtrArray) cut = dsr_ingest_bytes(text->str, text->len, "long.txt", &opt, &error);
+    g_assert_no_error(error);
+    a = g_ptr_array_index(cut, 0);
+    g_assert_cmpuint(a->paragraphs->len, ==, 1);
+    const char *p = g_ptr_array_index(a->paragraphs, 0);
+    g_assert_cmpuint(strlen(p), <=, 60);
+    g_assert_true(g_str_has_suffix(p, "avance."));
+    g_assert_cmpstr(a->id, !=, first_id);
+    g_string_free(text, TRUE);
+}
+
+/* Stray NULs are dropped with a warning; NUL-dense bytes are binary; UTF-16
+ * without a BOM is recognised by its NUL pattern; symbols alone are no text. */
+static void
+test_hostile_bytes(void)
+{
+    g_autoptr(GString) nul = g_string_new("Le Vietnam et la Russie signent\n\n");
+    g_string_append(nul, hostile_body);
+    nul->str[40] = '\0';
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(nul->str, nul->len, "nul.txt", NULL, &error);
+    g_assert_no_error(error);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "NUL"));
+
+    guint8 dense[256] = {0};
+    for (guint i = 0; i < sizeof dense; i += 4)
+        dense[i] = 'a';
+    g_assert_null(dsr_ingest_bytes((const char *)dense, sizeof dense, "d.txt", NULL, &error));
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_nonnull(strstr(error->message, "binary"));
+    g_clear_error(&error);
+
+    g_autofree char *text = g_strconcat("Le Vietnam et la Russie signent\n\n", hostile_body, NULL);
+    gsize n16 = 0;
+    g_autofree char *le = g_convert(text, -1, "UTF-16LE", "UTF-8", NULL, &n16, NULL);
+    g_autoptr(GPtrArray) u16 = dsr_ingest_bytes(le, n16, "u16.txt", NULL, &error);
+    g_assert_no_error(error);
+    a = g_ptr_array_index(u16, 0);
+    g_assert_cmpstr(a->title, ==, "Le Vietnam et la Russie signent");
+
+    static const char symbols[] = "... --- !!! ???\n\n« » — • § 12 34\n";
+    g_assert_null(dsr_ingest_bytes(symbols, strlen(symbols), "s.txt", NULL, &error));
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+}
+
+/* A pipe named like an article in a folder is reported, never opened. */
+static void
+test_hostile_fifo(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("dsr-fifo-XXXXXX", NULL);
+    g_autofree char *fifo = g_build_filename(dir, "pipe.txt", NULL);
+    g_autofree char *other = g_build_filename(dir, "pipe.bin", NULL);
+    g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
+    g_assert_cmpint(mkfifo(other, 0600), ==, 0);
+    g_autoptr(GPtrArray) problems =
+        g_ptr_array_new_with_free_func((GDestroyNotify)dsr_input_problem_free);
+    const char *paths[] = {dir, NULL};
+    g_autoptr(GPtrArray) files = dsr_ingest_list_inputs(paths, problems);
+    g_assert_cmpuint(files->len, ==, 0);
+    g_assert_cmpuint(problems->len, ==, 1);
+    DsrInputProblem *p = g_ptr_array_index(problems, 0);
+    g_assert_cmpstr(p->file, ==, fifo);
+    g_autoptr(GError) error = NULL;
+    g_assert_null(dsr_ingest_file(fifo, NULL, &error));
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_unlink(fifo);
+    g_unlink(other);
+    g_rmdir(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1869,5 +1969,8 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/text/uncredited-caption", test_uncredited_caption);
     g_test_add_func("/ingest/text/event-date-year", test_event_date_year);
     g_test_add_func("/ingest/html/site-name", test_html_site_name);
+    g_test_add_func("/ingest/hostile/limits", test_hostile_limits);
+    g_test_add_func("/ingest/hostile/bytes", test_hostile_bytes);
+    g_test_add_func("/ingest/hostile/fifo", test_hostile_fifo);
     return g_test_run();
 }

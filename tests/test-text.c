@@ -295,6 +295,19 @@ test_typography(void)
     g_assert_cmpstr(c, ==, "Lien http://a.vn ici");
 }
 
+/* Bidi overrides, isolates, zero-width spaces and C1 controls are dropped;
+ * joiners stay. */
+static void
+test_clean_hostile_format(void)
+{
+    static const char in[] = "A\u202eB\u202c\u2066C\u2069\u200bD\u2060E\xc2\x9b"
+                             "F\u200dG";
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = dsr_text_clean(in, strlen(in), NULL, &error);
+    g_assert_no_error(error);
+    g_assert_cmpstr(out, ==, "ABCDEF\u200dG");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -318,5 +331,6 @@ main(int argc, char **argv)
     g_test_add_func("/text/dates/format", test_dates_format);
     g_test_add_func("/text/format/number", test_format_number);
     g_test_add_func("/text/format/typography", test_typography);
+    g_test_add_func("/text/clean/hostile-format", test_clean_hostile_format);
     return g_test_run();
 }

@@ -33,6 +33,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrArticle, dsr_article_free)
 /* Limits and choices of ingestion. */
 typedef struct {
     gsize max_file_size; /* bytes; larger files are skipped. 0: the default, 20 MiB */
+    /* An article's body is cut after this many bytes of clean text or this
+     * many paragraphs (at a paragraph end, else a sentence end), with a
+     * warning: no news article comes near, and later stages take time that
+     * grows faster than the text. 0: the defaults, 1 MiB and 10 000. */
+    gsize max_article_text;
+    guint max_paragraphs;
 } DsrIngestOptions;
 
 /* Reads @path and returns its articles (a GPtrArray of DsrArticle *, owned by

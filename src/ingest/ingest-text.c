@@ -48,6 +48,16 @@ take_date_marker(const char *text, DsrArticle *article, DsrDate *date)
 }
 
 static gboolean
+has_letters(const GPtrArray *paragraphs)
+{
+    for (guint i = 0; i < paragraphs->len; i++)
+        for (const char *p = g_ptr_array_index(paragraphs, i); *p; p = g_utf8_next_char(p))
+            if (g_unichar_isalpha(g_utf8_get_char(p)))
+                return TRUE;
+    return FALSE;
+}
+
+static gboolean
 is_terminal(gunichar c)
 {
     return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x00BB ||
@@ -431,6 +441,13 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
     }
     if (article->paragraphs->len == 0) {
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article text left after cleaning");
+        return FALSE;
+    }
+    /* Lines of dashes, bullets or digits are no article: nothing in them can
+     * be summarized, and a brief citing them would show only noise. */
+    if (!has_letters(article->paragraphs)) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
+                    "no article text left after cleaning (no words, only symbols)");
         return FALSE;
     }
 

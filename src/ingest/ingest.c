@@ -7,12 +7,16 @@
 #include <dossier/error.h>
 #include "ingest-private.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define DEFAULT_MAX_FILE_SIZE (20 * 1024 * 1024)
+#define DEFAULT_MAX_ARTICLE_TEXT (1024 * 1024)
+#define DEFAULT_MAX_PARAGRAPHS 10000
 
 DsrArticle *
 dsr_article_new(void)
@@ -156,7 +160,9 @@ binary_kind(const char *data, gsize len)
         nul += c == 0;
         ctrl += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0;
     }
-    if (probe && (nul * 100 > probe || ctrl * 20 > probe))
+    /* Text with a few stray NULs (a bad copy, a truncated download) is still
+     * text: the NULs are dropped. Binary formats are NUL-dense. */
+    if (probe && (nul * 10 > probe || ctrl * 20 > probe))
         return "data";
     return NULL;
 }
@@ -170,8 +176,23 @@ decode_utf16(const char *data, gsize len)
         from = "UTF-16LE";
     else if (len >= 2 && (guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)
         from = "UTF-16BE";
-    if (!from)
-        return NULL;
+    if (!from) {
+        /* Without a BOM: UTF-16 of Latin text has NUL as every other byte. */
+        gsize probe = MIN(len, 8192) & ~(gsize)1, odd = 0, even = 0;
+        for (gsize i = 0; i < probe; i += 2) {
+            even += data[i] == 0;
+            odd += data[i + 1] == 0;
+        }
+        if (probe < 16 || (len & 1))
+            return NULL;
+        if (odd * 10 >= probe / 2 * 9 && even * 10 < probe / 2)
+            from = "UTF-16LE";
+        else if (even * 10 >= probe / 2 * 9 && odd * 10 < probe / 2)
+            from = "UTF-16BE";
+        else
+            return NULL;
+        return g_convert(data, (gssize)len, "UTF-8", from, NULL, NULL, NULL);
+    }
     return g_convert(data + 2, (gssize)(len - 2), "UTF-8", from, NULL, NULL, NULL);
 }
 
@@ -234,6 +255,72 @@ ingest_plain(const char *text, const char *name, GError **error)
     return out;
 }
 
+/* Where to cut a paragraph longer than @room bytes: after the last sentence
+ * end that fits, else the last space, else a character boundary. */
+static gsize
+cut_point(const char *p, gsize room)
+{
+    gsize space = 0;
+    for (gsize i = room; i > room / 2; i--) {
+        if ((p[i - 1] == '.' || p[i - 1] == '!' || p[i - 1] == '?') && p[i] == ' ')
+            return i;
+        if (!space && p[i] == ' ')
+            space = i;
+    }
+    if (space)
+        return space;
+    const char *end = g_utf8_find_prev_char(p, p + room + 1);
+    return end ? (gsize)(end - p) : room;
+}
+
+/* Applies the article limits of @opt to every article of @out. */
+static void
+limit_articles(GPtrArray *out, const DsrIngestOptions *opt)
+{
+    gsize max_text =
+        opt && opt->max_article_text ? opt->max_article_text : DEFAULT_MAX_ARTICLE_TEXT;
+    guint max_paras = opt && opt->max_paragraphs ? opt->max_paragraphs : DEFAULT_MAX_PARAGRAPHS;
+    for (guint i = 0; i < out->len; i++) {
+        DsrArticle *a = g_ptr_array_index(out, i);
+        gsize total = 0, had_bytes = 0;
+        for (guint k = 0; k < a->paragraphs->len; k++)
+            had_bytes += strlen(g_ptr_array_index(a->paragraphs, k));
+        guint keep = 0;
+        gboolean cut = FALSE;
+        for (; keep < a->paragraphs->len && keep < max_paras; keep++) {
+            char *p = g_ptr_array_index(a->paragraphs, keep);
+            gsize n = strlen(p);
+            if (total + n > max_text) {
+                if (keep == 0) {
+                    /* One paragraph longer than the limit: keep its head. */
+                    p[cut_point(p, max_text)] = '\0';
+                    g_strchomp(p);
+                    keep = 1;
+                }
+                cut = TRUE;
+                break;
+            }
+            total += n;
+        }
+        if (!cut && keep == a->paragraphs->len)
+            continue;
+        gsize kept_bytes = 0;
+        guint had = a->paragraphs->len;
+        g_ptr_array_set_size(a->paragraphs, keep);
+        for (guint k = 0; k < keep; k++)
+            kept_bytes += strlen(g_ptr_array_index(a->paragraphs, k));
+        g_ptr_array_add(a->warnings,
+                        g_strdup_printf("article text too long (%u paragraphs, %.1f MiB): only "
+                                        "the first %u (%.1f MiB) kept; the limits are %.1f MiB "
+                                        "and %u paragraphs",
+                                        had, had_bytes / 1048576.0, keep, kept_bytes / 1048576.0,
+                                        max_text / 1048576.0, max_paras));
+        /* The id and the language follow the text that is kept. */
+        g_autofree char *format = g_strdup(a->format);
+        dsr__article_finish(a, format);
+    }
+}
+
 static GPtrArray *
 ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptions *opt,
              GError **error)
@@ -248,6 +335,7 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
     g_autofree char *utf16 = decode_utf16(data, len);
     g_autofree char *read_as = NULL;
     g_autofree char *text = NULL;
+    gboolean nul_warning = FALSE;
     if (utf16) {
         text = dsr_text_clean(utf16, strlen(utf16), NULL, error);
         read_as = g_strdup("UTF-16");
@@ -260,6 +348,8 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
         /* A page says which charset its bytes are in; text files cannot. */
         g_autofree char *declared = dsr__html_declared_charset(data, len);
         text = dsr_text_clean_declared(data, len, declared, &read_as, error);
+        if (text && memchr(data, '\0', len))
+            nul_warning = TRUE;
     }
     if (!text)
         return NULL;
@@ -286,6 +376,8 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
                 g_propagate_error(error, g_steal_pointer(&json_error));
             else if (warning)
                 warn_all(out, warning);
+            if (out && nul_warning)
+                warn_all(out, "NUL bytes in the text: dropped");
             return out;
         }
         /* Text that merely starts with a bracket: read it as text. */
@@ -298,6 +390,8 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
                          : ingest_plain(text, name, error);
     if (out && warning)
         warn_all(out, warning);
+    if (out && nul_warning)
+        warn_all(out, "NUL bytes in the text: dropped");
     return out;
 }
 
@@ -310,6 +404,8 @@ dsr_ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestO
     GPtrArray *out = ingest_bytes(data ? data : "", len, name, opt, error);
     if (!out)
         g_prefix_error(error, "%s: ", name);
+    else
+        limit_articles(out, opt);
     return out;
 }
 
@@ -365,14 +461,52 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
                     st.st_size / 1048576.0, limit / 1048576.0);
         return NULL;
     }
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    g_autoptr(GError) io = NULL;
-    if (!g_file_get_contents(path, &data, &len, &io)) {
-        /* g_file_get_contents already names the file; keep only the OS reason. */
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, os_reason(io));
+    /* Read through one descriptor checked again after opening: the file may
+     * have been replaced by a pipe (which O_NONBLOCK keeps from blocking) or
+     * grown since it was listed; never more than the limit is read. */
+    int fd = g_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+    if (fd < 0) {
+        int err = errno;
+        g_autofree char *why = stat_reason(path, err);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, why);
         return NULL;
     }
+    /* GByteArray holds at most 4 GiB; no article comes near that. */
+    limit = MIN(limit, (gsize)G_MAXUINT / 2);
+    struct stat fst;
+    if (fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode)) {
+        close(fd);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: not a regular file", path);
+        return NULL;
+    }
+    GByteArray *buf = g_byte_array_sized_new((guint)MIN((guint64)fst.st_size, (guint64)limit) + 1);
+    guint8 chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int err = errno;
+            close(fd);
+            g_byte_array_unref(buf);
+            g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", path, g_strerror(err));
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        g_byte_array_append(buf, chunk, (guint)n);
+        if (buf->len > limit) {
+            close(fd);
+            g_byte_array_unref(buf);
+            g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
+                        "%s: file too large (more than the limit of %.0f MiB)", path,
+                        limit / 1048576.0);
+            return NULL;
+        }
+    }
+    close(fd);
+    gsize len = buf->len;
+    g_autofree char *data = (char *)g_byte_array_free(buf, FALSE);
     return dsr_ingest_bytes(data, len, path, opt, error);
 }
 
@@ -419,8 +553,12 @@ list_path(const char *path, gboolean named, GHashTable *active, GPtrArray *out, 
     }
     if (!S_ISDIR(st.st_mode)) {
         if (!S_ISREG(st.st_mode)) {
-            if (named)
-                add_problem(problems, path, "not a regular file");
+            /* A pipe or device named like an article is reported, not read
+             * (it would block) nor silently left out of the manifest. */
+            if (named || wanted_in_folder(path))
+                add_problem(problems, path,
+                            S_ISFIFO(st.st_mode) ? "not a regular file (a pipe)"
+                                                 : "not a regular file");
             return;
         }
         if (named || wanted_in_folder(path))

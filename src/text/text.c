@@ -23,6 +23,19 @@ is_invisible(gunichar c)
            c == 0x200F;
 }
 
+/* Characters dropped from every text read: bidirectional embeddings,
+ * overrides and isolates (they reorder what a reader sees, the "Trojan
+ * source" trick, and leak into titles, file names and PDF outlines), the
+ * zero-width space and word joiner, and C1 controls (escape sequences for
+ * terminals, never text). Joiners (U+200C, U+200D) stay: emoji and some
+ * scripts need them. */
+static gboolean
+is_hostile_format(gunichar c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200B ||
+           c == 0x2060 || (c >= 0x80 && c <= 0x9F);
+}
+
 static char *
 decode_windows_1252(const char *data, gsize len)
 {
@@ -89,7 +102,7 @@ dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error)
             g_string_append_c(out, '\n');
             if (p[1] == '\n')
                 p++;
-        } else if (c == 0xFEFF || (c < 0x20 && c != '\n' && c != '\t')) {
+        } else if (c == 0xFEFF || (c < 0x20 && c != '\n' && c != '\t') || is_hostile_format(c)) {
             continue;
         } else {
             g_string_append_unichar(out, c);
