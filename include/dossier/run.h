@@ -50,7 +50,9 @@ typedef struct {
 } DsrPartnerSettings;
 
 typedef struct {
-    const char *const *inputs;   /* files and folders; NULL or empty: the bundled sample */
+    /* Files and folders; NULL or empty: the bundled sample. A file named
+     * *.facts.jsonl holds facts written by `dossier extract`, not articles. */
+    const char *const *inputs;
     const char *output_dir;      /* default "output" */
     const char *const *formats;  /* renderer names; NULL: pdf, html, json */
     const char *const *partners; /* codes; NULL: every relationship found */
@@ -122,6 +124,14 @@ gboolean dsr_run_build(const DsrRunOptions *opt, DsrRunResult *result, GError **
 /* `dossier inspect`: one JSON object per article to @out, in input order. */
 gboolean dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out,
                          DsrRunResult *result, GError **error);
+
+/* `dossier extract`: the facts of every article, with what `build` needs
+ * (sentences, ids), one JSON object per line to @out, in input order and
+ * duplicates included (build removes them). A build given these lines in
+ * files named *.facts.jsonl, in any number of shards and any order, makes
+ * the same briefs as a build given the articles. */
+gboolean dsr_run_extract(const DsrRunOptions *opt, GString *out, DsrRunResult *result,
+                         GError **error);
 
 /* `dossier list`: one line per relationship: slug, partner name, articles, figures. */
 gboolean dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GError **error);

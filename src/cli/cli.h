@@ -13,13 +13,19 @@ typedef enum {
     DSR_EXIT_SKIPPED = 3,
 } DsrExit;
 
-typedef enum { DSR_CMD_BUILD, DSR_CMD_INSPECT, DSR_CMD_LIST, DSR_CMD_RENDER } DsrCommand;
+typedef enum {
+    DSR_CMD_BUILD,
+    DSR_CMD_INSPECT,
+    DSR_CMD_EXTRACT,
+    DSR_CMD_LIST,
+    DSR_CMD_RENDER
+} DsrCommand;
 
 /* Everything the command line said, owned. */
 typedef struct {
     DsrCommand command;
     char **inputs;
-    char *output;
+    char *output;    /* a folder; for extract, the facts file ("-" or NULL: stdout) */
     char **formats;  /* split from -f LIST (repeatable) */
     char **partners; /* upper-cased */
     char *since, *until, *lang, *home, *templates, *config, *paper;

@@ -221,6 +221,25 @@ log_summary(Log *log, const DsrRunResult *r, const char *out_dir)
             r->written == 1 ? "" : "s", r->unchanged);
 }
 
+/* The facts of `dossier extract` to @path, through a temporary file renamed
+ * into place (a batch system that retries a shard never sees half a file),
+ * or to standard output when @path is NULL or "-". */
+static gboolean
+write_facts_file(const char *path, const GString *facts, GError **error)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        fwrite(facts->str, 1, facts->len, stdout);
+        return TRUE;
+    }
+    g_autoptr(GError) local = NULL;
+    if (!g_file_set_contents_full(path, facts->str, (gssize)facts->len,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
+        g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT, "%s", local->message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /* SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
 static gboolean
 read_now(gint64 *now)
@@ -312,6 +331,15 @@ main(int argc, char **argv)
                  : dsr_run_list(&opt, out, &result, &error);
         if (ok)
             fwrite(out->str, 1, out->len, stdout);
+        break;
+    }
+    case DSR_CMD_EXTRACT: {
+        opt.progress = NULL;
+        opt.output_dir = NULL;
+        g_autoptr(GString) out = g_string_new(NULL);
+        ok = dsr_run_extract(&opt, out, &result, &error);
+        if (ok)
+            ok = write_facts_file(args.output, out, &error);
         break;
     }
     case DSR_CMD_RENDER:

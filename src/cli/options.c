@@ -30,6 +30,8 @@ static const char summary[] =
     "Commands:\n"
     "  build   [options] [INPUT...]   briefs for every relationship (default INPUT: the sample)\n"
     "  inspect [--pretty] INPUT...    what was extracted, one JSON object per article\n"
+    "  extract INPUT... -o F.facts.jsonl   facts for a later build (shard extraction\n"
+    "                                 across machines; build reads *.facts.jsonl inputs)\n"
     "  list    INPUT...               one line per relationship: slug, partner, articles, figures\n"
     "  render  BRIEF.json... [-o DIR] [-f LIST]   render edited briefs again\n"
     "\n"
@@ -198,6 +200,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
         a->command = DSR_CMD_BUILD;
     else if (strcmp(cmd, "inspect") == 0)
         a->command = DSR_CMD_INSPECT;
+    else if (strcmp(cmd, "extract") == 0)
+        a->command = DSR_CMD_EXTRACT;
     else if (strcmp(cmd, "list") == 0)
         a->command = DSR_CMD_LIST;
     else if (strcmp(cmd, "render") == 0)
@@ -247,6 +251,19 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
         {NULL}};
+    GOptionEntry extract_entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
+         "Write the facts to FILE, replaced atomically (default: standard output); name it "
+         "*.facts.jsonl for 'dossier build'",
+         "FILE"},
+        {"home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads (default: number of cores)",
+         "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Fail (exit 3) if any input is skipped",
+         NULL},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
+        {NULL}};
     GOptionEntry list_entries[] = {
         {"partner", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->partners,
          "Only this partner (repeatable)", "CODE"},
@@ -281,6 +298,7 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
         {NULL}};
     const GOptionEntry *entries = a->command == DSR_CMD_BUILD     ? build_entries
                                   : a->command == DSR_CMD_INSPECT ? inspect_entries
+                                  : a->command == DSR_CMD_EXTRACT ? extract_entries
                                   : a->command == DSR_CMD_LIST    ? list_entries
                                                                   : render_entries;
     g_autofree char *param = g_strdup_printf("%s %s", cmd,
@@ -319,8 +337,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
             return DSR_EXIT_USAGE;
         }
     }
-    if ((a->command == DSR_CMD_INSPECT || a->command == DSR_CMD_LIST ||
-         a->command == DSR_CMD_RENDER) &&
+    if ((a->command == DSR_CMD_INSPECT || a->command == DSR_CMD_EXTRACT ||
+         a->command == DSR_CMD_LIST || a->command == DSR_CMD_RENDER) &&
         (!a->inputs || !a->inputs[0])) {
         usage_error(cmd, a->command == DSR_CMD_RENDER ? "no BRIEF.json given" : "no INPUT given");
         return DSR_EXIT_USAGE;

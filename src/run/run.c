@@ -10,6 +10,7 @@
 #include "run-private.h"
 #include <dossier/dossier.h>
 #include "common/cleanup.h"
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -134,7 +135,10 @@ jobs_of(const DsrRunOptions *opt)
     return opt->jobs > 0 ? opt->jobs : (int)MAX(1u, g_get_num_processors());
 }
 
-/* Runs @fn(i, data) for i in [0, n) on jobs_of() threads and waits for all. */
+/* Runs @fn(i, data) for i in [0, n) on jobs_of() threads and waits for all.
+ * @order, when not NULL, is the order in which the indices are handed out:
+ * the longest items first, so that two threads do not wait at the end on one
+ * large relationship started last (results go to slots by index either way). */
 typedef void (*IndexFunc)(guint index, gpointer data);
 typedef struct {
     IndexFunc fn;
@@ -149,18 +153,46 @@ pool_worker(gpointer item, gpointer user)
 }
 
 static void
-parallel_for(guint n, int jobs, IndexFunc fn, gpointer data)
+parallel_for(guint n, int jobs, const guint *order, IndexFunc fn, gpointer data)
 {
     if (jobs <= 1 || n <= 1) {
         for (guint i = 0; i < n; i++)
-            fn(i, data);
+            fn(order ? order[i] : i, data);
         return;
     }
     PoolJob job = {fn, data};
     GThreadPool *pool = g_thread_pool_new(pool_worker, &job, MIN((guint)jobs, n), TRUE, NULL);
     for (guint i = 0; i < n; i++)
-        g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
+        g_thread_pool_push(pool, GUINT_TO_POINTER((order ? order[i] : i) + 1), NULL);
     g_thread_pool_free(pool, FALSE, TRUE);
+}
+
+typedef struct {
+    guint index;
+    guint64 weight;
+} Weighted;
+
+static int
+heaviest_first(gconstpointer a, gconstpointer b)
+{
+    const Weighted *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The indices of @weights (@n of them) by decreasing weight; free with g_free(). */
+static guint *
+order_by_weight(const guint64 *weights, guint n)
+{
+    g_autofree Weighted *w = g_new(Weighted, MAX(n, 1u));
+    for (guint i = 0; i < n; i++)
+        w[i] = (Weighted){i, weights[i]};
+    qsort(w, n, sizeof *w, heaviest_first);
+    guint *order = g_new(guint, MAX(n, 1u));
+    for (guint i = 0; i < n; i++)
+        order[i] = w[i].index;
+    return order;
 }
 
 static void
@@ -207,6 +239,58 @@ relabel_error(InputSlot *slot)
     slot->error->message = relabelled;
 }
 
+/* A facts file written by `dossier extract` (one DsrFacts object with its
+ * sentences per line): the articles of a shard, extracted elsewhere. A line
+ * that does not read back is skipped with a warning naming it; a file with no
+ * readable line is skipped as a whole. */
+static gboolean
+is_facts_file(const char *path)
+{
+    return g_str_has_suffix(path, ".facts.jsonl");
+}
+
+static void
+read_facts_file(InputSlot *slot)
+{
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    g_autoptr(GError) read_error = NULL;
+    if (!g_file_get_contents(slot->path, &text, &len, &read_error)) {
+        g_set_error(&slot->error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", slot->file,
+                    read_error->message);
+        return;
+    }
+    slot->facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+    slot->warnings = g_ptr_array_new_with_free_func(g_free);
+    guint line_no = 0, bad = 0;
+    for (char *line = text, *end; line < text + len; line = end + 1) {
+        end = memchr(line, '\n', (gsize)(text + len - line));
+        if (!end)
+            end = text + len;
+        line_no++;
+        gsize n = (gsize)(end - line);
+        while (n && g_ascii_isspace(line[n - 1]))
+            n--;
+        if (!n)
+            continue;
+        g_autoptr(GError) local = NULL;
+        DsrFacts *f = dsr_facts_from_json(line, n, &local);
+        if (!f) {
+            bad++;
+            g_ptr_array_add(slot->warnings,
+                            g_strdup_printf("line %u: %s (line skipped)", line_no, local->message));
+            continue;
+        }
+        g_ptr_array_add(slot->facts, f);
+    }
+    if (!slot->facts->len) {
+        g_set_error(&slot->error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", slot->file,
+                    bad ? "no line reads as facts written by 'dossier extract'"
+                        : "no facts in the file");
+        g_clear_pointer(&slot->facts, g_ptr_array_unref);
+    }
+}
+
 static void
 read_one(guint index, gpointer data)
 {
@@ -214,6 +298,10 @@ read_one(guint index, gpointer data)
     InputSlot *slot = &g_array_index(run->inputs, InputSlot, index);
     if (cancelled(run))
         return;
+    if (is_facts_file(slot->path)) {
+        read_facts_file(slot);
+        return;
+    }
     DsrIngestOptions io = {0};
     g_autoptr(GPtrArray) articles = dsr_ingest_file(slot->path, &io, &slot->error);
     if (!articles) {
@@ -270,7 +358,7 @@ read_inputs(Run *run)
         g_array_append_val(run->inputs, slot);
     }
     stage_begin(run, DSR_STAGE_READ, run->inputs->len);
-    parallel_for(run->inputs->len, jobs_of(opt), read_one_step, run);
+    parallel_for(run->inputs->len, jobs_of(opt), NULL, read_one_step, run);
     stage_end(run);
     add_timing(run, "read_extract_ms", start);
 
@@ -299,14 +387,44 @@ reason_of(const InputSlot *s)
     return strncmp(m, s->file, n) == 0 && m[n] == ':' && m[n + 1] == ' ' ? m + n + 2 : m;
 }
 
+typedef struct {
+    DsrFacts *facts;
+    const InputSlot *slot;
+    guint position; /* in input order */
+    guint in_file;  /* index of the article in its file */
+    cJSON *entry;   /* its line in the manifest's "inputs" */
+} ArticleRef;
+
+/* The order that decides which of two duplicates is used and in which order
+ * articles reach summarize: by file name (then id), never by the order of the
+ * arguments or of the shards, so `build a b` and `build b a` give the same briefs. */
+static int
+canonical_order(gconstpointer pa, gconstpointer pb)
+{
+    const ArticleRef *a = pa, *b = pb;
+    const char *fa = a->facts->file ? a->facts->file : a->slot->file;
+    const char *fb = b->facts->file ? b->facts->file : b->slot->file;
+    int c = strcmp(fa, fb);
+    if (c)
+        return c;
+    if (a->in_file != b->in_file)
+        return a->in_file < b->in_file ? -1 : 1;
+    c = g_strcmp0(a->facts->id, b->facts->id);
+    if (c)
+        return c;
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
 /* Every article read, less duplicates (same content id or same URL): the
- * facts to summarize (borrowed), and the manifest's "inputs". */
+ * facts to summarize (borrowed), in canonical order, and the manifest's
+ * "inputs", in input order. */
 static GPtrArray *
 collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
 {
     GPtrArray *all = g_ptr_array_new();
     g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) by_url = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(ArticleRef));
     for (guint i = 0; i < run->problems->len; i++) {
         const DsrInputProblem *p = g_ptr_array_index(run->problems, i);
         cJSON *e = cJSON_CreateObject();
@@ -335,49 +453,62 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
             cJSON_AddStringToObject(e, "file", f->file ? f->file : s->file);
             if (f->id)
                 cJSON_AddStringToObject(e, "id", f->id);
-            const DsrFacts *dup = f->id ? g_hash_table_lookup(by_id, f->id) : NULL;
-            if (!dup && f->url)
-                dup = g_hash_table_lookup(by_url, f->url);
+            cJSON_AddItemToArray(inputs, e);
+            ArticleRef ref = {f, s, refs->len, k, e};
+            g_array_append_val(refs, ref);
             result->inputs++;
-            if (dup) {
-                cJSON_AddStringToObject(e, "status", "duplicate");
-                cJSON_AddStringToObject(e, "duplicate_of", dup->file);
-                result->duplicates++;
-            } else {
-                cJSON_AddStringToObject(e, "status", "used");
-                if (f->id)
-                    g_hash_table_insert(by_id, f->id, f);
-                if (f->url)
-                    g_hash_table_insert(by_url, f->url, f);
-                g_ptr_array_add(all, f);
-                result->used++;
-                /* New: an article (by content id) that the previous run did not
-                 * read at all; without a previous run nothing is "new". */
-                if (run->previous_ids) {
-                    gboolean is_new = !f->id || !g_hash_table_contains(run->previous_ids, f->id);
-                    cJSON_AddBoolToObject(e, "new", is_new);
-                    if (is_new && f->file) {
-                        g_hash_table_add(run->new_files, f->file);
-                        result->new_articles++;
-                    }
+        }
+    }
+    g_array_sort(refs, canonical_order);
+    for (guint i = 0; i < refs->len; i++) {
+        const ArticleRef *ref = &g_array_index(refs, ArticleRef, i);
+        DsrFacts *f = ref->facts;
+        cJSON *e = ref->entry;
+        const DsrFacts *dup = f->id ? g_hash_table_lookup(by_id, f->id) : NULL;
+        if (!dup && f->url)
+            dup = g_hash_table_lookup(by_url, f->url);
+        if (dup) {
+            cJSON_AddStringToObject(e, "status", "duplicate");
+            cJSON_AddStringToObject(e, "duplicate_of", dup->file ? dup->file : "");
+            result->duplicates++;
+        } else {
+            cJSON_AddStringToObject(e, "status", "used");
+            if (f->id)
+                g_hash_table_insert(by_id, f->id, f);
+            if (f->url)
+                g_hash_table_insert(by_url, f->url, f);
+            g_ptr_array_add(all, f);
+            result->used++;
+            /* New: an article (by content id) that the previous run did not
+             * read at all; without a previous run nothing is "new". */
+            if (run->previous_ids) {
+                gboolean is_new = !f->id || !g_hash_table_contains(run->previous_ids, f->id);
+                cJSON_AddBoolToObject(e, "new", is_new);
+                if (is_new && f->file) {
+                    g_hash_table_add(run->new_files, f->file);
+                    result->new_articles++;
                 }
             }
-            if (s->warnings && s->warnings->len) {
-                cJSON *w = cJSON_AddArrayToObject(e, "warnings");
-                for (guint j = 0; j < s->warnings->len; j++)
-                    cJSON_AddItemToArray(w, cJSON_CreateString(g_ptr_array_index(s->warnings, j)));
-            }
-            cJSON_AddItemToArray(inputs, e);
+        }
+        const InputSlot *s = ref->slot;
+        if (s->warnings && s->warnings->len) {
+            cJSON *w = cJSON_AddArrayToObject(e, "warnings");
+            for (guint j = 0; j < s->warnings->len; j++)
+                cJSON_AddItemToArray(w, cJSON_CreateString(g_ptr_array_index(s->warnings, j)));
         }
     }
     return all;
 }
 
 typedef struct {
-    char *partner; /* "" for the national context */
+    char *partner;  /* "" for the national context */
+    guint articles; /* selected articles: the weight of its summary */
     DsrBrief *brief;
     GByteArray *outputs[8]; /* one per renderer of the run, in format order */
-    GError *error;
+    GError *errors[8];      /* a renderer's failure, by format */
+    GError *error;          /* summarize's failure */
+    gint64 summarize_us, render_us[8];
+    gint renders_left; /* atomic: the brief is "made" (progress) when it reaches 0 */
 } BriefSlot;
 
 static void
@@ -385,9 +516,11 @@ brief_slot_clear(BriefSlot *b)
 {
     g_free(b->partner);
     dsr_brief_free(b->brief);
-    for (guint i = 0; i < G_N_ELEMENTS(b->outputs); i++)
+    for (guint i = 0; i < G_N_ELEMENTS(b->outputs); i++) {
         if (b->outputs[i])
             g_byte_array_unref(b->outputs[i]);
+        g_clear_error(&b->errors[i]);
+    }
     g_clear_error(&b->error);
 }
 
@@ -409,22 +542,23 @@ label_lookup(const char *key, gpointer data)
 }
 
 static void
-build_one(guint index, gpointer data)
+summarize_one(guint index, gpointer data)
 {
     BuildJob *job = data;
     BriefSlot *slot = &g_array_index(job->briefs, BriefSlot, index);
     if (cancelled(job->run))
         return;
+    gint64 start = g_get_monotonic_time();
     const char *partner = *slot->partner ? slot->partner : NULL;
     const char *name =
         partner ? dsr_extractor_partner_name(job->run->extractor, partner, job->sopt.lang) : NULL;
     slot->brief = dsr_summarize_relation(job->facts, dsr_extractor_home(job->run->extractor),
                                          partner, name, &job->sopt, &slot->error);
+    slot->summarize_us = g_get_monotonic_time() - start;
     if (!slot->brief)
         return;
-    const DsrRunOptions *opt = job->run->opt;
     const DsrPartnerSettings *rel = dsr_run_options_relationship(
-        opt, partner ? partner : dsr_extractor_home(job->run->extractor));
+        job->run->opt, partner ? partner : dsr_extractor_home(job->run->extractor));
     if (rel && rel->title)
         slot->brief->title = dsr_brief_intern(slot->brief, rel->title);
     /* Articles this output folder's previous run did not read: the renderers
@@ -433,27 +567,34 @@ build_one(guint index, gpointer data)
         DsrSource *src = &g_array_index(slot->brief->sources, DsrSource, k);
         src->is_new = src->file && g_hash_table_contains(job->run->new_files, src->file);
     }
-    for (guint r = 0; r < job->n_renderers; r++) {
-        if (cancelled(job->run))
-            return;
-        slot->outputs[r] = g_byte_array_new();
-        if (!job->renderers[r]->render(slot->brief, job->run->render, slot->outputs[r],
-                                       &slot->error) ||
-            (strcmp(job->renderers[r]->name, "eml") == 0 &&
-             !dsr__email_address(slot->outputs[r], slot->brief, opt->email, rel, job->date_text,
-                                 &slot->error))) {
-            g_prefix_error(&slot->error, "%s%s: ", slot->brief->slug, job->renderers[r]->suffix);
-            return;
-        }
-    }
 }
 
+/* Task @index renders brief index / n_renderers in format index % n_renderers.
+ * Renderers only read the brief, so two formats of one brief can be made at
+ * the same time: a relationship much larger than the others does not leave
+ * the second thread idle while its PDF is laid out. */
 static void
-build_one_step(guint index, gpointer data)
+render_one(guint index, gpointer data)
 {
     BuildJob *job = data;
-    build_one(index, data);
-    stage_step(job->run);
+    guint r = index % job->n_renderers;
+    BriefSlot *slot = &g_array_index(job->briefs, BriefSlot, index / job->n_renderers);
+    if (slot->brief && !cancelled(job->run)) {
+        gint64 start = g_get_monotonic_time();
+        const DsrRenderer *renderer = job->renderers[r];
+        const DsrBrief *brief = slot->brief;
+        const char *partner = brief->partner ? brief->partner : brief->home;
+        const DsrPartnerSettings *rel = dsr_run_options_relationship(job->run->opt, partner);
+        slot->outputs[r] = g_byte_array_new();
+        if (!renderer->render(brief, job->run->render, slot->outputs[r], &slot->errors[r]) ||
+            (strcmp(renderer->name, "eml") == 0 &&
+             !dsr__email_address(slot->outputs[r], brief, job->run->opt->email, rel, job->date_text,
+                                 &slot->errors[r])))
+            g_prefix_error(&slot->errors[r], "%s%s: ", brief->slug, renderer->suffix);
+        slot->render_us[r] = g_get_monotonic_time() - start;
+    }
+    if (g_atomic_int_dec_and_test(&slot->renders_left))
+        stage_step(job->run);
 }
 
 static gboolean
@@ -685,18 +826,58 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
         const char *code = g_ptr_array_index(partners, i);
         if (!partner_wanted(opt, code))
             continue;
-        gboolean any = FALSE;
-        for (guint k = 0; k < facts->len && !any; k++)
-            any = dsr_summarize_selects(g_ptr_array_index(facts, k), code, &job.sopt);
-        if (!any)
+        guint selected = 0;
+        for (guint k = 0; k < facts->len; k++)
+            selected += dsr_summarize_selects(g_ptr_array_index(facts, k), code, &job.sopt);
+        if (!selected)
             continue;
-        BriefSlot slot = {g_strdup(code), NULL, {NULL}, NULL};
+        BriefSlot slot = {.partner = g_strdup(code), .articles = selected};
         g_array_append_val(briefs, slot);
     }
+    add_timing(run, "select_ms", start);
+
+    /* Summaries, largest relationship first; then every (brief, format) pair,
+     * largest brief first: the slots hold the results, so the bytes do not
+     * depend on which thread made them. */
     stage_begin(run, DSR_STAGE_BRIEF, briefs->len);
-    parallel_for(briefs->len, jobs_of(opt), build_one_step, &job);
+    start = g_get_monotonic_time();
+    g_autofree guint64 *weights = g_new0(guint64, MAX(briefs->len * n_renderers, 1u));
+    for (guint i = 0; i < briefs->len; i++)
+        weights[i] = g_array_index(briefs, BriefSlot, i).articles;
+    g_autofree guint *order = order_by_weight(weights, briefs->len);
+    parallel_for(briefs->len, jobs_of(opt), order, summarize_one, &job);
+    add_timing(run, "summarize_ms", start);
+    start = g_get_monotonic_time();
+    for (guint i = 0; i < briefs->len; i++) {
+        BriefSlot *b = &g_array_index(briefs, BriefSlot, i);
+        b->renders_left = (gint)n_renderers;
+        guint64 size = b->brief ? b->brief->sources->len + b->brief->figures->len +
+                                      b->brief->events->len + b->brief->actors->len
+                                : 0;
+        for (guint r = 0; r < n_renderers; r++)
+            /* PDF layout costs most: among equal briefs, start it first. */
+            weights[i * n_renderers + r] =
+                size * 4 + (strcmp(renderers[r]->name, "pdf") == 0 ? 2 : 0);
+    }
+    g_autofree guint *render_order = order_by_weight(weights, briefs->len * n_renderers);
+    parallel_for(briefs->len * n_renderers, jobs_of(opt), render_order, render_one, &job);
     stage_end(run);
-    add_timing(run, "summarize_render_ms", start);
+    add_timing(run, "render_ms", start);
+    /* CPU time by step, summed over threads: where a run's time goes. */
+    if (!g_getenv("SOURCE_DATE_EPOCH")) {
+        gint64 sum = 0, per[8] = {0};
+        for (guint i = 0; i < briefs->len; i++) {
+            const BriefSlot *b = &g_array_index(briefs, BriefSlot, i);
+            sum += b->summarize_us;
+            for (guint r = 0; r < n_renderers; r++)
+                per[r] += b->render_us[r];
+        }
+        cJSON_AddNumberToObject(run->timings, "summarize_cpu_ms", (double)sum / 1000.0);
+        for (guint r = 0; r < n_renderers; r++) {
+            g_autofree char *key = g_strdup_printf("render_%s_cpu_ms", renderers[r]->name);
+            cJSON_AddNumberToObject(run->timings, key, (double)per[r] / 1000.0);
+        }
+    }
     if (cancelled(run))
         return cancel_error(error, out_dir);
 
@@ -714,6 +895,12 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
         if (b->error) {
             g_propagate_error(error, g_steal_pointer(&b->error));
             return FALSE;
+        }
+        for (guint r = 0; r < n_renderers; r++) {
+            if (b->errors[r]) {
+                g_propagate_error(error, g_steal_pointer(&b->errors[r]));
+                return FALSE;
+            }
         }
         DsrIndexEntry entry = {b->brief, NULL, NULL, NULL, 0};
         guint n_new = 0, n_unchanged = 0;
@@ -810,9 +997,9 @@ dsr_run_build(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
     return ok;
 }
 
-gboolean
-dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out, DsrRunResult *result,
-                GError **error)
+static gboolean
+write_facts(const DsrRunOptions *opt, DsrFactsJsonFlags flags, GString *out, DsrRunResult *result,
+            GError **error)
 {
     memset(result, 0, sizeof *result);
     Run run;
@@ -821,13 +1008,17 @@ dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out, DsrRunR
         return FALSE;
     }
     read_inputs(&run);
+    if (cancelled(&run)) {
+        run_clear(&run);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT, "stopped by a signal");
+        return FALSE;
+    }
     g_autoptr(cJSON) inputs = cJSON_CreateArray();
     g_autoptr(GPtrArray) facts = collect_facts(&run, inputs, result);
     for (guint i = 0; i < run.inputs->len; i++) {
         const InputSlot *s = &g_array_index(run.inputs, InputSlot, i);
         for (guint k = 0; s->facts && k < s->facts->len; k++) {
-            g_autofree char *line = dsr_facts_to_json(g_ptr_array_index(s->facts, k),
-                                                      pretty ? DSR_FACTS_JSON_PRETTY : 0);
+            g_autofree char *line = dsr_facts_to_json(g_ptr_array_index(s->facts, k), flags);
             g_string_append(out, line);
             g_string_append_c(out, '\n');
         }
@@ -835,6 +1026,19 @@ dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out, DsrRunR
     g_clear_pointer(&facts, g_ptr_array_unref);
     run_clear(&run);
     return TRUE;
+}
+
+gboolean
+dsr_run_inspect(const DsrRunOptions *opt, gboolean pretty, GString *out, DsrRunResult *result,
+                GError **error)
+{
+    return write_facts(opt, pretty ? DSR_FACTS_JSON_PRETTY : 0, out, result, error);
+}
+
+gboolean
+dsr_run_extract(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GError **error)
+{
+    return write_facts(opt, DSR_FACTS_JSON_SENTENCES, out, result, error);
 }
 
 gboolean

@@ -27,6 +27,12 @@ grep -q -- '--partner' out.txt || fail "build --help lists --partner"
 [ "$(status "$DOSSIER" build -f pdf,docx)" = 2 ] || fail "unknown format is a usage error"
 [ "$(status "$DOSSIER" inspect)" = 2 ] || fail "inspect without input is a usage error"
 grep -q "try 'dossier inspect --help'" err.txt || fail "usage errors point to --help"
+"$DOSSIER" --help > help.txt; grep -q '^  extract' help.txt || fail "--help lists extract"
+[ "$(status "$DOSSIER" extract)" = 2 ] || fail "extract without input is a usage error"
+[ "$(status "$DOSSIER" extract --help)" = 0 ] || fail "extract --help"
+grep -q -- '--output' out.txt || fail "extract --help lists --output"
+[ "$(status "$DOSSIER" extract -o no/such/dir/x.facts.jsonl "$SRC/examples/articles")" = 1 ] ||
+    fail "extract into a missing folder must fail (exit 1)"
 
 # A mixed folder: the sample plus an empty file and a binary one.
 mkdir in

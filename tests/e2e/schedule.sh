@@ -152,15 +152,16 @@ wait $p1; s1=$?; wait $p2; s2=$?
 set -e
 case "$s1$s2" in 00|01|10) ;; *) fail "concurrent runs: $s1 $s2 $(cat c1.txt c2.txt)" ;; esac
 # run.json changes once (seed-002 is no longer new), and so does the brief
-# that cited it as new (vn-eu loses its "Nouveau" marks); the others must not.
+# that cited it as new (vn-eu loses its "Nouveau" marks), and the index that
+# shows each brief's status since the previous run; the others must not.
 for f in keep/*; do
-    case "$f" in keep/run.json | keep/vn-eu.*) continue ;; esac
+    case "$f" in keep/run.json | keep/index.html | keep/vn-eu.*) continue ;; esac
     cmp -s "$f" "out/$(basename "$f")" || fail "concurrent runs changed $f"
 done
 grep -q '"new"' out/vn-eu.json && fail "seed-002 is still marked new after a second run"
 "$PY" -c 'import json; json.load(open("out/run.json"))' || fail "run.json broken by concurrent runs"
 no_temporaries out
-cp -p out/run.json out/vn-eu.* keep/
+cp -p out/run.json out/index.html out/vn-eu.* keep/
 
 # 7. SIGTERM in the middle of a long run: exit 1, no temporary, briefs intact.
 mkdir big
