@@ -8,6 +8,7 @@
 #include "render/render-private.h"
 #include "test-support.h"
 #include <math.h>
+#include <qpdf/qpdf-c.h>
 #include <string.h>
 
 static DsrRenderContext *
@@ -655,6 +656,54 @@ test_metrics_threads(void)
     }
 }
 
+/* What pdf-finish.c adds, read back with libqpdf: the document language on
+ * the catalog, a two-part /ID, and fewer bytes than cairo wrote (object
+ * streams); the outline and the tagged structure survive. */
+static void
+test_finish(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = rich_brief(12, 10);
+    g_autoptr(GByteArray) fr = render(b, ctx, NULL);
+    b->lang = dsr_brief_intern(b, "en");
+    g_autoptr(GByteArray) en = render(b, ctx, NULL);
+    const struct {
+        GByteArray *pdf;
+        const char *lang;
+    } cases[] = {{fr, "fr"}, {en, "en"}};
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        qpdf_data q = qpdf_init();
+        qpdf_silence_errors(q);
+        qpdf_read_memory(q, "test.pdf", (const char *)cases[i].pdf->data, cases[i].pdf->len, NULL);
+        g_assert_false(qpdf_has_error(q));
+        qpdf_oh root = qpdf_get_root(q);
+        g_assert_cmpstr(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root, "/Lang")), ==,
+                        cases[i].lang);
+        g_assert_true(qpdf_oh_has_key(q, root, "/Outlines"));
+        g_assert_true(qpdf_oh_has_key(q, root, "/StructTreeRoot"));
+        g_assert_true(qpdf_oh_has_key(q, root, "/MarkInfo"));
+        qpdf_oh id = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/ID");
+        g_assert_true(qpdf_oh_is_array(q, id));
+        g_assert_cmpint(qpdf_oh_get_array_n_items(q, id), ==, 2);
+        g_assert_false(qpdf_has_error(q));
+        qpdf_cleanup(&q);
+    }
+    g_assert_nonnull(g_strstr_len((const char *)fr->data, fr->len, "/ObjStm"));
+}
+
+/* Bytes qpdf cannot read are a render error, not a crash or a print. */
+static void
+test_finish_error(void)
+{
+    static const char junk[] = "%PDF-1.5\nthis is not a PDF body\n";
+    g_autoptr(GByteArray) out = g_byte_array_new();
+    g_autoptr(GError) error = NULL;
+    gboolean ok = dsr__pdf_finish((const guint8 *)junk, sizeof junk - 1, "fr", out, &error);
+    g_assert_false(ok);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_RENDER);
+    g_assert_cmpuint(out->len, ==, 0);
+}
+
 static char *
 strip_soft(const char *s)
 {
@@ -739,6 +788,8 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/typical-size", test_typical_size);
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);
     g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
+    g_test_add_func("/render-pdf/finish", test_finish);
+    g_test_add_func("/render-pdf/finish-error", test_finish_error);
     g_test_add_func("/render-pdf/threads/independent", test_thread_independent);
     g_test_add_func("/render-pdf/threads/metrics", test_metrics_threads);
     g_test_add_func("/render-pdf/timing", test_timing);

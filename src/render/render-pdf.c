@@ -1086,8 +1086,10 @@ dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteA
     p.stats = stats;
     load_style(&p);
 
+    /* cairo's bytes, rewritten by dsr__pdf_finish() into @out. */
+    g_autoptr(GByteArray) raw = g_byte_array_new();
     g_autoptr(cairo_surface_t) surface =
-        cairo_pdf_surface_create_for_stream(write_bytes, out, p.page_w, p.page_h);
+        cairo_pdf_surface_create_for_stream(write_bytes, raw, p.page_w, p.page_h);
     if (!check_cairo(cairo_surface_status(surface), "cannot create the document", error))
         return FALSE;
     set_metadata(&p, surface);
@@ -1142,10 +1144,12 @@ dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteA
     }
     g_clear_pointer(&cr, cairo_destroy);
     cairo_surface_finish(surface);
+    const guint start = out->len;
     const gboolean ok =
-        check_cairo(cairo_surface_status(surface), "cannot finish the document", error);
-    g_debug("pdf: %u pages, %u layouts, %u unknown glyphs, %u bytes", stats->pages, stats->layouts,
-            stats->unknown_glyphs, out->len);
+        check_cairo(cairo_surface_status(surface), "cannot finish the document", error) &&
+        dsr__pdf_finish(raw->data, raw->len, p.lang, out, error);
+    g_debug("pdf: %u pages, %u layouts, %u unknown glyphs, %u bytes from cairo, %u finished",
+            stats->pages, stats->layouts, stats->unknown_glyphs, raw->len, out->len - start);
     pdf_clear(&p);
     return ok;
 }

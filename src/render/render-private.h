@@ -103,6 +103,13 @@ typedef struct {
     guint split_targets;  /* link targets (sources) whose block is set over two pages */
 } DsrPdfStats;
 
+/* Rewrites cairo's @len bytes of @pdf with libqpdf (pdf-finish.c): object
+ * streams, a deterministic /ID and /Lang @lang (when not NULL) on the catalog,
+ * appended to @out. FALSE with DSR_ERROR_RENDER when qpdf cannot read or
+ * write it. */
+gboolean dsr__pdf_finish(const guint8 *pdf, gsize len, const char *lang, GByteArray *out,
+                         GError **error);
+
 /* dsr_render_pdf() that also fills @stats (may be NULL). */
 gboolean dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
                                DsrPdfStats *stats, GError **error);
