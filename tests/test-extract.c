@@ -479,6 +479,160 @@ test_themes(void)
     g_assert_false(has_theme(ai, "intelligence artificielle"));
 }
 
+/* ---- table-driven cases: tests/data/extract/cases.tsv ---- */
+
+typedef struct {
+    char *name;
+    GPtrArray *lines; /* char *, "lineno\tcase" */
+} CaseSection;
+
+static void
+case_section_free(CaseSection *s)
+{
+    g_free(s->name);
+    g_ptr_array_unref(s->lines);
+    g_free(s);
+}
+
+static DsrFacts *
+case_facts(const char *lang, const char *date, const char *text)
+{
+    g_autoptr(GRegex) para = g_regex_new(" ?¶ ?", 0, 0, NULL);
+    g_autofree char *body = g_regex_replace_literal(para, text, -1, 0, "\n\n", 0, NULL);
+    g_autoptr(DsrArticle) a = article_from(body, strcmp(date, "-") == 0 ? NULL : date);
+    if (strcmp(date, "-") == 0)
+        g_clear_pointer(&a->date, g_free);
+    g_free(a->lang);
+    a->lang = g_strdup(lang);
+    return dsr_extract(extractor, a);
+}
+
+static const char *
+or_null(const char *s)
+{
+    return strcmp(s, "-") == 0 ? NULL : s;
+}
+
+/* NULL when the case holds, else what went wrong. */
+static char *
+check_case(char **c, guint n)
+{
+    const char *kind = c[0];
+    g_autoptr(DsrFacts) f = case_facts(c[1], c[2], c[3]);
+    if (strcmp(kind, "partners") == 0 && n == 6) {
+        g_autofree char *got = partners_str(f);
+        const char *want = strcmp(c[5], "-") == 0 ? "" : c[5];
+        if (g_strcmp0(f->primary_partner, or_null(c[4])) != 0 || strcmp(got, want) != 0)
+            return g_strdup_printf("primary %s partners [%s]", f->primary_partner, got);
+        return NULL;
+    }
+    if (strcmp(kind, "event") == 0 && n == 7) {
+        g_autoptr(GString) seen = g_string_new(NULL);
+        for (guint i = 0; i < f->events->len; i++) {
+            const DsrEvent *e = g_ptr_array_index(f->events, i);
+            if (strcmp(dsr_event_type_name(e->type), c[4]) == 0 &&
+                g_strcmp0(e->date, or_null(c[5])) == 0 && g_strcmp0(e->place, or_null(c[6])) == 0) {
+                return NULL;
+            }
+            g_string_append_printf(seen, " {%s %s %s}", dsr_event_type_name(e->type), e->date,
+                                   e->place);
+        }
+        return g_strdup_printf("events:%s", seen->str);
+    }
+    if (strcmp(kind, "noevent") == 0 && n == 4)
+        return f->events->len ? g_strdup_printf("%u events", f->events->len) : NULL;
+    if (strcmp(kind, "summary") == 0 && n == 5) {
+        g_autoptr(GString) seen = g_string_new(NULL);
+        for (guint i = 0; i < f->events->len; i++) {
+            const DsrEvent *e = g_ptr_array_index(f->events, i);
+            if (strcmp(e->summary, c[4]) == 0)
+                return NULL;
+            g_string_append_printf(seen, " \"%s\"", e->summary);
+        }
+        return g_strdup_printf("summaries:%s", seen->str);
+    }
+    if (strcmp(kind, "actor") == 0 && n == 7) {
+        const DsrActor *a = find_actor(f, c[4]);
+        if (!a) {
+            g_autoptr(GString) seen = g_string_new(NULL);
+            for (guint i = 0; i < f->actors->len; i++)
+                g_string_append_printf(seen, " {%s}",
+                                       ((DsrActor *)g_ptr_array_index(f->actors, i))->name);
+            return g_strdup_printf("no actor; actors:%s", seen->str);
+        }
+        if ((strcmp(c[5], "*") != 0 && g_strcmp0(a->role, or_null(c[5])) != 0) ||
+            g_strcmp0(a->entity, or_null(c[6])) != 0)
+            return g_strdup_printf("role \"%s\" side %s", a->role, a->entity);
+        return NULL;
+    }
+    if (strcmp(kind, "noactor") == 0 && n == 5) {
+        for (guint i = 0; i < f->actors->len; i++) {
+            const DsrActor *a = g_ptr_array_index(f->actors, i);
+            if (g_str_has_prefix(a->name, c[4]))
+                return g_strdup_printf("actor \"%s\"", a->name);
+        }
+        return NULL;
+    }
+    if (strcmp(kind, "themes") == 0 && n == 5) {
+        g_auto(GStrv) want = g_strsplit(c[4], ";", -1);
+        for (int i = 0; want[i]; i++) {
+            gboolean must = want[i][0] == '+';
+            if (has_theme(f, want[i] + 1) != must) {
+                g_autoptr(GString) seen = g_string_new(NULL);
+                for (guint k = 0; k < f->themes->len; k++)
+                    g_string_append_printf(seen, "%s%s", k ? "," : "",
+                                           (char *)g_ptr_array_index(f->themes, k));
+                return g_strdup_printf("themes [%s], expected %s", seen->str, want[i]);
+            }
+        }
+        return NULL;
+    }
+    return g_strdup_printf("cannot read a \"%s\" case of %u columns", kind, n);
+}
+
+/* Every case of the section is run; the failures are listed together. */
+static void
+run_case_section(gconstpointer data)
+{
+    const CaseSection *sec = data;
+    guint failed = 0;
+    for (guint i = 0; i < sec->lines->len; i++) {
+        g_auto(GStrv) parts = g_strsplit(g_ptr_array_index(sec->lines, i), "\t", 2);
+        g_auto(GStrv) c = g_strsplit(parts[1], "\t", -1);
+        g_autofree char *why = check_case(c, g_strv_length(c));
+        if (why) {
+            g_test_message("cases.tsv line %s: %s: %s", parts[0], c[3], why);
+            failed++;
+        }
+    }
+    if (failed)
+        g_test_fail_printf("%u of %u cases failed in [%s]", failed, sec->lines->len, sec->name);
+}
+
+static GPtrArray *
+load_case_sections(void)
+{
+    gsize len;
+    g_autofree char *tsv = dsr_test_read_data("extract", "cases.tsv", &len);
+    GPtrArray *secs = g_ptr_array_new_with_free_func((GDestroyNotify)case_section_free);
+    g_auto(GStrv) lines = g_strsplit(tsv, "\n", -1);
+    CaseSection *cur = NULL;
+    for (int i = 0; lines[i]; i++) {
+        if (!*lines[i] || lines[i][0] == '#')
+            continue;
+        if (lines[i][0] == '[') {
+            cur = g_new0(CaseSection, 1);
+            cur->name = g_strndup(lines[i] + 1, strcspn(lines[i] + 1, "]"));
+            cur->lines = g_ptr_array_new_with_free_func(g_free);
+            g_ptr_array_add(secs, cur);
+            continue;
+        }
+        g_assert_nonnull(cur);
+        g_ptr_array_add(cur->lines, g_strdup_printf("%d\t%s", i + 1, lines[i]));
+    }
+    return secs;
+}
+
 static void
 test_sentences(void)
 {
@@ -1048,6 +1202,12 @@ main(int argc, char **argv)
     g_test_add_func("/extract/golden", test_golden);
     g_test_add_func("/extract/resources/missing", test_resource_errors);
     g_test_add_func("/extract/corpus/measure", test_corpus_measure);
+    g_autoptr(GPtrArray) sections = load_case_sections();
+    for (guint i = 0; i < sections->len; i++) {
+        CaseSection *sec = g_ptr_array_index(sections, i);
+        g_autofree char *path = g_strdup_printf("/extract/cases/%s", sec->name);
+        g_test_add_data_func(path, sec, run_case_section);
+    }
     int rc = g_test_run();
     dsr_extractor_free(extractor);
     return rc;

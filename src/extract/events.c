@@ -21,6 +21,7 @@ typedef struct {
     GRegex *agreement_noun, *signing, *visit, *forum, *meeting;
     GRegex *day_month, *month_day, *weekday, *next;
     GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
+    GRegex *anaphoric, *date_words, *event_noun;
 } Rules;
 
 static GRegex *
@@ -81,14 +82,54 @@ rules_init(Rules *r)
      * scientifique Vietnam - Russie"), not "le forum" met again. */
     r->named = rx("\\b(Forum|Sommet|Salon|Symposium|Conférence|Séminaire|Colloque|Summit|"
                   "Conference|Seminar|Exposition|Foire|Expo|Fair)\\b(?!$)");
+    /* What makes a sentence lean on the one before it (matched on the
+     * folded text): a pronoun or "il s'agit" opening it, a pronoun subject
+     * right after an opening clause ("Lors de la rencontre, il a salué"), an
+     * event named by a demonstrative ("cette rencontre", "this meeting") or a
+     * general noun ("l'evenement", "the function"), a quotation opening it. */
+    r->anaphoric =
+        rx("^(?:(?:il|elle|ils|elles|on|he|she|they|it|this|these|those|ce|cet|cette|"
+           "ces|c|ceci|cela|celui|celle|ceux|lui|leur)\\b|[\"«“']|(?:l'|the )"
+           "(?:evenement|event|function|occasion|ceremonie|ceremony)\\b)|^[^,]{0,60}, "
+           "(?:il|elle|ils|elles|he|she|they)\\b|\\b(?:ce|cette|cet|ces|this|that|these) "
+           "(?:\\w+ )?(?:rencontre|reunion|visite|conference|seminaire|forum|"
+           "accord|memorandum|document|evenement|meeting|visit|agreement|event|"
+           "sommet|summit|colloque|symposium|atelier|workshop|entretien|talks)\\b");
+    /* The date words as written, accents and case kept, for a summary built
+     * from the text. */
+    r->date_words = g_regex_new(
+        "(*UCP)\\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+        "wednesday|thursday|friday|saturday|sunday)\\s+)?(?:\\d{1,2}(?:er|st|nd|rd|th)?"
+        "(?:\\s*(?:-|au|et|to|and)\\s*\\d{1,2})?\\s+(?:janvier|février|mars|avril|mai|juin|"
+        "juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
+        "july|august|september|october|november|december)(?:\\s+\\d{4})?|(?:january|february|"
+        "march|april|may|june|july|august|september|october|november|december)\\s+\\d{1,2}"
+        "(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)\\b|\\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+        "dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b",
+        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    g_assert(r->date_words);
+    /* An event noun after its article, or capitalised as a name, with what
+     * follows it up to the clause's end. */
+    r->event_noun = g_regex_new(
+        "(*UCP)(?:\\b(?i:un|une|le|la|les|a|an|the|du|au|des)\\s+|\\b[lL]['’])"
+        "(?:(?!(?i:le|la|les|un|une|des|du|de|d|au|aux|après|avant|lors|dans|pendant|the|a|an|of|"
+        "after|before|during|at|in)\\b)[\\w'’-]+\\s+){0,3}?((?i:forums?|sommets?|summits?|salons?|"
+        "expositions?|foires?|fairs?|"
+        "tables? rondes?|round ?tables?|séminaires?|seminars?|colloques?|conférences?|"
+        "conferences?|symposiums?|ateliers?|workshops?|dialogues?|réunions?|meetings?|"
+        "rencontres?|visites?|visits?|mémorandums?|memorandums?|accords?|agreements?|"
+        "protocoles?|conventions?|signature|signing))\\b[^,;:.!?()«»\"]*",
+        G_REGEX_OPTIMIZE, 0, NULL);
+    g_assert(r->event_noun);
 }
 
 static void
 rules_clear(Rules *r)
 {
-    GRegex **all[] = {&r->agreement_noun, &r->signing,    &r->visit,    &r->forum, &r->meeting,
-                      &r->day_month,      &r->month_day,  &r->weekday,  &r->next,  &r->month_year,
-                      &r->month_alone,    &r->year_alone, &r->same_day, &r->other, &r->named};
+    GRegex **all[] = {&r->agreement_noun, &r->signing,    &r->visit,     &r->forum, &r->meeting,
+                      &r->day_month,      &r->month_day,  &r->weekday,   &r->next,  &r->month_year,
+                      &r->month_alone,    &r->year_alone, &r->same_day,  &r->other, &r->named,
+                      &r->anaphoric,      &r->date_words, &r->event_noun};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
 }
@@ -204,7 +245,7 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
 static gboolean
 place_preposition(const char *text, int start)
 {
-    static const char *const preps[] = {"à ", "a ", "in ", "at ", "au ", "À "};
+    static const char *const preps[] = {"à ", "a ", "in ", "at ", "au ", "À ", "to "};
     for (guint i = 0; i < G_N_ELEMENTS(preps); i++) {
         int n = strlen(preps[i]);
         if (start >= n && strncmp(text + start - n, preps[i], n) == 0 &&
@@ -219,7 +260,11 @@ find_place(const DsrUnit *u)
 {
     for (guint i = 0; i < u->mentions->len; i++) {
         const DsrMention *m = &g_array_index(u->mentions, DsrMention, i);
-        if (m->kind == DSR__TERM_PLACE && place_preposition(u->text, m->start))
+        /* "à Singapour", "à Cuba": French puts "à" before a city or an
+         * island state, "en"/"au" before other countries. */
+        gboolean city_state = m->kind == DSR__TERM_NAME && m->start >= 3 &&
+                              strncmp(u->text + m->start - 3, "à ", 3) == 0;
+        if ((m->kind == DSR__TERM_PLACE || city_state) && place_preposition(u->text, m->start))
             return g_strndup(u->text + m->start, m->end - m->start);
     }
     return NULL;
@@ -251,6 +296,141 @@ summarize(const char *text)
     }
     g_autofree char *head = g_strndup(text, cut - text);
     return g_strconcat(head, "…", NULL);
+}
+
+static char *
+capitalized(const char *s)
+{
+    gunichar c = g_utf8_get_char(s);
+    const char *rest = g_utf8_next_char(s);
+    char buf[8];
+    buf[g_unichar_to_utf8(g_unichar_toupper(c), buf)] = '\0';
+    return g_strconcat(buf, rest, NULL);
+}
+
+/* "Il", "She", "He" opening the sentence stands for the one person the
+ * sentence before names: the subject is written out in brackets, as an
+ * editor marks a word added to a quotation. NULL when the text does not name
+ * exactly one person there. */
+static char *
+resolve_subject(const char *text, const DsrUnit *before, const DsrFacts *facts)
+{
+    static const char *const pronouns[] = {"Il ", "Elle ", "He ", "She ", NULL};
+    const char *rest = NULL;
+    for (int i = 0; pronouns[i] && !rest; i++)
+        if (g_str_has_prefix(text, pronouns[i]))
+            rest = text + strlen(pronouns[i]);
+    if (!rest || !before || before->paragraph < 0 || g_str_has_prefix(rest, "s'agit") ||
+        g_str_has_prefix(rest, "s’agit") || g_str_has_prefix(rest, "y "))
+        return NULL;
+    const DsrActor *who = NULL;
+    for (guint i = 0; i < facts->actors->len; i++) {
+        const DsrActor *a = g_ptr_array_index(facts->actors, i);
+        if (!a->role || !strchr(a->name, ' ') || !strstr(before->text, a->name))
+            continue;
+        if (who)
+            return NULL;
+        who = a;
+    }
+    return who ? g_strdup_printf("[%s] %s", who->name, rest) : NULL;
+}
+
+/* "Il doit rencontrer …" with no one to stand for: the predicate alone
+ * ("Doit rencontrer …") reads as a label and adds nothing. */
+static char *
+predicate(const char *text)
+{
+    static const char *const pronouns[] = {"Il ", "Elle ", "Ils ",  "Elles ",
+                                           "He ", "She ",  "They ", NULL};
+    for (int i = 0; pronouns[i]; i++)
+        if (g_str_has_prefix(text, pronouns[i]) && !strstr(text, "s'agit") &&
+            !strstr(text, "s’agit"))
+            return capitalized(text + strlen(pronouns[i]));
+    return NULL;
+}
+
+/* The clause that names the event: its noun with what the text says of it
+ * up to the clause's end ("un séminaire d'entreprises vietnamiennes et
+ * chinoises"), when it says more than the noun alone and the noun is not
+ * itself pointing back ("cette rencontre"). */
+static char *
+event_clause(const Rules *r, const char *text)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (!g_regex_match(r->event_noun, text, 0, &mi))
+        return NULL;
+    int start, end, noun, noun_end;
+    g_match_info_fetch_pos(mi, 0, &start, &end);
+    g_match_info_fetch_pos(mi, 1, &noun, &noun_end);
+    /* A named event ("le cadre du Forum économique …") starts at its name. */
+    if (g_unichar_isupper(g_utf8_get_char(text + noun)))
+        start = noun;
+    g_autofree char *clause = g_strstrip(g_strndup(text + start, end - start));
+    g_autofree char *folded = dsr_text_fold_ascii(clause);
+    if (g_regex_match(r->anaphoric, folded, 0, NULL) || g_utf8_strlen(clause, -1) < 20 ||
+        !strchr(clause, ' '))
+        return NULL;
+    /* A contracted preposition is no start: "du Forum" reads "Forum". */
+    static const char *const drop[] = {"du ", "au ", "des ", NULL};
+    const char *from = clause;
+    for (int i = 0; drop[i]; i++)
+        if (g_ascii_strncasecmp(from, drop[i], strlen(drop[i])) == 0)
+            from += strlen(drop[i]);
+    return capitalized(from);
+}
+
+/* Only words of the text: the event's noun, its place and its date words
+ * ("Rencontre – Phnom Penh, le 13 janvier"). */
+static char *
+factual_summary(const Rules *r, const char *text, const char *place)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    static const char *const nouns =
+        "\\b(forum|sommet|summit|salon|exposition|foire|fair|table ronde|round ?table|séminaire|"
+        "seminar|colloque|conférence|conference|symposium|atelier|workshop|dialogue|réunion|"
+        "meeting|rencontre|entretiens?|talks|visite|visit|mémorandum|memorandum|accord|"
+        "agreement|protocole|convention)\\b";
+    g_autoptr(GRegex) noun = g_regex_new(nouns, G_REGEX_CASELESS, 0, NULL);
+    if (!g_regex_match(noun, text, 0, &mi))
+        return NULL;
+    g_autofree char *word = g_match_info_fetch(mi, 1);
+    GString *out = g_string_new(NULL);
+    g_autofree char *head = capitalized(word);
+    g_string_append(out, head);
+    if (place && strstr(text, place))
+        g_string_append_printf(out, " – %s", place);
+    g_clear_pointer(&mi, g_match_info_unref);
+    if (g_regex_match(r->date_words, text, 0, &mi)) {
+        g_autofree char *d = g_match_info_fetch(mi, 0);
+        g_string_append_printf(out, ", %s", d);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* A summary is shown alone, as a timeline label: the sentence when it reads
+ * alone; else the sentence with its pronoun subject resolved from the one
+ * before; else the clause that names the event; else the event's noun, place
+ * and date words. Never words the text does not have. */
+static char *
+event_summary(const Rules *r, const GPtrArray *units, guint u, const char *place,
+              const DsrFacts *facts)
+{
+    const DsrUnit *unit = g_ptr_array_index(units, u);
+    g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+    if (!g_regex_match(r->anaphoric, folded, 0, NULL))
+        return summarize(unit->text);
+    const DsrUnit *before = u > 0 ? g_ptr_array_index(units, u - 1) : NULL;
+    g_autofree char *resolved = resolve_subject(unit->text, before, facts);
+    if (resolved)
+        return summarize(resolved);
+    g_autofree char *clause = event_clause(r, unit->text);
+    if (clause)
+        return summarize(clause);
+    g_autofree char *pred = predicate(unit->text);
+    if (pred)
+        return summarize(pred);
+    char *fact = factual_summary(r, unit->text, place);
+    return fact ? fact : summarize(unit->text);
 }
 
 static int
@@ -330,7 +510,7 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
                 if (place)
                     g_free(same->place), same->place = g_steal_pointer(&place);
                 g_free(same->summary);
-                same->summary = summarize(unit->text);
+                same->summary = event_summary(&r, units, u, same->place, facts);
                 g_free(same->sentence);
                 same->sentence = g_strdup(unit->text);
             }
@@ -347,7 +527,7 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         e->place = find_place(unit);
         if (!e->place && lead && article->place)
             e->place = g_strdup(article->place);
-        e->summary = summarize(unit->text);
+        e->summary = event_summary(&r, units, u, e->place, facts);
         e->sentence = g_strdup(unit->text);
         g_ptr_array_add(facts->events, e);
     }

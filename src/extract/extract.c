@@ -285,8 +285,10 @@ dsr_extract(const DsrExtractor *ex, const DsrArticle *article)
 
     dsr__partners_rank(ex, units, facts);
     collect_figures(ex, units, lang, facts);
-    dsr__events_find(ex, article, units, facts);
+    /* Actors first: an event summary opening on "Il" names the person the
+     * sentence before introduced. */
     dsr__actors_find(ex, units, facts);
+    dsr__events_find(ex, article, units, facts);
     dsr__themes_count(ex->themes, units, lang, facts);
     return facts;
 }
