@@ -704,6 +704,62 @@ test_finish_error(void)
     g_assert_cmpuint(out->len, ==, 0);
 }
 
+/* Issue 8 and the figure row's extras: rows whose every source is new carry
+ * the "Nouveau" tag, the header counts the new sources, a figure shows the
+ * source's own equivalent beside its value and the other wordings with
+ * their sources. A row citing an older source too is not tagged. */
+static void
+test_new_and_equivalents(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "RU", "fr");
+    b->title = dsr_brief_intern(b, "Viêt Nam – Russie");
+    for (int i = 1; i <= 3; i++) {
+        g_autofree char *title = g_strdup_printf("Article %d", i);
+        dsr_brief_add_source(b, title, "exemple.vn", "2025-03-10", NULL, NULL);
+    }
+    g_array_index(b->sources, DsrSource, 1).is_new = TRUE;
+    g_array_index(b->sources, DsrSource, 2).is_new = TRUE;
+    dsr_brief_add_key_point(b, "Une phrase venue d'un article lu pour la première fois.",
+                            cites(2, 3));
+    dsr_brief_add_key_point(b, "Une phrase que l'ancien article disait déjà.", cites(1, 2));
+    DsrBriefFigure f = {0};
+    f.quote = "200 000 milliards de dongs";
+    f.value = 200000;
+    f.scale = 1e9;
+    f.kind = DSR_FIGURE_MONEY;
+    f.currency = "VND";
+    f.unit = "dongs";
+    f.subject = "investissements annoncés";
+    f.cites = cites(1, 3);
+    f.equivalent = (DsrFigureEquivalent){"environ 8 milliards de dollars",
+                                         8,
+                                         1e9,
+                                         DSR_FIGURE_MONEY,
+                                         "USD",
+                                         "dollars",
+                                         DSR_QUALIFIER_APPROX};
+    DsrBriefFigure *row = dsr_brief_add_figure(b, &f);
+    dsr_brief_figure_add_variant(b, row, "200.000 milliards de VND", 3);
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_assert_cmpuint(stats.unknown_glyphs, ==, 0);
+    g_autofree char *path = save(pdf, "render-pdf-new.pdf");
+    g_autofree char *raw = pdftotext(path, NULL);
+    if (!raw)
+        return;
+    g_autofree char *text = normalise(raw);
+    g_assert_nonnull(strstr(text, "3 sources, dont 2 nouvelles"));
+    /* One tag: the first key point; the second and the figure cite source 1. */
+    g_auto(GStrv) pieces = g_strsplit(text, "NOUVEAU", -1);
+    g_assert_cmpuint(g_strv_length(pieces), ==, 2);
+    const char *tag = strstr(text, "NOUVEAU");
+    g_assert_true(tag > strstr(text, "première fois"));
+    g_assert_true(tag < strstr(text, "disait déjà"));
+    g_assert_nonnull(strstr(text, "soit environ 8 Md USD"));
+    g_assert_nonnull(strstr(text, "aussi écrit : « 200.000 milliards de VND » [3]"));
+}
+
 static char *
 strip_soft(const char *s)
 {
@@ -788,6 +844,7 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/typical-size", test_typical_size);
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);
     g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
+    g_test_add_func("/render-pdf/new-and-equivalents", test_new_and_equivalents);
     g_test_add_func("/render-pdf/finish", test_finish);
     g_test_add_func("/render-pdf/finish-error", test_finish_error);
     g_test_add_func("/render-pdf/threads/independent", test_thread_independent);

@@ -23,7 +23,7 @@ typedef struct {
     double page_w, page_h, ml, mr, mt, mb, text_w;
     const char *body_family, *heading_family, *table_family;
     double body_size, line_spacing, para_space, table_size, heading_size, title_size;
-    guint32 c_text, c_muted, c_accent, c_rule, c_mark, c_mark_fill, c_link, c_head_fill;
+    guint32 c_text, c_muted, c_accent, c_rule, c_mark, c_mark_fill, c_link, c_head_fill, c_new;
     int tables;
     guint toc_at;          /* where a table of contents goes in blocks */
     GArray *headings;      /* guint: block index of each section heading */
@@ -150,6 +150,23 @@ rich_cites(Pdf *p, Rich *r, const DsrCites *cites, gboolean lead_space)
         g_array_append_val(r->links, l);
         c = d;
     }
+}
+
+/* "Nouveau" after a row whose every source is new since the previous run:
+ * a word in small bold capitals of its own colour, so it reads without the
+ * colour and stays quieter than the text. */
+static void
+rich_new_tag(Pdf *p, Rich *r, const DsrCites *cites)
+{
+    if (!dsr__cites_new(p->brief, cites))
+        return;
+    g_string_append(r->s, "\u00a0\u00a0");
+    const gsize start = r->s->len;
+    g_autofree char *upper = g_utf8_strup(dsr_render_label(p->ctx, p->lang, "new-tag"), -1);
+    Run tag = {p->c_new, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, p->table_size * 0.8, FALSE,
+               FALSE,    p->table_family};
+    rich_add(p, r, upper, &tag);
+    attr_range(r, pango_attr_letter_spacing_new((int)(0.6 * PANGO_SCALE)), start);
 }
 
 typedef struct {
@@ -407,6 +424,15 @@ section_header(Pdf *p)
     g_autofree char *generated = dsr__format_iso_date(p->ctx, p->lang, br->generated);
     g_autofree char *count =
         count_text(p, dsr_brief_source_count(br), "sources-count-one", "sources-count");
+    guint n_new = 0;
+    for (guint i = 0; i < br->sources->len; i++)
+        n_new += g_array_index(br->sources, DsrSource, i).is_new ? 1 : 0;
+    if (n_new > 0) {
+        g_autofree char *news = count_text(p, n_new, "new-sources-one", "new-sources");
+        char *both = g_strdup_printf("%s, %s", count, news);
+        g_free(count);
+        count = both;
+    }
     const char *keys[] = {"period", "generated", "sources"};
     const char *values[] = {period, generated, count};
     const Column cols[] = {{120, PANGO_ALIGN_LEFT}, {p->text_w - 120, PANGO_ALIGN_LEFT}};
@@ -440,6 +466,7 @@ section_key_points(Pdf *p)
         rich_init(&r);
         rich_add(p, &r, k->text, &PLAIN);
         rich_cites(p, &r, k->cites, TRUE);
+        rich_new_tag(p, &r, k->cites);
         add_item(p, "•", &r, 14, i == 0, i + 1 == kp->len, NULL, NULL);
         rich_clear(&r);
     }
@@ -466,6 +493,27 @@ section_figures(Pdf *p)
         for (guint j = 0; j < G_N_ELEMENTS(c); j++)
             rich_init(&c[j]);
         rich_add(p, &c[0], dsr__figure_subject(f), &PLAIN);
+        rich_new_tag(p, &c[0], f->cites);
+        if (f->variants && f->variants->len > 0) {
+            /* Other wordings of the same figure, quoted with who wrote them. */
+            Run muted = PLAIN;
+            muted.rgb = p->c_muted;
+            muted.hyphenate = FALSE;
+            g_autofree char *colon = dsr_text_typography(" : ", p->lang);
+            g_string_append_c(c[0].s, '\n');
+            rich_add(p, &c[0], dsr_render_label(p->ctx, p->lang, "figure-variants"), &muted);
+            rich_add(p, &c[0], g_strcmp0(p->lang, "en") == 0 ? ": " : colon, &muted);
+            for (guint v = 0; v < f->variants->len; v++) {
+                const DsrFigureVariant *w = &g_array_index(f->variants, DsrFigureVariant, v);
+                g_autofree char *quoted = g_strcmp0(p->lang, "en") == 0
+                                              ? g_strdup_printf("“%s”", w->quote)
+                                              : g_strdup_printf("« %s »", w->quote);
+                if (v)
+                    rich_add(p, &c[0], ", ", &muted);
+                rich_add(p, &c[0], quoted, &muted);
+                rich_cites(p, &c[0], w->cites, TRUE);
+            }
+        }
         if (disputed) {
             Run mark = {p->c_mark, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, FALSE, TRUE, NULL};
             g_string_append_c(c[0].s, '\n');
@@ -488,6 +536,18 @@ section_figures(Pdf *p)
         Run strong = nohy;
         strong.weight = PANGO_WEIGHT_BOLD;
         rich_add(p, &c[3], value, &strong);
+        if (f->equivalent.quote) {
+            /* The source's own restatement ("soit environ 200 Md USD"), formatted as values are. */
+            const DsrFigureEquivalent *eq = &f->equivalent;
+            g_autofree char *shown =
+                dsr__format_figure(p->ctx, p->lang, eq->kind, eq->value, eq->scale, eq->currency,
+                                   eq->unit, eq->qualifier);
+            g_autofree char *line = g_strdup_printf(
+                "\n%s %s", dsr_render_label(p->ctx, p->lang, "figure-equivalent"), shown);
+            Run muted = nohy;
+            muted.rgb = p->c_muted;
+            rich_add(p, &c[3], line, &muted);
+        }
         rich_cites(p, &c[4], f->cites, FALSE);
         DsrPdfBlock *row = add_row(p, cols, c, G_N_ELEMENTS(c), FALSE, table, i + 1 == fg->len);
         if (disputed) {
@@ -577,6 +637,7 @@ section_events(Pdf *p)
         rich_add(p, &c[2], e->place ? e->place : "–", &nohy);
         rich_add(p, &c[3], e->summary, &PLAIN);
         rich_cites(p, &c[3], e->cites, TRUE);
+        rich_new_tag(p, &c[3], e->cites);
         add_row(p, cols, c, G_N_ELEMENTS(c), FALSE, table, i + 1 == ev->len);
         for (guint j = 0; j < G_N_ELEMENTS(c); j++)
             rich_clear(&c[j]);
@@ -1036,6 +1097,7 @@ load_style(Pdf *p)
     p->c_mark_fill = style_colour(ctx, "colors.discrepancy_fill", 0xfbecd6);
     p->c_link = style_colour(ctx, "colors.link", p->c_accent);
     p->c_head_fill = style_colour(ctx, "colors.table_head", 0xeef2f6);
+    p->c_new = style_colour(ctx, "colors.new", 0x00695c);
 }
 
 static void
