@@ -24,6 +24,8 @@ typedef struct {
 typedef struct {
     const DsrFigure *best; /* the most precise report, borrowed from facts */
     GHashTable *subject;   /* content stems of the subject, or NULL */
+    char *concept;         /* what the subject measures, in either language ("trade"), or NULL */
+    gboolean actual;       /* a value reached for a whole year: no target, no part of a year */
     GArray *cites;         /* owned until added */
     GArray *wordings;      /* Wording */
     const DsrFigure *equivalent;
@@ -41,6 +43,7 @@ row_free(Row *r)
 {
     g_clear_pointer(&r->cites, g_array_unref);
     g_clear_pointer(&r->subject, g_hash_table_unref);
+    g_free(r->concept);
     g_array_unref(r->wordings);
     g_free(r);
 }
@@ -130,17 +133,171 @@ same_subject(GHashTable *a, GHashTable *b)
     return j >= 0.5 || inter == small;
 }
 
+/* What a subject measures, named the same in French and English: two
+ * sources writing "échanges commerciaux entre le Vietnam et la Russie" and
+ * "two-way trade between Vietnam and Russia" measure one thing, which their
+ * stems alone cannot tell. Each word of the subject must be a concept word,
+ * a word that does not change the quantity ("bilatéral", "total", "deux
+ * pays") or a proper name (the entity is compared apart); any other word
+ * ("exportations de fruits") may narrow the quantity, and then the subject
+ * has no concept. A sorted, comma-separated list, or NULL. */
+static const struct {
+    const char *prefix, *concept;
+} concept_words[] = {
+    {"echange", "trade"},       {"commerc", "trade"},     {"trade", "trade"},
+    {"import-export", "trade"}, {"export", "exports"},    {"import", "imports"},
+    {"invest", "investment"},   {"ide", "investment"},    {"fdi", "investment"},
+    {"capitaux", "investment"}, {"pib", "gdp"},           {"gdp", "gdp"},
+    {"numerique", "digital"},   {"digital", "digital"},   {"internet", "digital"},
+    {"economi", "economy"},     {"part", "share"},        {"share", "share"},
+    {"proportion", "share"},    {"deficit", "deficit"},   {"excedent", "surplus"},
+    {"surplus", "surplus"},     {"croissance", "growth"}, {"growth", "growth"},
+};
+static const char *const neutral_words[] = {
+    "bilateral", "bilaterale", "bilateraux",   "bilaterales", "pays",  "deux",    "two",
+    "way",       "total",      "totale",       "valeur",      "value", "montant", "amount",
+    "volume",    "chiffre",    "affaires",     "turnover",    "entre", "between", "both",
+    "countries", "nations",    "marchandises", "goods",       "biens", "annuel",  "annuelle",
+    "annual",    "taille",     "scale",        "size",        "the",   "and",     "des",
+    "les",       "une",        "avec",         "with",        "vers",  "entre",   "leurs",
+    "their",     "mutuels",    "mutual",
+};
+
 static gboolean
-same_measure(const Row *r, const DsrFigure *f, GHashTable *subject)
+is_neutral(const char *w)
 {
-    const DsrFigure *g = r->best;
-    return g->kind == f->kind && g->year == f->year && g_strcmp0(g->currency, f->currency) == 0 &&
-           g_strcmp0(g->entity, f->entity) == 0 && same_unit(g, f) &&
-           same_subject(r->subject, subject);
+    for (guint i = 0; i < G_N_ELEMENTS(neutral_words); i++)
+        if (strcmp(w, neutral_words[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static char *
+subject_concept(const char *subject, const char *lang)
+{
+    if (!subject)
+        return NULL;
+    g_autoptr(GPtrArray) found = g_ptr_array_new();
+    g_autoptr(GString) word = g_string_new(NULL);
+    gboolean narrowing = FALSE;
+    const char *p = subject;
+    for (;;) {
+        gunichar c = *p ? g_utf8_get_char(p) : 0;
+        /* A hyphen joins a word ("import-export", "two-way"), an apostrophe
+         * ends an elision ("l'économie"). */
+        if (c && (g_unichar_isalnum(c) || (c == '-' && word->len))) {
+            g_string_append_unichar(word, c);
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        if (word->len) {
+            gboolean proper = g_unichar_isupper(g_utf8_get_char(word->str));
+            g_autofree char *w = dsr_text_fold_ascii(word->str);
+            g_autofree char *folded = dsr_text_fold(word->str);
+            const char *concept = NULL;
+            for (guint i = 0; i < G_N_ELEMENTS(concept_words) && !concept; i++)
+                if (g_str_has_prefix(w, concept_words[i].prefix))
+            concept = concept_words[i].concept;
+            if (concept) {
+                if (!g_ptr_array_find_with_equal_func(found, concept, g_str_equal, NULL))
+                    g_ptr_array_add(found, (gpointer) concept);
+            } else if (!(proper || strlen(w) < 3 || g_ascii_isdigit(w[0]) || is_neutral(w) ||
+                         dsr_text_is_stopword(folded, g_strcmp0(lang, "en") == 0 ? "en" : "fr"))) {
+                narrowing = TRUE;
+            }
+            g_string_truncate(word, 0);
+        }
+        if (!c)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    if (narrowing || !found->len)
+        return NULL;
+    g_ptr_array_sort(found, (GCompareFunc)g_strcmp0);
+    g_autoptr(GString) out = g_string_new(NULL);
+    for (guint i = 0; i < found->len; i++)
+        g_string_append_printf(out, "%s%s", i ? "," : "", *(const char **)&found->pdata[i]);
+    return g_string_free(g_steal_pointer(&out), FALSE);
 }
 
 static gboolean
-mergeable(const Row *r, const DsrFigure *f, GHashTable *subject)
+has_any(const char *folded, const char *const *words, guint n)
+{
+    for (guint i = 0; i < n; i++)
+        if (strstr(folded, words[i]))
+            return TRUE;
+    return FALSE;
+}
+
+/* A target or a forecast ("porter les échanges à 150 milliards d'ici 2030",
+ * "a target of 100 billion USD by 2023"), told by the words around the
+ * figure: not a value reached, so never charted beside values reached nor
+ * set against one. */
+static gboolean
+is_target(const DsrFigure *f)
+{
+    static const char *const words[] = {
+        "d'ici",    "objectif",   "vise",    "viser",     "ambition", "ambitionne", "porter",
+        "pourrait", "pourraient", "devrait", "devraient", "prevoi",   "prevision",  "atteindrai",
+        "target",   "aim",        "goal",    "by 20",     "expected", "forecast",   "projected",
+        "estimate", "will ",      "would ",  "could ",    "plan",     "en vue de",  "table sur",
+    };
+    if (!f->sentence || !f->quote)
+        return FALSE;
+    const char *at = strstr(f->sentence, f->quote);
+    if (!at)
+        return FALSE;
+    const char *from = at - MIN((gsize)(at - f->sentence), (gsize)70);
+    while (from > f->sentence && (*from & 0xC0) == 0x80)
+        from--;
+    const char *to = at + strlen(f->quote);
+    gsize rest = strlen(to);
+    const char *end = to + MIN(rest, (gsize)25);
+    while (*end && (*end & 0xC0) == 0x80)
+        end++;
+    g_autofree char *window = g_strndup(from, (gsize)(end - from));
+    g_autofree char *folded = dsr_text_fold_ascii(window);
+    return has_any(folded, words, G_N_ELEMENTS(words));
+}
+
+/* A value for part of a year or summed over years ("au cours des huit
+ * premiers mois", "depuis 2020", "fin octobre") is not the year's value. */
+static gboolean
+is_partial(const DsrFigure *f)
+{
+    static const char *const words[] = {
+        "mois",     "semestre",  "trimestre", "month",    "quarter",  "half",      "fin ",
+        "end of",   "depuis",    "since",     "cumul",    "so far",   "jusqu",     "au cours de",
+        "janvier",  "fevrier",   "mars ",     "avril",    "mai ",     "juin",      "juillet",
+        "aout",     "septembre", "octobre",   "novembre", "decembre", "january",   "february",
+        "march",    "april",     "june",      "july",     "august",   "september", "october",
+        "november", "december",
+    };
+    if (!f->sentence)
+        return FALSE;
+    g_autofree char *folded = dsr_text_fold_ascii(f->sentence);
+    return has_any(folded, words, G_N_ELEMENTS(words));
+}
+
+/* The same quantity: kind, year, currency, entity and unit, and a subject
+ * with the same stems, or (both values reached for a whole year) the same
+ * concept in either language. */
+static gboolean
+same_measure(const Row *r, const DsrFigure *f, GHashTable *subject, const char *concept,
+             gboolean actual)
+{
+    const DsrFigure *g = r->best;
+    if (!(g->kind == f->kind && g->year == f->year && g_strcmp0(g->currency, f->currency) == 0 &&
+          g_strcmp0(g->entity, f->entity) == 0 && same_unit(g, f)))
+        return FALSE;
+    if (same_subject(r->subject, subject))
+        return TRUE;
+    return actual && r->actual && concept && r->concept && strcmp(concept, r->concept) == 0;
+}
+
+static gboolean
+mergeable(const Row *r, const DsrFigure *f, GHashTable *subject, const char *concept,
+          gboolean actual)
 {
     const DsrFigure *g = r->best;
     /* "environ 30 milliards" and "30 milliards" are one figure; "plus de 30" is another. */
@@ -159,7 +316,7 @@ mergeable(const Row *r, const DsrFigure *f, GHashTable *subject)
                g_strcmp0(g->currency, f->currency) == 0 && g_strcmp0(g->entity, f->entity) == 0 &&
                strcmp(x, y) == 0;
     }
-    return same_measure(r, f, subject);
+    return same_measure(r, f, subject, concept, actual);
 }
 
 static int
@@ -227,6 +384,8 @@ collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFac
     GHashTable *subject = f->subject ? dsr__stems(rel, f->subject, facts->lang) : NULL;
     if (subject && !g_hash_table_size(subject))
         g_clear_pointer(&subject, g_hash_table_unref);
+    gboolean actual = f->year && !is_target(f) && !is_partial(f);
+    char *concept = subject ? subject_concept(f->subject, facts->lang) : NULL;
     /* Only figures of one kind, currency, year and entity can be one: the
      * buckets keep ten thousand articles from comparing every pair. */
     g_autofree char *key = g_strdup_printf("%d|%s|%d|%s", f->kind, f->currency ? f->currency : "",
@@ -238,7 +397,7 @@ collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFac
     }
     for (guint r = 0; r < bucket->len; r++) {
         Row *row = g_ptr_array_index(bucket, r);
-        if (!mergeable(row, f, subject))
+        if (!mergeable(row, f, subject, concept, actual))
             continue;
         dsr_cites_add(row->cites, source);
         Wording w = {f->quote, source};
@@ -247,11 +406,14 @@ collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFac
             row->best = f;
         if (subject)
             g_hash_table_unref(subject);
+        g_free(concept);
         return row;
     }
     Row *row = g_new0(Row, 1);
     row->best = f;
     row->subject = subject;
+    row->concept = concept;
+    row->actual = actual;
     row->cites = dsr_cites_new(&source, 1);
     row->wordings = g_array_new(FALSE, FALSE, sizeof(Wording));
     Wording w = {f->quote, source};
@@ -370,7 +532,7 @@ chartable(const DsrFigure *f)
     /* A range's ends are not two quantities, and a negative or zero amount
      * has no bar length a reader could compare. */
     return f->qualifier != DSR_QUALIFIER_AT_LEAST && f->qualifier != DSR_QUALIFIER_AT_MOST &&
-           quantity(f) > 0 && !is_change(f);
+           quantity(f) > 0 && !is_change(f) && !is_target(f);
 }
 
 /* A point of a money chart in @currency: the row itself, or the equivalent
@@ -649,7 +811,8 @@ dsr__summarize_figures(DsrRelation *rel)
         guint end = MIN(x->bucket->len, (guint)MAX_COMPARED);
         for (guint b = x->bucket_index + 1; b < end; b++) {
             Row *y = g_ptr_array_index(x->bucket, b);
-            if ((y->group && y->group == x->group) || !same_measure(x, y->best, y->subject) ||
+            if ((y->group && y->group == x->group) ||
+                !same_measure(x, y->best, y->subject, y->concept, y->actual) ||
                 consistent(x->best, y->best) || !other_sources(x, y))
                 continue;
             if (!x->group && !y->group)
