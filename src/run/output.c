@@ -92,6 +92,7 @@ typedef struct {
 struct DsrOutputStage {
     char *dir;
     GArray *staged; /* Staged */
+    GMutex lock;    /* files are staged from the rendering threads */
 };
 
 static void
@@ -108,6 +109,7 @@ dsr__output_stage_new(const char *dir)
     st->dir = g_strdup(dir);
     st->staged = g_array_new(FALSE, TRUE, sizeof(Staged));
     g_array_set_clear_func(st->staged, (GDestroyNotify)staged_clear);
+    g_mutex_init(&st->lock);
     return st;
 }
 
@@ -118,6 +120,7 @@ dsr__output_stage_free(DsrOutputStage *st)
         return;
     dsr__output_stage_abort(st);
     g_array_unref(st->staged);
+    g_mutex_clear(&st->lock);
     g_free(st->dir);
     g_free(st);
 }
@@ -212,13 +215,24 @@ dsr__output_stage_file(DsrOutputStage *st, const char *name, const guint8 *data,
         return NULL;
     }
     Staged s = {g_steal_pointer(&tmpl), g_steal_pointer(&path)};
+    g_mutex_lock(&st->lock);
     g_array_append_val(st->staged, s);
+    g_mutex_unlock(&st->lock);
     return rec;
+}
+
+static int
+by_final_name(gconstpointer a, gconstpointer b)
+{
+    return strcmp(((const Staged *)a)->final, ((const Staged *)b)->final);
 }
 
 gboolean
 dsr__output_stage_commit(DsrOutputStage *st, GError **error)
 {
+    /* Threads staged the files in any order: rename them in one order, so a
+     * rename that fails leaves the same files renamed every time. */
+    g_array_sort(st->staged, by_final_name);
     for (guint i = 0; i < st->staged->len; i++) {
         Staged *s = &g_array_index(st->staged, Staged, i);
         if (g_rename(s->temp, s->final) != 0) {

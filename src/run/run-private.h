@@ -34,8 +34,9 @@ DsrOutputStage *dsr__output_stage_new(const char *dir);
 void dsr__output_stage_free(DsrOutputStage *stage);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrOutputStage, dsr__output_stage_free)
 
-/* Stages @len bytes as @dir/@name, unless the file already holds exactly these
- * bytes (status "unchanged": nothing is written, its mtime stays). Returns the
+/* May be called from several threads at once on one stage (not at the same
+ * time as commit, abort or free). Stages @len bytes as @dir/@name, unless the file already holds
+ * exactly these bytes (status "unchanged": nothing is written, its mtime stays). Returns the
  * record, or NULL with DSR_ERROR_OUTPUT naming the file and the reason (the
  * disk is full, the folder is read-only). */
 DsrOutputRecord *dsr__output_stage_file(DsrOutputStage *stage, const char *name, const guint8 *data,

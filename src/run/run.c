@@ -504,9 +504,9 @@ typedef struct {
     char *partner;  /* "" for the national context */
     guint articles; /* selected articles: the weight of its summary */
     DsrBrief *brief;
-    GByteArray *outputs[8]; /* one per renderer of the run, in format order */
-    GError *errors[8];      /* a renderer's failure, by format */
-    GError *error;          /* summarize's failure */
+    DsrOutputRecord *records[8]; /* one per renderer of the run, in format order, once staged */
+    GError *errors[8];           /* a renderer's or the disk's failure, by format */
+    GError *error;               /* summarize's failure */
     gint64 summarize_us, render_us[8];
     gint renders_left; /* atomic: the brief is "made" (progress) when it reaches 0 */
 } BriefSlot;
@@ -516,9 +516,8 @@ brief_slot_clear(BriefSlot *b)
 {
     g_free(b->partner);
     dsr_brief_free(b->brief);
-    for (guint i = 0; i < G_N_ELEMENTS(b->outputs); i++) {
-        if (b->outputs[i])
-            g_byte_array_unref(b->outputs[i]);
+    for (guint i = 0; i < G_N_ELEMENTS(b->records); i++) {
+        dsr__output_record_free(b->records[i]);
         g_clear_error(&b->errors[i]);
     }
     g_clear_error(&b->error);
@@ -531,7 +530,8 @@ typedef struct {
     const DsrRenderer **renderers;
     guint n_renderers;
     DsrSummarizeOptions sopt;
-    char *date_text; /* the run's day for people, for e-mail subjects */
+    char *date_text;       /* the run's day for people, for e-mail subjects */
+    DsrOutputStage *stage; /* where each output goes as soon as it is made */
 } BuildJob;
 
 static const char *
@@ -569,7 +569,9 @@ summarize_one(guint index, gpointer data)
     }
 }
 
-/* Task @index renders brief index / n_renderers in format index % n_renderers.
+/* Task @index renders brief index / n_renderers in format index % n_renderers
+ * and stages the file at once: only the outputs being made are in memory,
+ * not every brief's PDF (hundreds of MB for ten thousand articles).
  * Renderers only read the brief, so two formats of one brief can be made at
  * the same time: a relationship much larger than the others does not leave
  * the second thread idle while its PDF is laid out. */
@@ -585,12 +587,16 @@ render_one(guint index, gpointer data)
         const DsrBrief *brief = slot->brief;
         const char *partner = brief->partner ? brief->partner : brief->home;
         const DsrPartnerSettings *rel = dsr_run_options_relationship(job->run->opt, partner);
-        slot->outputs[r] = g_byte_array_new();
-        if (!renderer->render(brief, job->run->render, slot->outputs[r], &slot->errors[r]) ||
+        g_autoptr(GByteArray) bytes = g_byte_array_new();
+        g_autofree char *name = g_strconcat(brief->slug, renderer->suffix, NULL);
+        if (!renderer->render(brief, job->run->render, bytes, &slot->errors[r]) ||
             (strcmp(renderer->name, "eml") == 0 &&
-             !dsr__email_address(slot->outputs[r], brief, job->run->opt->email, rel, job->date_text,
+             !dsr__email_address(bytes, brief, job->run->opt->email, rel, job->date_text,
                                  &slot->errors[r])))
-            g_prefix_error(&slot->errors[r], "%s%s: ", brief->slug, renderer->suffix);
+            g_prefix_error(&slot->errors[r], "%s: ", name);
+        else
+            slot->records[r] =
+                dsr__output_stage_file(job->stage, name, bytes->data, bytes->len, &slot->errors[r]);
         slot->render_us[r] = g_get_monotonic_time() - start;
     }
     if (g_atomic_int_dec_and_test(&slot->renders_left))
@@ -714,14 +720,10 @@ partner_wanted(const DsrRunOptions *opt, const char *code)
     return FALSE;
 }
 
-/* Stages one file and records it for run.json; @status receives its status. */
-static gboolean
-stage_output(DsrOutputStage *stage, const char *name, GByteArray *bytes, cJSON *outputs,
-             const char **status, GError **error)
+/* Lists a staged file in run.json's @outputs (when not NULL); returns its status. */
+static const char *
+record_output(const DsrOutputRecord *rec, cJSON *outputs)
 {
-    DsrOutputRecord *rec = dsr__output_stage_file(stage, name, bytes->data, bytes->len, error);
-    if (!rec)
-        return FALSE;
     if (outputs) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "file", rec->file);
@@ -730,8 +732,20 @@ stage_output(DsrOutputStage *stage, const char *name, GByteArray *bytes, cJSON *
         cJSON_AddStringToObject(e, "status", rec->status);
         cJSON_AddItemToArray(outputs, e);
     }
+    return rec->status;
+}
+
+/* Stages one file and records it for run.json; @status receives its status. */
+static gboolean
+stage_output(DsrOutputStage *stage, const char *name, GByteArray *bytes, cJSON *outputs,
+             const char **status, GError **error)
+{
+    DsrOutputRecord *rec = dsr__output_stage_file(stage, name, bytes->data, bytes->len, error);
+    if (!rec)
+        return FALSE;
+    const char *st = record_output(rec, outputs);
     if (status)
-        *status = rec->status;
+        *status = st;
     dsr__output_record_free(rec);
     return TRUE;
 }
@@ -808,7 +822,10 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
     g_autoptr(GArray) briefs = g_array_new(FALSE, TRUE, sizeof(BriefSlot));
     g_array_set_clear_func(briefs, (GDestroyNotify)brief_slot_clear);
-    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}, NULL};
+    /* Everything is staged before anything is renamed: a full disk, a signal
+     * or a failing renderer leaves the folder exactly as the last run left it. */
+    g_autoptr(DsrOutputStage) stage = dsr__output_stage_new(out_dir);
+    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}, NULL, stage};
     job.sopt.lang = opt->lang ? opt->lang : "fr";
     g_autofree char *date_text = day_for_people(opt->now, job.sopt.lang);
     job.date_text = date_text;
@@ -881,10 +898,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     if (cancelled(run))
         return cancel_error(error, out_dir);
 
-    /* Everything is staged before anything is renamed: a full disk, a signal
-     * or a failing renderer leaves the folder exactly as the last run left it. */
     start = g_get_monotonic_time();
-    g_autoptr(DsrOutputStage) stage = dsr__output_stage_new(out_dir);
     cJSON *outputs = cJSON_AddArrayToObject(manifest, "outputs");
     cJSON *relations = cJSON_AddArrayToObject(manifest, "relationships");
     g_autoptr(GArray) index = g_array_new(FALSE, TRUE, sizeof(DsrIndexEntry));
@@ -909,9 +923,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
                 return cancel_error(error, out_dir);
             char *name = g_strconcat(b->brief->slug, renderers[r]->suffix, NULL);
             g_ptr_array_add(names, name);
-            const char *status = NULL;
-            if (!stage_output(stage, name, b->outputs[r], outputs, &status, error))
-                return FALSE;
+            const char *status = record_output(b->records[r], outputs);
             n_new += strcmp(status, "new") == 0;
             n_unchanged += strcmp(status, "unchanged") == 0;
             stage_step(run);
