@@ -347,9 +347,13 @@ parse_digits(const char *raw, gsize len, gboolean en, NumVal *out)
         k++;
         i += (gsize)g_unichar_to_utf8(g_utf8_get_char(raw + i), NULL);
     }
+    /* No article quotes a quantity with more digits than a double holds
+     * exactly: such a run of digits is an identifier, a code or garbage, and
+     * reading it would give an infinite or rounded value. */
+    gsize int_digits = strcspn(clean->str, ".");
     out->value = g_ascii_strtod(clean->str, NULL);
     g_string_free(clean, TRUE);
-    return TRUE;
+    return int_digits <= 15 && isfinite(out->value);
 }
 
 /* ---- number words ---- */
