@@ -551,9 +551,13 @@ in_currency(const Row *r, const char *currency, gboolean *converted)
     return NULL;
 }
 
+/* Groups of three digits; a value no double-to-int cast can hold (extract
+ * never gives one, a hand-edited fact file might) sorts as the largest. */
 static int
 magnitude(double q)
 {
+    if (!isfinite(q) || q >= 1e300)
+        return 100;
     return q >= 1 ? (int)floor(log10(q) / 3) : 0;
 }
 
