@@ -242,7 +242,7 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
          "Also print every output file and its status", NULL},
         {"log-format", 0, 0, G_OPTION_ARG_STRING, &a->log_format,
          "Log lines on stderr as text (default) or json", "text|json"},
-        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "[INPUT...]"},
         {NULL}};
     GOptionEntry inspect_entries[] = {
         {"pretty", 0, 0, G_OPTION_ARG_NONE, &a->pretty, "Indent the JSON", NULL},
@@ -301,11 +301,11 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
                                   : a->command == DSR_CMD_EXTRACT ? extract_entries
                                   : a->command == DSR_CMD_LIST    ? list_entries
                                                                   : render_entries;
-    g_autofree char *param = g_strdup_printf("%s %s", cmd,
-                                             a->command == DSR_CMD_RENDER  ? "BRIEF.json..."
-                                             : a->command == DSR_CMD_BUILD ? "[INPUT...]"
-                                                                           : "INPUT...");
-    g_autoptr(GOptionContext) ctx = g_option_context_new(param);
+    /* "Usage: dossier build [OPTION…] [INPUT...]": GOption prints the program
+     * name, then the options, then the remaining arguments' description. */
+    g_autofree char *usage_name = g_strdup_printf("dossier %s", cmd);
+    g_set_prgname(usage_name);
+    g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(
         ctx, "dossier: news articles in, one brief per bilateral relationship out.");
