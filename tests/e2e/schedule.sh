@@ -102,6 +102,31 @@ n = email.message_from_binary_file(open("out/vn.eml", "rb"), policy=policy.defau
 assert [a.addr_spec for a in n["to"].addresses] == ["cabinet@example.org"], "default recipients"
 EOF
 
+# 3b. A second, independent parser (Perl's MIME-tools, not GMime nor Python)
+# must see the same tree of parts and the same PDF.
+if perl -MMIME::Parser -e 1 2>/dev/null; then
+    mkdir mime
+    perl -MMIME::Parser -e '
+        my $p = MIME::Parser->new; $p->output_under("mime"); $p->decode_headers(1);
+        my $e = $p->parse_open("out/vn-ru.eml") or die "cannot parse";
+        sub tree { my ($x, $d) = @_; my @k = $x->parts;
+            print "  " x $d, $x->effective_type, "\n"; tree($_, $d + 1) for @k; }
+        tree($e, 0);
+        for my $part ($e->parts_DFS) {
+            next unless $part->effective_type eq "application/pdf";
+            my $io = $part->bodyhandle->open("r"); local $/; my $pdf = $io->getline;
+            open my $f, "<", "out/vn-ru.pdf" or die; binmode $f; my $want = <$f>;
+            die "PDF differs in MIME-tools" unless $pdf eq $want;
+            print "pdf ok\n";
+        }' > mime-tree.txt || fail "MIME-tools cannot read vn-ru.eml"
+    grep -q '^multipart/mixed$' mime-tree.txt && grep -q '^  multipart/alternative$' mime-tree.txt &&
+        grep -q '^    text/plain$' mime-tree.txt && grep -q 'text/html$' mime-tree.txt &&
+        grep -q 'image/png$' mime-tree.txt && grep -q '^  application/pdf$' mime-tree.txt &&
+        grep -q '^pdf ok$' mime-tree.txt || fail "MIME-tools sees another message: $(cat mime-tree.txt)"
+else
+    echo "SKIP: Perl MIME-tools (libmime-tools-perl) not installed: second e-mail parser not run"
+fi
+
 # 4. Same inputs again: nothing is rewritten (bytes and mtime kept).
 mkdir keep && cp -p out/* keep/
 sleep 1
