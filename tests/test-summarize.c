@@ -721,6 +721,123 @@ test_discrepancy_from_articles(void)
     }
 }
 
+/* What run.c gives: the taxonomy's name of a theme in either language. */
+static const char *
+theme_name(const char *name, const char *lang, gpointer data)
+{
+    return dsr_extractor_theme_name(data, name, lang);
+}
+
+static const DsrBriefTheme *
+brief_theme(const DsrBrief *b, const char *name)
+{
+    for (guint i = 0; i < b->themes->len; i++)
+        if (strcmp(g_array_index(b->themes, DsrBriefTheme, i).name, name) == 0)
+            return &g_array_index(b->themes, DsrBriefTheme, i);
+    return NULL;
+}
+
+/* A brief with English labels names its areas of cooperation in English,
+ * ranked as before and, at equal counts, in English alphabetical order; the
+ * French brief keeps the taxonomy's French names and order. */
+static void
+test_themes_english_names(void)
+{
+    g_autoptr(GPtrArray) all = corpus();
+    DsrFacts *c = g_ptr_array_index(all, 2);
+    c->primary_partner = g_strdup("RU");
+    g_ptr_array_add(c->partners, g_strdup("RU"));
+    g_ptr_array_add(c->themes, g_strdup("commerce et investissement"));
+
+    DsrSummarizeOptions o = options();
+    o.theme_name = theme_name;
+    o.theme_name_data = extractor;
+    g_autoptr(DsrBrief) fr = dsr_summarize_relation(all, "VN", "RU", "Russie", &o, NULL);
+    g_assert_nonnull(fr);
+    g_assert_cmpuint(fr->themes->len, ==, 3);
+    g_assert_cmpstr(g_array_index(fr->themes, DsrBriefTheme, 0).name, ==, "semi-conducteurs");
+    g_assert_cmpstr(g_array_index(fr->themes, DsrBriefTheme, 1).name, ==,
+                    "commerce et investissement");
+    g_assert_cmpstr(g_array_index(fr->themes, DsrBriefTheme, 2).name, ==, "énergie");
+
+    o.lang = "en";
+    g_autoptr(DsrBrief) en = dsr_summarize_relation(all, "VN", "RU", "Russia", &o, NULL);
+    g_assert_nonnull(en);
+    g_assert_cmpuint(en->themes->len, ==, 3);
+    g_assert_cmpstr(g_array_index(en->themes, DsrBriefTheme, 0).name, ==, "semiconductors");
+    g_assert_cmpint(g_array_index(en->themes, DsrBriefTheme, 0).count, ==, 2);
+    g_assert_cmpstr(g_array_index(en->themes, DsrBriefTheme, 1).name, ==, "energy");
+    g_assert_cmpstr(g_array_index(en->themes, DsrBriefTheme, 2).name, ==, "trade and investment");
+    /* The examples do not depend on the labels' language. */
+    g_assert_cmpstr(g_array_index(en->themes, DsrBriefTheme, 0).example, ==,
+                    g_array_index(fr->themes, DsrBriefTheme, 0).example);
+    g_assert_cmpstr(g_array_index(en->themes, DsrBriefTheme, 1).example, ==,
+                    g_array_index(fr->themes, DsrBriefTheme, 2).example);
+    g_assert_cmpstr(g_array_index(en->themes, DsrBriefTheme, 2).example, ==,
+                    g_array_index(fr->themes, DsrBriefTheme, 1).example);
+
+    /* Without a translation the facts' names are shown, as before. */
+    o.theme_name = NULL;
+    g_autoptr(DsrBrief) raw = dsr_summarize_relation(all, "VN", "RU", "Russia", &o, NULL);
+    g_assert_cmpstr(g_array_index(raw->themes, DsrBriefTheme, 0).name, ==, "semi-conducteurs");
+}
+
+/* An English article's example is found on the theme's English name (the
+ * facts carry the French one), in a brief with labels in either language;
+ * a French article beside it still finds its own on the French name. */
+static void
+test_themes_english_example(void)
+{
+    static const char *const en_text[] = {
+        "The two delegations reviewed the progress of bilateral projects over the past year.",
+        "Both sides agreed to expand trade and investment in processed farm goods and port "
+        "logistics.",
+        "The ministers also discussed tourism and direct flights between the two capitals.",
+    };
+    g_autoptr(GPtrArray) all = facts_list();
+    DsrFacts *a = article("en-1.txt", "Vietnam and Russia deepen ties", "2025-05-02", "RU");
+    g_free(a->lang);
+    a->lang = g_strdup("en");
+    for (guint i = 0; i < G_N_ELEMENTS(en_text); i++)
+        add_sentence(a, en_text[i]);
+    g_ptr_array_add(a->themes, g_strdup("commerce et investissement"));
+    g_ptr_array_add(all, a);
+    DsrFacts *b = article("fr-1.txt", "Forum de l'énergie", "2025-06-10", "RU");
+    add_sentence(b, "Les deux pays ont inauguré un forum consacré à l'énergie nucléaire civile "
+                    "à Moscou.");
+    g_ptr_array_add(b->themes, g_strdup("énergie"));
+    g_ptr_array_add(all, b);
+
+    DsrSummarizeOptions o = options();
+    o.theme_name = theme_name;
+    o.theme_name_data = extractor;
+    for (guint pass = 0; pass < 2; pass++) {
+        o.lang = pass ? "en" : "fr";
+        g_autoptr(DsrBrief) br = dsr_summarize_relation(all, "VN", "RU", "Russie", &o, NULL);
+        g_assert_nonnull(br);
+        const DsrBriefTheme *trade =
+            brief_theme(br, pass ? "trade and investment" : "commerce et investissement");
+        g_assert_nonnull(trade);
+        g_assert_cmpstr(trade->example, ==, en_text[1]);
+        g_assert_true(cites_are(trade->cites, 1, 0));
+        const DsrBriefTheme *energy = brief_theme(br, pass ? "energy" : "énergie");
+        g_assert_nonnull(energy);
+        g_assert_nonnull(energy->example);
+        g_assert_true(g_str_has_prefix(energy->example, "Les deux pays ont inauguré"));
+        g_assert_true(cites_are(energy->cites, 2, 0));
+    }
+
+    /* The French name's stems ("commerc", "investiss") do not occur in the
+     * English article: without the translation there is no example, and the
+     * theme cites its article. */
+    o.theme_name = NULL;
+    g_autoptr(DsrBrief) raw = dsr_summarize_relation(all, "VN", "RU", "Russie", &o, NULL);
+    const DsrBriefTheme *trade = brief_theme(raw, "commerce et investissement");
+    g_assert_nonnull(trade);
+    g_assert_null(trade->example);
+    g_assert_true(cites_are(trade->cites, 1, 0));
+}
+
 static guint
 next_random(guint32 *seed)
 {
@@ -1122,6 +1239,8 @@ main(int argc, char **argv)
     g_test_add_func("/summarize/golden", test_golden);
     g_test_add_func("/summarize/from-articles", test_from_articles);
     g_test_add_func("/summarize/figures/discrepancy-from-articles", test_discrepancy_from_articles);
+    g_test_add_func("/summarize/themes/english-names", test_themes_english_names);
+    g_test_add_func("/summarize/themes/english-example", test_themes_english_example);
     g_test_add_func("/summarize/scale", test_scale);
     g_test_add_func("/summarize/corpus", test_corpus);
     int status = g_test_run();

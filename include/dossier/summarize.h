@@ -24,6 +24,13 @@ typedef struct {
      * by key in templates/labels-<lang>.json; the key when missing. */
     const char *(*label)(const char *key, gpointer data);
     gpointer label_data;
+    /* Name in @lang ("fr", "en") of the theme that facts name @name (French,
+     * data/themes.json), or NULL when unknown; run.c gives
+     * dsr_extractor_theme_name(). The brief shows themes in opt->lang and
+     * looks for each one's example in an article's own language. When the
+     * callback is NULL or returns NULL, the facts' name is used. */
+    const char *(*theme_name)(const char *name, const char *lang, gpointer data);
+    gpointer theme_name_data;
 } DsrSummarizeOptions;
 
 /* The relationships found in @facts (DsrFacts *): partner codes in a stable

@@ -541,6 +541,12 @@ label_lookup(const char *key, gpointer data)
     return dsr_render_label(job->run->render, job->sopt.lang, key);
 }
 
+static const char *
+theme_name_lookup(const char *name, const char *lang, gpointer data)
+{
+    return dsr_extractor_theme_name(data, name, lang);
+}
+
 static void
 summarize_one(guint index, gpointer data)
 {
@@ -839,6 +845,8 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
         dsr_render_label(run->render, job.sopt.lang, "brief-title-national");
     job.sopt.label = label_lookup;
     job.sopt.label_data = &job;
+    job.sopt.theme_name = theme_name_lookup;
+    job.sopt.theme_name_data = run->extractor;
     for (guint i = 0; i < partners->len; i++) {
         const char *code = g_ptr_array_index(partners, i);
         if (!partner_wanted(opt, code))

@@ -7,7 +7,8 @@
 #include <string.h>
 
 typedef struct {
-    char *name;
+    char *name;        /* as the facts give it (French) */
+    const char *shown; /* in the brief's language; borrowed from the options' callback */
     int count;
     GArray *cites;
 } Theme;
@@ -27,19 +28,35 @@ compare_themes(gconstpointer a, gconstpointer b)
     const Theme *x = *(Theme *const *)a, *y = *(Theme *const *)b;
     if (x->count != y->count)
         return y->count - x->count;
-    return strcmp(x->name, y->name);
+    /* Ties read in the brief's alphabetical order; the facts' name breaks a
+     * tie between two themes shown alike, so the order never depends on input order. */
+    int c = strcmp(x->shown, y->shown);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* The theme's name in @lang, or the facts' own name when the options cannot translate it. */
+static const char *
+theme_name_in(const DsrRelation *rel, const char *name, const char *lang)
+{
+    const DsrSummarizeOptions *opt = rel->opt;
+    const char *n = opt->theme_name ? opt->theme_name(name, lang, opt->theme_name_data) : NULL;
+    return n && *n ? n : name;
 }
 
 /* One sentence that shows the theme: it carries the content stems of the
- * theme's name (all of them best), reads alone (dsr__key_point_candidate) and is of a length a
- * reader takes in at once; the earliest source and sentence first, so the
- * choice is stable. The example's source is what the theme then cites. */
+ * theme's name in the article's own language (all of them best), reads alone
+ * (dsr__key_point_candidate) and is of a length a reader takes in at once;
+ * the earliest source and sentence first, so the choice is stable. The
+ * example's source is what the theme then cites. */
 static const char *
 theme_example(DsrRelation *rel, const char *name, int *source)
 {
     const char *best = NULL;
     double best_score = 0;
     guint looked = 0;
+    /* The name's stems in French [0] and English [1], made when an article
+     * in that language first needs them. */
+    GHashTable *wants[2] = {NULL, NULL};
     for (guint i = 0; i < rel->selected->len; i++) {
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
         gboolean has = FALSE;
@@ -50,25 +67,29 @@ theme_example(DsrRelation *rel, const char *name, int *source)
         /* The leads of the first articles that treat it are enough to find one. */
         if (++looked > 50)
             break;
-        g_autoptr(GHashTable) want = dsr__stems(rel, name, s->facts->lang);
-        if (!g_hash_table_size(want))
+        gboolean en = g_strcmp0(s->facts->lang, "en") == 0;
+        const char *lang = en ? "en" : "fr";
+        GHashTable **want = &wants[en];
+        if (!*want)
+            *want = dsr__stems(rel, theme_name_in(rel, name, lang), lang);
+        if (!g_hash_table_size(*want))
             continue;
         for (guint k = 0; k < s->facts->sentences->len; k++) {
             const DsrSentence *sent = g_ptr_array_index(s->facts->sentences, k);
             if (!dsr__key_point_candidate(sent->text))
                 continue;
-            g_autoptr(GHashTable) have = dsr__stems(rel, sent->text, s->facts->lang);
+            g_autoptr(GHashTable) have = dsr__stems(rel, sent->text, lang);
             guint hits = 0;
             GHashTableIter it;
             gpointer key;
-            g_hash_table_iter_init(&it, want);
+            g_hash_table_iter_init(&it, *want);
             while (g_hash_table_iter_next(&it, &key, NULL))
                 hits += g_hash_table_contains(have, key);
             if (!hits)
                 continue;
             /* All of the theme's words beat some of them; shorter sentences show
              * it more plainly; leads weigh more. */
-            double score = (double)hits / g_hash_table_size(want) +
+            double score = (double)hits / g_hash_table_size(*want) +
                            0.5 / (1.0 + 0.02 * g_hash_table_size(have)) + 0.3 / (1.0 + sent->index);
             if (score > best_score) {
                 best = sent->text;
@@ -77,6 +98,9 @@ theme_example(DsrRelation *rel, const char *name, int *source)
             }
         }
     }
+    for (guint i = 0; i < G_N_ELEMENTS(wants); i++)
+        if (wants[i])
+            g_hash_table_unref(wants[i]);
     return best;
 }
 
@@ -93,6 +117,7 @@ summarize_themes(DsrRelation *rel)
             if (!t) {
                 t = g_new0(Theme, 1);
                 t->name = g_strdup(name);
+                t->shown = theme_name_in(rel, name, rel->opt->lang);
                 t->cites = dsr_cites_new(NULL, 0);
                 g_hash_table_insert(seen, t->name, t);
                 g_ptr_array_add(themes, t);
@@ -107,9 +132,9 @@ summarize_themes(DsrRelation *rel)
         int source = 0;
         const char *example = theme_example(rel, t->name, &source);
         if (example)
-            dsr_brief_add_theme(rel->brief, t->name, t->count, example, dsr_cites_new(&source, 1));
+            dsr_brief_add_theme(rel->brief, t->shown, t->count, example, dsr_cites_new(&source, 1));
         else
-            dsr_brief_add_theme(rel->brief, t->name, t->count, NULL, g_steal_pointer(&t->cites));
+            dsr_brief_add_theme(rel->brief, t->shown, t->count, NULL, g_steal_pointer(&t->cites));
     }
 }
 
