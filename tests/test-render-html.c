@@ -131,9 +131,11 @@ rich_brief(void)
     dsr_brief_add_event(b, DSR_EVENT_AGREEMENT, "2025-11-20", "Moscou",
                         "Signature d'un accord énergétique", cites(3, 0));
     dsr_brief_add_event(b, DSR_EVENT_OTHER, NULL, NULL, "Réunion de suivi annoncée", cites(1, 0));
+    /* Out of side order, as a brief edited by hand may be. */
     dsr_brief_add_actor(b, "Nguyễn Văn Thử", "vice-ministre de l'Industrie", "VN", cites(1, 2));
-    dsr_brief_add_actor(b, "Ivan Essai", "ambassadeur", "RU", cites(3, 0));
     dsr_brief_add_actor(b, "Anne Exemple", NULL, NULL, cites(2, 0));
+    dsr_brief_add_actor(b, "Ivan Essai", "ambassadeur", "RU", cites(3, 0));
+    dsr_brief_add_actor(b, "Trần Thị Mẫu", "ministre du Commerce", "VN", cites(3, 0));
     /* The third article is new since the previous run: what only it reports is "Nouveau". */
     g_array_index(b->sources, DsrSource, 2).is_new = TRUE;
     return b;
@@ -353,8 +355,20 @@ test_structure(void)
     g_autofree char *type = value(doc, "//ol[@class='timeline']/li[2]/span[@class='event-type']");
     g_assert_cmpstr(type, ==, "Accord");
 
-    g_assert_cmpint(count(doc, "//table[@class='actors']/tbody/tr/th[@scope='row']"), ==, 3);
-    g_autofree char *no_role = value(doc, "//table[@class='actors']/tbody/tr[3]/td[1]");
+    /* Actors grouped by side, home first, each group a <tbody> with its heading. */
+    g_assert_cmpint(count(doc, "//table[@class='actors']/tbody/tr/th[@scope='row']"), ==, 4);
+    g_autoptr(GPtrArray) sides =
+        values(doc, "//table[@class='actors']/tbody/tr[1]/th[@scope='rowgroup'][@colspan='4']");
+    g_assert_cmpuint(sides->len, ==, 3);
+    g_assert_cmpstr(g_ptr_array_index(sides, 0), ==, "Côté Vietnam");
+    g_assert_cmpstr(g_ptr_array_index(sides, 1), ==, "Côté Russie");
+    g_assert_cmpstr(g_ptr_array_index(sides, 2), ==, "Autres");
+    g_autoptr(GPtrArray) names = values(doc, "//table[@class='actors']//th[@scope='row']");
+    const char *const order[] = {"Nguyễn Văn Thử", "Trần Thị Mẫu", "Ivan Essai", "Anne Exemple"};
+    for (guint i = 0; i < G_N_ELEMENTS(order); i++)
+        g_assert_cmpstr(g_ptr_array_index(names, i), ==, order[i]);
+    g_assert_cmpint(count(doc, "//table[@class='actors']/tbody[1]/tr"), ==, 3);
+    g_autofree char *no_role = value(doc, "//table[@class='actors']/tbody[3]/tr[2]/td[1]");
     g_assert_cmpstr(no_role, ==, "–");
     g_assert_cmpint(count(doc, "//ul[@class='themes']/li"), ==, 2);
 
@@ -440,6 +454,37 @@ test_sparse(void)
     g_assert_cmpstr(period, ==, "non datée");
 }
 
+/* Only the sides that have actors get a heading; the national brief has no
+ * partner side, so an actor of another country is among the others. */
+static void
+test_actor_sides(void)
+{
+    g_autoptr(DsrRenderContext) ctx = default_context();
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", NULL, "fr");
+    b->title = dsr_brief_intern(b, "Vietnam : contexte national");
+    dsr_brief_add_source(b, "Titre", NULL, NULL, NULL, "a.txt");
+    dsr_brief_add_actor(b, "Ivan Essai", "ambassadeur", "RU", cites(1, 0));
+    dsr_brief_add_actor(b, "Nguyễn Văn Thử", NULL, "VN", cites(1, 0));
+    g_autofree char *html = render(b, ctx);
+    g_autoptr(xmlDoc) doc = parse(html);
+    g_autoptr(GPtrArray) sides = values(doc, "//table[@class='actors']//th[@scope='rowgroup']");
+    g_assert_cmpuint(sides->len, ==, 2);
+    g_assert_cmpstr(g_ptr_array_index(sides, 0), ==, "Côté Vietnam");
+    g_assert_cmpstr(g_ptr_array_index(sides, 1), ==, "Autres");
+
+    g_autoptr(DsrBrief) e = dsr_brief_new("VN", "RU", "en");
+    e->title = dsr_brief_intern(e, "Vietnam – Russia: brief");
+    e->partner_name = dsr_brief_intern(e, "Russia");
+    dsr_brief_add_source(e, "Title", NULL, NULL, NULL, "a.txt");
+    dsr_brief_add_actor(e, "Ivan Essai", "ambassador", "RU", cites(1, 0));
+    g_autofree char *en = render(e, ctx);
+    g_autoptr(xmlDoc) edoc = parse(en);
+    g_autoptr(GPtrArray) one = values(edoc, "//table[@class='actors']//th[@scope='rowgroup']");
+    g_assert_cmpuint(one->len, ==, 1);
+    g_assert_cmpstr(g_ptr_array_index(one, 0), ==, "Russia side");
+    g_assert_cmpint(count(edoc, "//table[@class='actors']/tbody"), ==, 1);
+}
+
 static void
 test_hostile(void)
 {
@@ -490,7 +535,7 @@ test_hostile(void)
     /* A citation of a source that does not exist is not a dead link. */
     g_assert_cmpint(count(doc, "//ol[@class='key-points']/li/a"), ==, 1);
     g_assert_cmpint(count(doc, "//ol[@class='key-points']/li/span[@class='cite']"), ==, 1);
-    g_autofree char *th = value(doc, "//table[@class='actors']/tbody/tr/th");
+    g_autofree char *th = value(doc, "//table[@class='actors']/tbody/tr/th[@scope='row']");
     g_assert_cmpstr(th, ==, "</th><th onclick=x>");
     /* tests/e2e/html.sh runs the validator and axe on this page too. */
     dsr_test_assert_golden(html, "render-html", "hostile.expected.html");
@@ -782,6 +827,7 @@ main(int argc, char **argv)
     g_test_add_func("/render/html/golden", test_golden);
     g_test_add_func("/render/html/english", test_english);
     g_test_add_func("/render/html/sparse", test_sparse);
+    g_test_add_func("/render/html/actor-sides", test_actor_sides);
     g_test_add_func("/render/html/hostile", test_hostile);
     g_test_add_func("/render/html/missing-slot", test_missing_slot);
     g_test_add_func("/render/html/slot-order", test_slot_order);

@@ -326,6 +326,23 @@ test_rich_text(Fixture *f, gconstpointer data G_GNUC_UNUSED)
         if (!strstr(text, want[i]))
             g_error("pdftotext lost \"%s\"", want[i]);
     g_assert_null(strstr(text, "MinhVille"));
+    /* Actors under their side's heading, home first; no actor is on neither
+     * side, so there is no "Autres". Read in drawing order: pdftotext's
+     * layout puts the bold one-cell rows after the others. */
+    g_autofree char *drawn_raw = pdftotext(f->path, "-raw");
+    g_autofree char *drawn = normalise(drawn_raw);
+    const char *acteurs = strstr(drawn, "Acteurs Nom");
+    g_assert_nonnull(acteurs);
+    const char *order[] = {"Côté Vietnam", "Nguyễn Mạnh Hùng", "Lê Thị Thu Hằng", "Côté Russie",
+                           "Алексей Оверчук"};
+    const char *at = acteurs;
+    for (guint i = 0; i < G_N_ELEMENTS(order); i++) {
+        const char *next = strstr(at, order[i]);
+        if (!next)
+            g_error("\"%s\" is not where it belongs in the actors table", order[i]);
+        at = next;
+    }
+    g_assert_null(strstr(acteurs, "Autres"));
     /* Every key point comes back whole; "écono-\nmistes" came back as
      * "écono-mistes", so hyphens are left out of this comparison (the names
      * above keep theirs). */
@@ -446,6 +463,54 @@ test_split_source(void)
         splits += stats.split_targets;
     }
     g_assert_cmpuint(splits, >, 0);
+}
+
+/* A side's heading never ends a page: whatever the number of actors before
+ * it, the page that shows a heading shows an actor after it. The national
+ * brief has no partner side. */
+static void
+test_actor_sides(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    guint headings = 0;
+    for (guint n = 26; n < 40; n++) {
+        g_autoptr(DsrBrief) b = dsr_brief_new("VN", n % 2 ? NULL : "RU", "fr");
+        b->title = dsr_brief_intern(b, "Viêt Nam");
+        b->partner_name = b->partner ? dsr_brief_intern(b, "Russie") : NULL;
+        b->generated = dsr_brief_intern(b, "2023-11-14");
+        dsr_brief_add_source(b, "Un titre", "vietnamplus.vn", "2024", NULL, NULL);
+        for (guint i = 0; i < n + 6; i++) {
+            const char *entity = i < n ? "VN" : i < n + 3 ? "RU" : "FR";
+            g_autofree char *name = g_strdup_printf("Personne %u", i);
+            dsr_brief_add_actor(b, name, "vice-ministre chargé de la coopération économique",
+                                entity, cites(1, 0));
+        }
+        g_autoptr(GByteArray) pdf = render(b, ctx, NULL);
+        g_autofree char *path = save(pdf, "render-pdf-sides.pdf");
+        /* In drawing order: the layout order of cells may put a bold heading after its rows. */
+        g_autofree char *raw = pdftotext(path, "-raw");
+        if (!raw)
+            return;
+        g_auto(GStrv) pages = g_strsplit(raw, "\f", -1);
+        const char *with_partner[] = {"Côté Vietnam", "Côté Russie", "Autres", NULL};
+        const char *national[] = {"Côté Vietnam", "Autres", NULL};
+        const char *const *want = b->partner ? with_partner : national;
+        guint found = 0;
+        for (guint k = 0; pages[k]; k++) {
+            for (guint w = 0; want[w]; w++) {
+                const char *h = strstr(pages[k], want[w]);
+                if (!h)
+                    continue;
+                found++;
+                if (!strstr(h, "Personne"))
+                    g_error("%u actors: \"%s\" ends page %u", n, want[w], k + 1);
+            }
+        }
+        g_assert_cmpuint(found, ==, b->partner ? 3 : 2);
+        headings += found;
+        g_assert_null(b->partner ? NULL : strstr(raw, "Côté Russie"));
+    }
+    g_assert_cmpuint(headings, >, 0);
 }
 
 static void
@@ -840,6 +905,7 @@ main(int argc, char **argv)
     g_test_add("/render-pdf/rich/qpdf", Fixture, NULL, rich_setup, test_rich_qpdf, rich_teardown);
     g_test_add_func("/render-pdf/sparse", test_sparse);
     g_test_add_func("/render-pdf/split-source", test_split_source);
+    g_test_add_func("/render-pdf/actor-sides", test_actor_sides);
     g_test_add_func("/render-pdf/letter-english", test_letter_english);
     g_test_add_func("/render-pdf/typical-size", test_typical_size);
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);

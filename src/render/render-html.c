@@ -957,18 +957,40 @@ fill_events(Html *h, xmlNodePtr section)
     }
 }
 
+/* One <tbody> per side, headed by a row group header, so a screen reader
+ * announces "Côté Russie" with each of its actors. Walked side by side
+ * rather than trusting the brief's order: a brief edited by hand keeps its
+ * groups. */
 static void
 fill_actors(Html *h, xmlNodePtr section)
 {
     static const char *const cols[] = {"col-name", "col-role", "col-entity", "col-sources", NULL};
     xmlNodePtr tbody = table_with_head(section, "actors", label(h, "actors"), cols, h);
-    for (guint i = 0; i < h->b->actors->len; i++) {
-        const DsrBriefActor *a = &g_array_index(h->b->actors, DsrBriefActor, i);
-        xmlNodePtr tr = dsr__html_el(tbody, "tr", NULL);
-        row_header(tr, a->name);
-        cell_or_dash(tr, NULL, a->role);
-        cell_or_dash(tr, "entity", a->entity);
-        cites_cell(h, tr, a->cites);
+    xmlNodePtr table = tbody->parent;
+    /* table_with_head's body is for a flat table; the groups bring their own. */
+    xmlUnlinkNode(tbody);
+    xmlFreeNode(tbody);
+    g_autofree char *span = g_strdup_printf("%u", (guint)(G_N_ELEMENTS(cols) - 1));
+    for (int side = DSR_SIDE_HOME; side < DSR_N_SIDES; side++) {
+        xmlNodePtr group = NULL;
+        for (guint i = 0; i < h->b->actors->len; i++) {
+            const DsrBriefActor *a = &g_array_index(h->b->actors, DsrBriefActor, i);
+            if (dsr__actor_side(h->b, a) != (DsrActorSide)side)
+                continue;
+            if (!group) {
+                group = dsr__html_el(table, "tbody", "side");
+                g_autofree char *heading = dsr__side_heading(h->ctx, h->b, (DsrActorSide)side);
+                xmlNodePtr th = dsr__html_text_el(dsr__html_el(group, "tr", NULL), "th",
+                                                  "side-heading", heading);
+                xmlNewProp(th, BAD_CAST "scope", BAD_CAST "rowgroup");
+                xmlNewProp(th, BAD_CAST "colspan", BAD_CAST span);
+            }
+            xmlNodePtr tr = dsr__html_el(group, "tr", NULL);
+            row_header(tr, a->name);
+            cell_or_dash(tr, NULL, a->role);
+            cell_or_dash(tr, "entity", a->entity);
+            cites_cell(h, tr, a->cites);
+        }
     }
 }
 

@@ -644,6 +644,30 @@ section_events(Pdf *p)
     }
 }
 
+/* A side's heading: one cell across the table, kept with the side's first
+ * row so it never ends a page alone. */
+static void
+side_row(Pdf *p, DsrActorSide side, int table)
+{
+    g_autofree char *heading = dsr__side_heading(p->ctx, p->brief, side);
+    Run run = PLAIN;
+    run.hyphenate = FALSE;
+    run.weight = PANGO_WEIGHT_BOLD;
+    run.family = p->heading_family;
+    run.rgb = p->c_accent;
+    Rich cell;
+    rich_init(&cell);
+    rich_add(p, &cell, heading, &run);
+    const Column all = {p->text_w, PANGO_ALIGN_LEFT};
+    DsrPdfBlock *row = add_row(p, &all, &cell, 1, FALSE, table, FALSE);
+    rich_clear(&cell);
+    DsrPdfText *text = g_ptr_array_index(row->cells, 0);
+    text->tag = "TH";
+    row->keep_with_next = TRUE;
+    row->space_before = side == DSR_SIDE_HOME ? 0 : p->table_size * 0.6;
+    row->rule = 0.8;
+}
+
 static void
 section_actors(Pdf *p)
 {
@@ -658,20 +682,31 @@ section_actors(Pdf *p)
     header_row(p, cols, keys, G_N_ELEMENTS(keys), table);
     Run nohy = PLAIN;
     nohy.hyphenate = FALSE;
-    for (guint i = 0; i < ac->len; i++) {
-        const DsrBriefActor *a = &g_array_index(ac, DsrBriefActor, i);
-        Rich c[4];
-        for (guint j = 0; j < G_N_ELEMENTS(c); j++)
-            rich_init(&c[j]);
-        Run name = nohy;
-        name.weight = PANGO_WEIGHT_BOLD;
-        rich_add(p, &c[0], a->name, &name);
-        rich_add(p, &c[1], a->role ? a->role : "–", &PLAIN);
-        rich_add(p, &c[2], a->entity ? a->entity : "–", &nohy);
-        rich_cites(p, &c[3], a->cites, FALSE);
-        add_row(p, cols, c, G_N_ELEMENTS(c), FALSE, table, i + 1 == ac->len);
-        for (guint j = 0; j < G_N_ELEMENTS(c); j++)
-            rich_clear(&c[j]);
+    /* Walked side by side rather than trusting the brief's order: a brief
+     * edited by hand keeps its groups. */
+    guint left = ac->len;
+    for (int side = DSR_SIDE_HOME; side < DSR_N_SIDES; side++) {
+        gboolean first = TRUE;
+        for (guint i = 0; i < ac->len; i++) {
+            const DsrBriefActor *a = &g_array_index(ac, DsrBriefActor, i);
+            if (dsr__actor_side(p->brief, a) != (DsrActorSide)side)
+                continue;
+            if (first)
+                side_row(p, (DsrActorSide)side, table);
+            first = FALSE;
+            Rich c[4];
+            for (guint j = 0; j < G_N_ELEMENTS(c); j++)
+                rich_init(&c[j]);
+            Run name = nohy;
+            name.weight = PANGO_WEIGHT_BOLD;
+            rich_add(p, &c[0], a->name, &name);
+            rich_add(p, &c[1], a->role ? a->role : "–", &PLAIN);
+            rich_add(p, &c[2], a->entity ? a->entity : "–", &nohy);
+            rich_cites(p, &c[3], a->cites, FALSE);
+            add_row(p, cols, c, G_N_ELEMENTS(c), FALSE, table, --left == 0);
+            for (guint j = 0; j < G_N_ELEMENTS(c); j++)
+                rich_clear(&c[j]);
+        }
     }
 }
 

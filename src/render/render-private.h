@@ -20,6 +20,8 @@ struct DsrRenderContext {
     DsrFonts *fonts;
     GHashTable *labels_fr; /* key -> text */
     GHashTable *labels_en;
+    GHashTable *names_fr; /* entity code -> display name, from data/gazetteer.json */
+    GHashTable *names_en;
     cJSON *page_style; /* templates/page-style.json */
 };
 
@@ -49,6 +51,18 @@ gboolean dsr__render_sections(const DsrBrief *brief, DsrSectionFunc fn, gpointer
  * key, value pairs). New string. */
 char *dsr__label_fill(const DsrRenderContext *ctx, const char *lang, const char *key,
                       ...) G_GNUC_NULL_TERMINATED;
+
+/* The display name of entity @code ("VN" -> "Vietnam") in @lang, or @code
+ * when the gazetteer does not know it. */
+const char *dsr__entity_name(const DsrRenderContext *ctx, const char *lang, const char *code);
+
+/* The actors table is grouped by side, home first, in every format. */
+typedef enum { DSR_SIDE_HOME, DSR_SIDE_PARTNER, DSR_SIDE_OTHER, DSR_N_SIDES } DsrActorSide;
+/* The side @a stands on: its entity is the brief's home or partner, else other. */
+DsrActorSide dsr__actor_side(const DsrBrief *b, const DsrBriefActor *a);
+/* The side's group heading in the brief's language: "Côté Vietnam",
+ * "Côté Russie", "Autres". New string. */
+char *dsr__side_heading(const DsrRenderContext *ctx, const DsrBrief *b, DsrActorSide side);
 
 /* "16,5 %", "environ 200 Md USD", "plus de 800 projets" (French) or "16.5%",
  * "about USD 200 bn" (English): a figure's normalized value for people. */

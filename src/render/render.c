@@ -4,6 +4,7 @@
  * dates, periods and citations are written for people. */
 #include "render-private.h"
 #include "common/cleanup.h"
+#include <dossier/dossier.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -69,6 +70,27 @@ load_labels(const char *dir, const char *lang, GError **error)
     return labels;
 }
 
+/* Display names of the gazetteer's entities (code -> "Vietnam") in @lang, so a
+ * heading names the home country as the brief's title does. The brief keeps
+ * only the home's code; a missing or unreadable gazetteer leaves the table
+ * empty and headings fall back to the code. */
+static GHashTable *
+load_entity_names(const char *lang)
+{
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_autofree char *dir = g_build_filename(dsr_data_dir(), "data", NULL);
+    g_autoptr(GError) ignored = NULL;
+    g_autoptr(cJSON) json = load_json(dir, "gazetteer.json", &ignored);
+    const cJSON *item;
+    cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive(json, "entities")) {
+        const cJSON *code = cJSON_GetObjectItemCaseSensitive(item, "code");
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(item, lang);
+        if (cJSON_IsString(code) && cJSON_IsString(name) && *name->valuestring)
+            g_hash_table_insert(names, g_strdup(code->valuestring), g_strdup(name->valuestring));
+    }
+    return names;
+}
+
 DsrRenderContext *
 dsr_render_context_new(const DsrRenderOptions *opt, GError **error)
 {
@@ -84,6 +106,8 @@ dsr_render_context_new(const DsrRenderOptions *opt, GError **error)
         dsr_render_context_free(ctx);
         return NULL;
     }
+    ctx->names_fr = load_entity_names("fr");
+    ctx->names_en = load_entity_names("en");
     if (opt->fonts_dir && !(ctx->fonts = dsr_fonts_new(opt->fonts_dir, error))) {
         dsr_render_context_free(ctx);
         return NULL;
@@ -101,6 +125,8 @@ dsr_render_context_free(DsrRenderContext *ctx)
     g_free(ctx->author);
     g_clear_pointer(&ctx->labels_fr, g_hash_table_unref);
     g_clear_pointer(&ctx->labels_en, g_hash_table_unref);
+    g_clear_pointer(&ctx->names_fr, g_hash_table_unref);
+    g_clear_pointer(&ctx->names_en, g_hash_table_unref);
     cJSON_Delete(ctx->page_style);
     dsr_fonts_free(ctx->fonts);
     g_free(ctx);
@@ -128,6 +154,39 @@ dsr__label_fill(const DsrRenderContext *ctx, const char *lang, const char *key, 
     }
     va_end(ap);
     return g_string_free(s, FALSE);
+}
+
+const char *
+dsr__entity_name(const DsrRenderContext *ctx, const char *lang, const char *code)
+{
+    if (!code)
+        return NULL;
+    GHashTable *names = g_strcmp0(lang, "en") == 0 ? ctx->names_en : ctx->names_fr;
+    const char *name = g_hash_table_lookup(names, code);
+    return name ? name : code;
+}
+
+DsrActorSide
+dsr__actor_side(const DsrBrief *b, const DsrBriefActor *a)
+{
+    /* The same test as summarize's, so a hand-edited brief groups the same way. */
+    if (a->entity && g_strcmp0(a->entity, b->home) == 0)
+        return DSR_SIDE_HOME;
+    if (a->entity && b->partner && g_strcmp0(a->entity, b->partner) == 0)
+        return DSR_SIDE_PARTNER;
+    return DSR_SIDE_OTHER;
+}
+
+char *
+dsr__side_heading(const DsrRenderContext *ctx, const DsrBrief *b, DsrActorSide side)
+{
+    const char *lang = b->lang;
+    const char *partner = b->partner_name && *b->partner_name
+                              ? b->partner_name
+                              : dsr__entity_name(ctx, lang, b->partner);
+    static const char *const keys[] = {"side-home", "side-partner", "side-other"};
+    return dsr__label_fill(ctx, lang, keys[side], "home", dsr__entity_name(ctx, lang, b->home),
+                           "partner", partner, NULL);
 }
 
 static const struct {
