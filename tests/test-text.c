@@ -301,7 +301,7 @@ static void
 test_clean_hostile_format(void)
 {
     static const char in[] = "A\u202eB\u202c\u2066C\u2069\u200bD\u2060E\xc2\x9b"
-                             "F\u200dG";
+                             "F\u200dG\xef\xbf\xbf\xef\xb7\x90";
     g_autoptr(GError) error = NULL;
     g_autofree char *out = dsr_text_clean(in, strlen(in), NULL, &error);
     g_assert_no_error(error);

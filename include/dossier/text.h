@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 /* Turns raw file bytes into clean UTF-8 text: a BOM is removed, CRLF and CR
  * become LF, NUL bytes, control characters (C0 but tab and LF, C1),
- * bidirectional overrides, embeddings and isolates, zero-width spaces and word
- * joiners are dropped, the text is NFC-normalised. Bytes that are
+ * bidirectional overrides, embeddings and isolates, zero-width spaces, word
+ * joiners and Unicode noncharacters (U+FFFF…) are dropped, the text is NFC-normalised. Bytes that are
  * not UTF-8 are read as Windows-1252 when the whole buffer decodes that way,
  * and *@converted is set (a warning for the caller). Returns a new string, or
  * NULL with DSR_ERROR_INPUT ("not UTF-8 at byte N") when the bytes are neither. */

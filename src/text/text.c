@@ -23,17 +23,26 @@ is_invisible(gunichar c)
            c == 0x200F;
 }
 
+/* Unicode noncharacters (U+FDD0..U+FDEF and the last two code points of
+ * every plane): valid UTF-8 to GLib, refused by cairo as "not valid UTF-8",
+ * so one of them in a title would stop the PDF. */
+static gboolean
+is_noncharacter(gunichar c)
+{
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
 /* Characters dropped from every text read: bidirectional embeddings,
  * overrides and isolates (they reorder what a reader sees, the "Trojan
  * source" trick, and leak into titles, file names and PDF outlines), the
- * zero-width space and word joiner, and C1 controls (escape sequences for
- * terminals, never text). Joiners (U+200C, U+200D) stay: emoji and some
+ * zero-width space and word joiner, C1 controls (escape sequences for
+ * terminals, never text) and noncharacters. Joiners (U+200C, U+200D) stay: emoji and some
  * scripts need them. */
 static gboolean
 is_hostile_format(gunichar c)
 {
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200B ||
-           c == 0x2060 || (c >= 0x80 && c <= 0x9F);
+           c == 0x2060 || (c >= 0x80 && c <= 0x9F) || is_noncharacter(c);
 }
 
 static char *
