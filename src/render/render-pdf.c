@@ -653,7 +653,6 @@ side_row(Pdf *p, DsrActorSide side, int table)
     Run run = PLAIN;
     run.hyphenate = FALSE;
     run.weight = PANGO_WEIGHT_BOLD;
-    run.family = p->heading_family;
     run.rgb = p->c_accent;
     Rich cell;
     rich_init(&cell);
