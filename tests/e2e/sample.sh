@@ -64,6 +64,18 @@ fi
     fail "HTML check"
 grep -q 'Content-Security-Policy' out1/vn-ru.html || fail "no CSP in vn-ru.html"
 
+# Golden briefs: the sample's brief JSON (what every renderer draws) is compared
+# with tests/data/sample/; DOSSIER_UPDATE_GOLDEN=1 rewrites them (read the diff).
+golden="$SRC/tests/data/sample"
+for slug in vn-ru vn-eu vn-cn vn; do
+    if [ "${DOSSIER_UPDATE_GOLDEN:-}" = 1 ]; then
+        mkdir -p "$golden" && cp "out1/$slug.json" "$golden/$slug.expected.json"
+    elif ! cmp -s "out1/$slug.json" "$golden/$slug.expected.json"; then
+        diff -u "$golden/$slug.expected.json" "out1/$slug.json" | head -n 40 >&2
+        fail "out1/$slug.json differs from tests/data/sample/$slug.expected.json"
+    fi
+done
+
 # The brief JSON is read back by dossier's own reader and renders again.
 "$DOSSIER" render -o again out1/vn-ru.json 2>stderr2 || fail "render of vn-ru.json failed: $(cat stderr2)"
 cmp -s out1/vn-ru.html again/vn-ru.html || fail "render from vn-ru.json does not reproduce the HTML"
