@@ -386,7 +386,8 @@ test_structure(void)
     g_assert_cmpuint(strlen(html), <, 200 * 1024);
 }
 
-/* @html with the content of every <@tag …>…</@tag> replaced by @placeholder. */
+/* @html with the content of every <@tag …>…</@tag> element replaced by
+ * @placeholder; comments (the templates' own notes name tags) are copied. */
 static char *
 replace_elements(const char *html, const char *tag, const char *placeholder)
 {
@@ -394,8 +395,18 @@ replace_elements(const char *html, const char *tag, const char *placeholder)
     g_autofree char *close_tag = g_strconcat("</", tag, ">", NULL);
     GString *s = g_string_new(NULL);
     const char *p = html;
-    const char *open;
-    while ((open = strstr(p, open_tag))) {
+    while (*p) {
+        const char *open = strstr(p, open_tag);
+        const char *comment = strstr(p, "<!--");
+        if (comment && (!open || comment < open)) {
+            const char *end = strstr(comment, "-->");
+            g_assert_nonnull(end);
+            g_string_append_len(s, p, end + 3 - p);
+            p = end + 3;
+            continue;
+        }
+        if (!open)
+            break;
         const char *close = strstr(open, close_tag);
         g_assert_nonnull(close);
         g_string_append_len(s, p, open - p);
