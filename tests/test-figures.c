@@ -457,11 +457,8 @@ compare_names(gconstpointer a, gconstpointer b)
 static void
 test_corpus(void)
 {
-    const char *env = g_getenv("DOSSIER_CORPUS");
-    const char *src = g_getenv("DOSSIER_DATADIR");
-    g_autofree char *corpus =
-        env ? g_strdup(env) : g_build_filename(src ? src : ".", "..", "shared", "corpus", NULL);
-    if (!g_file_test(corpus, G_FILE_TEST_IS_DIR)) {
+    g_autofree char *corpus = dsr_test_corpus_dir();
+    if (!corpus) {
         g_test_skip("no corpus (set DOSSIER_CORPUS)");
         return;
     }

@@ -1088,22 +1088,6 @@ test_not_regular(void)
     g_assert_true(g_str_has_suffix(error->message, ": is a folder"));
 }
 
-/* The corpus folder (not in the repository): $DOSSIER_CORPUS, else the shared
- * corpus beside the source tree; NULL when there is none. */
-static char *
-corpus_dir(void)
-{
-    const char *env = g_getenv("DOSSIER_CORPUS");
-    g_autofree char *dir = NULL;
-    if (env && *env)
-        dir = g_strdup(env);
-    else if (g_getenv("DOSSIER_DATADIR"))
-        dir = g_build_filename(g_getenv("DOSSIER_DATADIR"), "..", "shared", "corpus", NULL);
-    if (!dir || !g_file_test(dir, G_FILE_TEST_IS_DIR))
-        return NULL;
-    return g_steal_pointer(&dir);
-}
-
 static GPtrArray *
 corpus_files(const char *corpus)
 {
@@ -1118,7 +1102,7 @@ corpus_files(const char *corpus)
 static void
 test_corpus_measure(void)
 {
-    g_autofree char *corpus = corpus_dir();
+    g_autofree char *corpus = dsr_test_corpus_dir();
     if (!corpus) {
         g_test_skip("no corpus (set DOSSIER_CORPUS)");
         return;
@@ -1617,7 +1601,7 @@ compare_article(const DsrArticle *a, const DsrArticle *b, const char *file, cons
 static void
 test_corpus_three_forms(void)
 {
-    g_autofree char *corpus = corpus_dir();
+    g_autofree char *corpus = dsr_test_corpus_dir();
     if (!corpus) {
         g_test_skip("no corpus (set DOSSIER_CORPUS)");
         return;
@@ -1787,7 +1771,7 @@ test_html_site_name(void)
 static void
 test_corpus_dates(void)
 {
-    g_autofree char *corpus = corpus_dir();
+    g_autofree char *corpus = dsr_test_corpus_dir();
     if (!corpus) {
         g_test_skip("no corpus (set DOSSIER_CORPUS)");
         return;

@@ -56,3 +56,17 @@ dsr_test_check_golden(const char *actual, const char *module, const char *expect
                    file, line, path, actual_path);
     g_test_fail();
 }
+
+char *
+dsr_test_corpus_dir(void)
+{
+    const char *env = g_getenv("DOSSIER_CORPUS");
+    g_autofree char *dir = NULL;
+    if (env && *env)
+        dir = g_strdup(env);
+    else if (g_getenv("DOSSIER_DATADIR"))
+        dir = g_build_filename(g_getenv("DOSSIER_DATADIR"), "..", "shared", "corpus", NULL);
+    if (!dir || !g_file_test(dir, G_FILE_TEST_IS_DIR))
+        return NULL;
+    return g_steal_pointer(&dir);
+}

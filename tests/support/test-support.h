@@ -19,4 +19,9 @@ char *dsr_test_read_data(const char *module, const char *name, gsize *len);
 void dsr_test_check_golden(const char *actual, const char *module, const char *expected_name,
                            const char *file, int line);
 
+/* The corpus folder (real articles, not in the repository): $DOSSIER_CORPUS,
+ * else ../shared/corpus beside $DOSSIER_DATADIR. NULL when there is none:
+ * measurements on it then skip (g_test_skip). New string. */
+char *dsr_test_corpus_dir(void);
+
 #endif
