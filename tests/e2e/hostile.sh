@@ -250,6 +250,13 @@ for path in pdfs:
     check_text(path, text)
 EOF
 
+# The second run checks reproducibility, which does not depend on the build:
+# the dev preset runs it; under the sanitizers (the asan preset sets
+# ASAN_OPTIONS) one run is what finds memory errors, at half the CI time.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+    echo "ok (second run left to the dev preset)"
+    exit 0
+fi
 run out2
 for f in out1/*; do
     b=$(basename "$f")
