@@ -85,6 +85,9 @@ printf '%s\n' '<!DOCTYPE html><html lang="fr"><body><a href=" java&#9;script:ale
 printf '%s\n' '<!DOCTYPE html><html lang="fr"><body><p>&lt;a href="javascript:x"&gt;</p></body></html>' >text.html
 "$PY" "$SRC/tests/e2e/check-html.py" --hostile text.html || fail "check-html.py --hostile flags escaped text"
 
+# The unit tests' golden pages hold the markup with the stylesheet and charts
+# left out (placeholders), so they are checked for structure and validity, not
+# laid out by axe in a browser: the built pages above are.
 goldens="$SRC/tests/data/render-html/rich.expected.html $SRC/tests/data/render-html/hostile.expected.html"
 pages="sample/*.html hostile/*.html grown/*.html"
 # shellcheck disable=SC2086
@@ -124,8 +127,7 @@ if [ -d "$NODE_MODULES/axe-core" ] && [ -d "$NODE_MODULES/playwright-core" ] && 
     # shellcheck disable=SC2086
     NODE_PATH=$NODE_MODULES CHROMIUM=$CHROMIUM node "$SRC/tests/e2e/web/axe-check.js" \
         sample/vn-ru.html sample/vn-eu.html sample/vn.html sample/index.html hostile/vn-ru.html \
-        grown/vn-ru.html grown/index.html \
-        $goldens >axe.txt 2>&1 || fail "accessibility: $(cat axe.txt)"
+        grown/vn-ru.html grown/index.html >axe.txt 2>&1 || fail "accessibility: $(cat axe.txt)"
     tail -n 1 axe.txt
 else
     skip "axe-core, playwright-core or Chromium not installed: run scripts/deps-web"
