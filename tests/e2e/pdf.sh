@@ -44,6 +44,10 @@ for pdf in "$@"; do
         qpdf --json "$pdf" >pdf.json
         grep -q '"outlines": \[$' pdf.json || grep -q '"outlines": \[ *{' pdf.json || fail "$pdf: no outline"
         grep -q '"/Subtype": "/Link"' pdf.json || fail "$pdf: no link annotation"
+        # The document language (set by the libqpdf finishing step; cairo 1.16
+        # cannot) is the labels' language: screen readers pick their voice by it.
+        grep -q '"/Lang": "u:fr"' pdf.json || grep -q '"/Lang": "fr"' pdf.json ||
+            fail "$pdf: no /Lang fr on the catalog"
     fi
 done
 # The brief JSON renders to the same PDF.
