@@ -17,7 +17,7 @@ context(const char *paper)
     g_autofree char *templates = g_build_filename(dsr_data_dir(), "templates", NULL);
     g_autofree char *fonts = g_build_filename(dsr_data_dir(), "fonts", NULL);
     DsrRenderOptions opt = {templates, fonts, paper, "Ministère des Affaires étrangères",
-                            1700000000};
+                            1700000000, 0};
     g_autoptr(GError) error = NULL;
     DsrRenderContext *ctx = dsr_render_context_new(&opt, &error);
     g_assert_no_error(error);

@@ -111,6 +111,12 @@ typedef struct {
     GArray *events;        /* DsrBriefEvent */
     GArray *actors;        /* DsrBriefActor */
     GArray *sources;       /* DsrSource, n = index + 1 */
+    /* What the brief's limits left out (summarize's max_* options): articles
+     * of the relationship not used, and rows not shown. All 0 when nothing
+     * was cut. Added after the first release of the schema. */
+    struct {
+        guint articles, figures, events, actors;
+    } omitted;
     GStringChunk *strings; /* owns every string above */
 } DsrBrief;
 

@@ -29,7 +29,10 @@ typedef struct {
     const char *paper;         /* "a4" (default) or "letter" */
     const char *author;        /* organisation for PDF metadata, or NULL */
     gint64 now;                /* seconds since the epoch: SOURCE_DATE_EPOCH or the clock, read once */
+    guint max_pages;           /* pages of one PDF; 0: DSR_DEFAULT_MAX_PAGES */
 } DsrRenderOptions;
+
+#define DSR_DEFAULT_MAX_PAGES 300
 
 /* Everything renderers share, loaded once and read-only afterwards (safe to
  * share between threads). NULL with DSR_ERROR_RESOURCE naming the broken file. */

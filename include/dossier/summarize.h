@@ -31,7 +31,20 @@ typedef struct {
      * callback is NULL or returns NULL, the facts' name is used. */
     const char *(*theme_name)(const char *name, const char *lang, gpointer data);
     gpointer theme_name_data;
+    /* Limits of one brief; 0 means the default (DSR_DEFAULT_MAX_*). A
+     * relationship with more articles is built from its most recent
+     * max_articles; the figure, event and actor sections keep their most
+     * important rows. Each cut is counted in the brief's "omitted" counts. */
+    guint max_articles;
+    guint max_figures;
+    guint max_events;
+    guint max_actors;
 } DsrSummarizeOptions;
+
+#define DSR_DEFAULT_MAX_ARTICLES 2000
+#define DSR_DEFAULT_MAX_FIGURES 60
+#define DSR_DEFAULT_MAX_EVENTS 40
+#define DSR_DEFAULT_MAX_ACTORS 40
 
 /* The relationships found in @facts (DsrFacts *): partner codes in a stable
  * order (most articles first, then code), with "" for the national-context

@@ -219,7 +219,7 @@ run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **err
         return FALSE;
     if (need_render) {
         g_autofree char *fonts = g_build_filename(run->data_dir, "fonts", NULL);
-        DsrRenderOptions ro = {run->templates_dir, fonts, opt->paper, NULL, opt->now};
+        DsrRenderOptions ro = {run->templates_dir, fonts, opt->paper, NULL, opt->now, 0};
         if (!(run->render = dsr_render_context_new(&ro, error)))
             return FALSE;
     }
