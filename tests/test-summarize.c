@@ -897,13 +897,118 @@ test_scale(void)
         g_ptr_array_add(all, a);
     }
     gint64 start = g_get_monotonic_time();
-    g_autoptr(DsrBrief) b = summarize(all, "RU");
+    /* Past the default --max-articles: this measures the key points of all ten thousand. */
+    DsrSummarizeOptions o = options();
+    o.max_articles = 10000;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) b = dsr_summarize_relation(all, "VN", "RU", "Russie", &o, &error);
+    g_assert_no_error(error);
     double seconds = (g_get_monotonic_time() - start) / 1e6;
     g_test_message("10000 articles summarized in %.2f s", seconds);
     g_printerr("# 10000 articles summarized in %.2f s\n", seconds);
     g_assert_cmpuint(b->sources->len, ==, 10000);
+    g_assert_cmpuint(b->omitted.articles, ==, 0);
     g_assert_cmpuint(b->key_points->len, >=, 4);
     g_assert_cmpuint(b->key_points->len, <=, 8);
+    /* Thousands of events and 500 people: the default caps keep the most reported. */
+    g_assert_cmpuint(b->events->len, ==, DSR_DEFAULT_MAX_EVENTS);
+    g_assert_cmpuint(b->omitted.events, >, 0);
+    g_assert_cmpuint(b->actors->len, ==, DSR_DEFAULT_MAX_ACTORS);
+    g_assert_cmpuint(b->omitted.actors, ==, 500 - DSR_DEFAULT_MAX_ACTORS);
+}
+
+/* Six articles of one relationship, given in two orders; one is undated. */
+static GPtrArray *
+dated_articles(gboolean reversed)
+{
+    static const char *const dates[] = {"2023-01-05", NULL,         "2025-03",
+                                        "2024-07-14", "2025-03-02", "2022"};
+    GPtrArray *all = facts_list();
+    for (guint k = 0; k < G_N_ELEMENTS(dates); k++) {
+        guint i = reversed ? G_N_ELEMENTS(dates) - 1 - k : k;
+        g_autofree char *file = g_strdup_printf("d%u.txt", i);
+        DsrFacts *f = article(file, "Coopération", dates[i], "JP");
+        add_sentence(f, "Les deux pays ont décidé de renforcer leur coopération dans l'énergie et "
+                        "les transports cette année.");
+        g_ptr_array_add(all, f);
+    }
+    return all;
+}
+
+/* --max-articles: the most recent articles make the brief (an undated one
+ * counts as the oldest), whatever the input order; the others are counted. */
+static void
+test_limit_articles(void)
+{
+    for (int reversed = 0; reversed < 2; reversed++) {
+        g_autoptr(GPtrArray) all = dated_articles(reversed);
+        DsrSummarizeOptions o = options();
+        o.max_articles = 3;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DsrBrief) b = dsr_summarize_relation(all, "VN", "JP", "Japon", &o, &error);
+        g_assert_no_error(error);
+        g_assert_cmpuint(b->sources->len, ==, 3);
+        g_assert_cmpuint(b->omitted.articles, ==, 3);
+        /* Still numbered by date, oldest first. */
+        g_assert_cmpstr(g_array_index(b->sources, DsrSource, 0).date, ==, "2024-07-14");
+        g_assert_cmpstr(g_array_index(b->sources, DsrSource, 1).date, ==, "2025-03");
+        g_assert_cmpstr(g_array_index(b->sources, DsrSource, 2).date, ==, "2025-03-02");
+        g_assert_cmpstr(b->period_from, ==, "2024-07-14");
+    }
+    /* At the limit nothing is cut. */
+    g_autoptr(GPtrArray) all = dated_articles(FALSE);
+    DsrSummarizeOptions o = options();
+    o.max_articles = 6;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) b = dsr_summarize_relation(all, "VN", "JP", "Japon", &o, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(b->sources->len, ==, 6);
+    g_assert_cmpuint(b->omitted.articles, ==, 0);
+}
+
+/* --max-events and --max-actors: the rows most sources report are kept, in
+ * the section's own order (chronology; side), and the cut is counted. */
+static void
+test_limit_events_actors(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    DsrFacts *a = article("a.txt", "A", "2024-05-01", "KR");
+    add_event(a, DSR_EVENT_FORUM, "2024-05-16", "Séoul", "Le forum d'affaires s'est tenu");
+    add_event(a, DSR_EVENT_VISIT, "2023-02-02", "Hanoï", "Une visite officielle a eu lieu");
+    add_event(a, DSR_EVENT_MEETING, "2024-01-09", "Busan", "Une rencontre a eu lieu");
+    add_actor(a, "Kim Min-ji", "ministre", "KR");
+    add_actor(a, "Trần Văn Nam", "vice-ministre", "VN");
+    add_actor(a, "Jean Dupont", "expert", NULL);
+    g_ptr_array_add(all, a);
+    DsrFacts *b = article("b.txt", "B", "2024-05-20", "KR");
+    add_event(b, DSR_EVENT_FORUM, "2024-05-16", "Seoul",
+              "Le forum d'affaires a réuni 300 entreprises");
+    add_event(b, DSR_EVENT_AGREEMENT, "2022-11-17", "Séoul", "Un accord a été signé");
+    add_event(b, DSR_EVENT_MEETING, "2024-03-01", "Séoul", "Une réunion a eu lieu");
+    add_actor(b, "Tran Van Nam", NULL, "VN");
+    add_actor(b, "Lee Soo-jin", "directrice", "KR");
+    g_ptr_array_add(all, b);
+
+    DsrSummarizeOptions o = options();
+    o.max_events = 3;
+    o.max_actors = 2;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) brief = dsr_summarize_relation(all, "VN", "KR", "Corée", &o, &error);
+    g_assert_no_error(error);
+    /* The forum (two sources), the agreement, then the most recent of the others. */
+    g_assert_cmpuint(brief->events->len, ==, 3);
+    g_assert_cmpuint(brief->omitted.events, ==, 2);
+    const DsrBriefEvent *e = (const DsrBriefEvent *)(void *)brief->events->data;
+    g_assert_cmpint(e[0].type, ==, DSR_EVENT_AGREEMENT);
+    g_assert_cmpstr(e[1].date, ==, "2024-03-01");
+    g_assert_cmpstr(e[2].date, ==, "2024-05-16");
+    g_assert_true(cites_are(e[2].cites, 1, 2));
+    /* The vice-minister cited twice, then a partner's side before the expert. */
+    g_assert_cmpuint(brief->actors->len, ==, 2);
+    g_assert_cmpuint(brief->omitted.actors, ==, 2);
+    const DsrBriefActor *ac = (const DsrBriefActor *)(void *)brief->actors->data;
+    g_assert_cmpstr(ac[0].entity, ==, "VN");
+    g_assert_cmpstr(ac[1].name, ==, "Kim Min-ji");
 }
 
 /* ---- Measurement on ../shared/corpus (tests/data/summarize/corpus-key-facts.tsv) ---- */
@@ -1239,6 +1344,8 @@ main(int argc, char **argv)
     g_test_add_func("/summarize/themes/english-names", test_themes_english_names);
     g_test_add_func("/summarize/themes/english-example", test_themes_english_example);
     g_test_add_func("/summarize/scale", test_scale);
+    g_test_add_func("/summarize/limits/articles", test_limit_articles);
+    g_test_add_func("/summarize/limits/events-actors", test_limit_events_actors);
     g_test_add_func("/summarize/corpus", test_corpus);
     int status = g_test_run();
     dsr_extractor_free(extractor);

@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 typedef void (*DsrReportFunc)(const char *file, const char *reason, gboolean skipped,
                               gpointer user_data);
 
+/* Called (from the calling thread, after the briefs are made, in brief
+ * order) when a limit of DsrRunOptions cut something: @subject is the brief
+ * ("vn-ru") or the output file ("vn-ru.pdf"), @limit the option's long name
+ * ("max-articles", "max-figures", "max-events", "max-actors", "max-pages"),
+ * @message one line for people ("2400 articles: built from the 2000 most
+ * recent"). run.json's "warnings" lists the same, and the inputs skipped
+ * for max_file_size (reported as skipped inputs through DsrReportFunc). */
+typedef void (*DsrLimitFunc)(const char *subject, const char *limit, const char *message,
+                             gpointer user_data);
+
 /* The stages of a build, in order, as reported to a DsrProgressFunc. */
 typedef enum {
     DSR_STAGE_READ,  /* ingest and extract, per input file */
@@ -75,19 +85,45 @@ typedef struct {
      * run at the next file: temporaries are removed, nothing is renamed into
      * place, and the run fails with DSR_ERROR_OUTPUT. May be NULL. */
     const volatile gint *cancel;
+    /* Limits, each with a safe default (0: the default). An input file larger
+     * than @max_file_size bytes is skipped (facts files excepted: they are
+     * dossier's own output); a relationship with more than @max_articles
+     * articles is built from the most recent; a brief shows at most
+     * @max_figures figure rows, @max_events events and @max_actors actors
+     * (the most cited); a PDF has at most @max_pages pages. What a limit cuts is
+     * reported through @limit_warning and in run.json, never a failure. */
+    guint64 max_file_size;      /* default DSR_DEFAULT_MAX_FILE_SIZE */
+    guint max_articles;         /* default DSR_DEFAULT_MAX_ARTICLES (summarize.h) */
+    guint max_figures;          /* default DSR_DEFAULT_MAX_FIGURES (summarize.h) */
+    guint max_events;           /* default DSR_DEFAULT_MAX_EVENTS (summarize.h) */
+    guint max_actors;           /* default DSR_DEFAULT_MAX_ACTORS (summarize.h) */
+    guint max_pages;            /* default DSR_DEFAULT_MAX_PAGES (render.h) */
+    DsrLimitFunc limit_warning; /* or NULL */
+    gpointer limit_warning_data;
 } DsrRunOptions;
+
+/* The largest value --max-articles, --max-figures, --max-events, --max-actors
+ * and --max-pages take. */
+#define DSR_LIMIT_MAX 1000000u
+#define DSR_DEFAULT_MAX_FILE_SIZE (G_GUINT64_CONSTANT(20) * 1024 * 1024)
+
+/* Reads a size as users write it: "500000", "512K", "20M", "1G" (binary
+ * multiples, upper or lower case, an optional trailing "B" or "iB"). FALSE
+ * when @text is not such a size, is zero, or does not fit in 64 bits. */
+gboolean dsr_run_parse_size(const char *text, guint64 *bytes);
 
 typedef struct {
     guint inputs, used, duplicates, skipped; /* articles or files, as counted in run.json */
     guint briefs;                            /* relationships written */
     guint new_articles;                      /* used articles the previous run.json did not list */
     guint written, unchanged;                /* output files renamed into place / left alone */
+    guint limits_hit;                        /* warnings listed in run.json's "warnings" */
 } DsrRunResult;
 
 /* A --config file: every option of `dossier build` by its long name, plus
  * "inputs", "email" and "relationships" (see docs/DESIGN.md). Relative paths
  * are taken from the folder of the file. Unset strings are NULL, unset
- * booleans -1, unset jobs 0. */
+ * booleans -1, unset jobs and limits 0. */
 typedef struct {
     char *file;
     char **inputs;
@@ -97,6 +133,8 @@ typedef struct {
     char *since, *until, *lang, *home, *templates, *paper, *log_format;
     int strict, quiet, verbose;
     int jobs;
+    guint64 max_file_size; /* 0 when unset, like the counts below */
+    guint max_articles, max_figures, max_events, max_actors, max_pages;
     DsrEmailSettings email;
     GPtrArray *relationships; /* DsrPartnerSettings *, in file order */
 } DsrRunConfig;

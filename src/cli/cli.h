@@ -32,6 +32,11 @@ typedef struct {
     char *log_format; /* "text" or "json" */
     gboolean strict, pretty, quiet, verbose;
     int jobs;
+    /* Limits as typed (checked into the numbers below), 0 when unset. */
+    char *max_file_size_text, *max_articles_text, *max_figures_text, *max_events_text,
+        *max_actors_text, *max_pages_text;
+    guint64 max_file_size;
+    guint max_articles, max_figures, max_events, max_actors, max_pages;
     DsrRunConfig *settings; /* the --config file, or NULL: its e-mail and per-relationship parts */
 } DsrCliArgs;
 

@@ -87,6 +87,27 @@ report_input(const char *file, const char *reason, gboolean skipped, gpointer da
     fprintf(stderr, "dossier: %s: %s%s\n", file, text, skipped ? " (skipped)" : "");
 }
 
+/* A limit cut a brief or a PDF: one line naming it and the option to raise. */
+static void
+report_limit(const char *subject, const char *limit, const char *message, gpointer data)
+{
+    Log *log = data;
+    if (log->quiet)
+        return;
+    if (log->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "level", "warning");
+        cJSON_AddStringToObject(o, "event", "limit");
+        cJSON_AddStringToObject(o, "file", subject);
+        cJSON_AddStringToObject(o, "limit", limit);
+        cJSON_AddStringToObject(o, "message", message);
+        log_json(o);
+        return;
+    }
+    end_bar(log);
+    fprintf(stderr, "dossier: %s: %s (--%s)\n", subject, message, limit);
+}
+
 static const char *
 stage_noun(DsrStage stage, guint n)
 {
@@ -310,6 +331,14 @@ main(int argc, char **argv)
         .email = cfg ? &cfg->email : NULL,
         .relationships = (const DsrPartnerSettings *const *)rels->pdata,
         .cancel = &stop_requested,
+        .max_file_size = args.max_file_size,
+        .max_articles = args.max_articles,
+        .max_figures = args.max_figures,
+        .max_events = args.max_events,
+        .max_actors = args.max_actors,
+        .max_pages = args.max_pages,
+        .limit_warning = report_limit,
+        .limit_warning_data = &log,
     };
     DsrRunResult result;
     g_autoptr(GError) error = NULL;

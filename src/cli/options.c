@@ -22,6 +22,12 @@ dsr_cli_args_clear(DsrCliArgs *a)
     g_free(a->config);
     g_free(a->paper);
     g_free(a->log_format);
+    g_free(a->max_file_size_text);
+    g_free(a->max_articles_text);
+    g_free(a->max_figures_text);
+    g_free(a->max_events_text);
+    g_free(a->max_actors_text);
+    g_free(a->max_pages_text);
     dsr_run_config_free(a->settings);
     memset(a, 0, sizeof *a);
 }
@@ -73,6 +79,39 @@ split_lists(char **values)
         }
     }
     return g_strv_builder_end(b);
+}
+
+/* --max-articles and the like: a whole number from 1 to DSR_LIMIT_MAX. */
+static gboolean
+parse_count(const char *cmd, const char *option, const char *text, guint *out)
+{
+    if (!text)
+        return TRUE;
+    char *end = NULL;
+    guint64 n = g_ascii_isdigit(*text) ? g_ascii_strtoull(text, &end, 10) : 0;
+    if (!end || *end || n < 1 || n > DSR_LIMIT_MAX) {
+        g_autofree char *m = g_strdup_printf("--%s wants a whole number from 1 to %u, not '%s'",
+                                             option, DSR_LIMIT_MAX, text);
+        return usage_error(cmd, m);
+    }
+    *out = (guint)n;
+    return TRUE;
+}
+
+static gboolean
+check_limits(DsrCliArgs *a, const char *cmd)
+{
+    if (a->max_file_size_text && !dsr_run_parse_size(a->max_file_size_text, &a->max_file_size)) {
+        g_autofree char *m =
+            g_strdup_printf("--max-file-size wants a size like 500000, 512K, 20M or 1G, not '%s'",
+                            a->max_file_size_text);
+        return usage_error(cmd, m);
+    }
+    return parse_count(cmd, "max-articles", a->max_articles_text, &a->max_articles) &&
+           parse_count(cmd, "max-figures", a->max_figures_text, &a->max_figures) &&
+           parse_count(cmd, "max-events", a->max_events_text, &a->max_events) &&
+           parse_count(cmd, "max-actors", a->max_actors_text, &a->max_actors) &&
+           parse_count(cmd, "max-pages", a->max_pages_text, &a->max_pages);
 }
 
 static gboolean
@@ -158,7 +197,19 @@ apply_config(DsrCliArgs *a, const char *cmd)
         take_string(&a->home, c->home);
         if (!a->jobs && c->jobs > 0)
             a->jobs = c->jobs;
+        if (!a->max_file_size)
+            a->max_file_size = c->max_file_size;
+        if (!a->max_articles)
+            a->max_articles = c->max_articles;
+        if (!a->max_figures)
+            a->max_figures = c->max_figures;
+        if (!a->max_events)
+            a->max_events = c->max_events;
+        if (!a->max_actors)
+            a->max_actors = c->max_actors;
     }
+    if (!a->max_pages)
+        a->max_pages = c->max_pages;
     take_string(&a->output, c->output);
     take_list(&a->formats, c->formats);
     take_string(&a->templates, c->templates);
@@ -242,10 +293,24 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
          "Also print every output file and its status", NULL},
         {"log-format", 0, 0, G_OPTION_ARG_STRING, &a->log_format,
          "Log lines on stderr as text (default) or json", "text|json"},
+        {"max-file-size", 0, 0, G_OPTION_ARG_STRING, &a->max_file_size_text,
+         "Skip input files larger than SIZE (default 20M; K, M, G suffixes)", "SIZE"},
+        {"max-articles", 0, 0, G_OPTION_ARG_STRING, &a->max_articles_text,
+         "Build each brief from at most N articles, the most recent (default 2000)", "N"},
+        {"max-figures", 0, 0, G_OPTION_ARG_STRING, &a->max_figures_text,
+         "Show at most N figure rows per brief, the most cited (default 60)", "N"},
+        {"max-events", 0, 0, G_OPTION_ARG_STRING, &a->max_events_text,
+         "Show at most N events per brief, the most reported (default 40)", "N"},
+        {"max-actors", 0, 0, G_OPTION_ARG_STRING, &a->max_actors_text,
+         "Show at most N actors per brief, the most cited (default 40)", "N"},
+        {"max-pages", 0, 0, G_OPTION_ARG_STRING, &a->max_pages_text,
+         "Cut each PDF after N pages (default 300)", "N"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "[INPUT...]"},
         {NULL}};
     GOptionEntry inspect_entries[] = {
         {"pretty", 0, 0, G_OPTION_ARG_NONE, &a->pretty, "Indent the JSON", NULL},
+        {"max-file-size", 0, 0, G_OPTION_ARG_STRING, &a->max_file_size_text,
+         "Skip input files larger than SIZE (default 20M; K, M, G suffixes)", "SIZE"},
         {"home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
@@ -262,6 +327,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Fail (exit 3) if any input is skipped",
          NULL},
+        {"max-file-size", 0, 0, G_OPTION_ARG_STRING, &a->max_file_size_text,
+         "Skip input files larger than SIZE (default 20M; K, M, G suffixes)", "SIZE"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs, NULL, "INPUT..."},
         {NULL}};
     GOptionEntry list_entries[] = {
@@ -273,6 +340,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
          "YYYY-MM-DD"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &a->lang, "Partner names in fr (default) or en",
          "fr|en"},
+        {"max-file-size", 0, 0, G_OPTION_ARG_STRING, &a->max_file_size_text,
+         "Skip input files larger than SIZE (default 20M; K, M, G suffixes)", "SIZE"},
         {"home", 0, 0, G_OPTION_ARG_STRING, &a->home, "Home country (default VN)", "CODE"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Worker threads", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
@@ -289,6 +358,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
          "a4|letter"},
         {"config", 0, 0, G_OPTION_ARG_FILENAME, &a->config,
          "Read e-mail settings (and options) from a JSON file", "FILE"},
+        {"max-pages", 0, 0, G_OPTION_ARG_STRING, &a->max_pages_text,
+         "Cut each PDF after N pages (default 300)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "Print only errors", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
          "Also print every output file and its status", NULL},
@@ -326,6 +397,9 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
     }
     a->formats = split_lists(formats);
     g_strfreev(formats);
+    /* Limits typed on the command line are read first: the file fills only those left unset. */
+    if (!check_limits(a, cmd))
+        return DSR_EXIT_USAGE;
     if (a->config && !apply_config(a, cmd))
         return DSR_EXIT_USAGE;
     if (!check_values(a, cmd))

@@ -9,6 +9,7 @@
 #include <dossier/text.h>
 #include "common/cleanup.h"
 #include <gmime/gmime.h>
+#include <errno.h>
 #include <string.h>
 
 typedef struct {
@@ -326,7 +327,79 @@ parse_relationships(const Parser *p, const cJSON *obj, GPtrArray *out, GError **
 
 static const char known_keys[] =
     "inputs, output, format, partner, since, until, lang, home, templates, paper, strict, "
-    "jobs, quiet, verbose, log-format, email, relationships";
+    "jobs, quiet, verbose, log-format, max-file-size, max-articles, max-figures, max-events, "
+    "max-actors, max-pages, email, relationships";
+
+gboolean
+dsr_run_parse_size(const char *text, guint64 *bytes)
+{
+    if (!text || !g_ascii_isdigit(*text))
+        return FALSE;
+    char *end = NULL;
+    errno = 0;
+    guint64 n = g_ascii_strtoull(text, &end, 10);
+    guint shift = 0;
+    switch (g_ascii_toupper(*end)) {
+    case 'K':
+        shift = 10;
+        break;
+    case 'M':
+        shift = 20;
+        break;
+    case 'G':
+        shift = 30;
+        break;
+    case 'T':
+        shift = 40;
+        break;
+    default:
+        break;
+    }
+    if (shift)
+        end++;
+    /* "20M", "20MB", "20MiB" and "500000B" all read as binary multiples. */
+    if (shift && (*end == 'i' || *end == 'I'))
+        end++;
+    if (*end == 'B' || *end == 'b')
+        end++;
+    if (*end || n == 0 || errno == ERANGE || n > (G_MAXUINT64 >> shift))
+        return FALSE;
+    *bytes = n << shift;
+    return TRUE;
+}
+
+/* A limit: a whole number from 1 to @max. */
+static gboolean
+get_count(const Parser *p, const char *path, const cJSON *v, guint max, guint *out, GError **error)
+{
+    if (!want_type(p, path, v, "a whole number", cJSON_IsNumber(v), error))
+        return FALSE;
+    if (v->valuedouble != (double)(gint64)v->valuedouble || v->valuedouble < 1 ||
+        v->valuedouble > max)
+        return fail(p, path, error, "expected a whole number from 1 to %u", max);
+    *out = (guint)v->valuedouble;
+    return TRUE;
+}
+
+/* A size in bytes: a number, or a string with a K, M or G suffix ("20M"). */
+static gboolean
+get_size(const Parser *p, const char *path, const cJSON *v, guint64 *out, GError **error)
+{
+    if (cJSON_IsNumber(v)) {
+        if (v->valuedouble != (double)(gint64)v->valuedouble || v->valuedouble < 1 ||
+            v->valuedouble > 9.0e15)
+            return fail(p, path, error, "expected a positive whole number of bytes");
+        *out = (guint64)v->valuedouble;
+        return TRUE;
+    }
+    if (!want_type(p, path, v, "a size (a number of bytes, or a string like \"20M\")",
+                   cJSON_IsString(v), error))
+        return FALSE;
+    if (!dsr_run_parse_size(v->valuestring, out))
+        return fail(p, path, error, "'%s' is not a size like 500000, 512K, 20M or 1G",
+                    v->valuestring);
+    return TRUE;
+}
 
 static gboolean
 parse_root(const Parser *p, const cJSON *root, DsrRunConfig *c, GError **error)
@@ -389,7 +462,19 @@ parse_root(const Parser *p, const cJSON *root, DsrRunConfig *c, GError **error)
                 ok = fail(p, path, error, "expected a whole number from 1 to 256");
             if (ok)
                 c->jobs = (int)v->valuedouble;
-        } else if (strcmp(k, "email") == 0)
+        } else if (strcmp(k, "max-file-size") == 0)
+            ok = get_size(p, path, v, &c->max_file_size, error);
+        else if (strcmp(k, "max-articles") == 0)
+            ok = get_count(p, path, v, DSR_LIMIT_MAX, &c->max_articles, error);
+        else if (strcmp(k, "max-figures") == 0)
+            ok = get_count(p, path, v, DSR_LIMIT_MAX, &c->max_figures, error);
+        else if (strcmp(k, "max-events") == 0)
+            ok = get_count(p, path, v, DSR_LIMIT_MAX, &c->max_events, error);
+        else if (strcmp(k, "max-actors") == 0)
+            ok = get_count(p, path, v, DSR_LIMIT_MAX, &c->max_actors, error);
+        else if (strcmp(k, "max-pages") == 0)
+            ok = get_count(p, path, v, DSR_LIMIT_MAX, &c->max_pages, error);
+        else if (strcmp(k, "email") == 0)
             ok = parse_email(p, v, &c->email, error);
         else if (strcmp(k, "relationships") == 0)
             ok = parse_relationships(p, v, c->relationships, error);

@@ -10,6 +10,7 @@
 #include "run-private.h"
 #include <dossier/dossier.h>
 #include "common/cleanup.h"
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@ typedef struct {
     GPtrArray *facts; /* DsrFacts *, or NULL when skipped */
     GPtrArray *warnings; /* char * */
     GError *error;
+    gboolean too_large; /* skipped for --max-file-size */
 } InputSlot;
 
 static void
@@ -219,7 +221,8 @@ run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **err
         return FALSE;
     if (need_render) {
         g_autofree char *fonts = g_build_filename(run->data_dir, "fonts", NULL);
-        DsrRenderOptions ro = {run->templates_dir, fonts, opt->paper, NULL, opt->now, 0};
+        DsrRenderOptions ro = {run->templates_dir, fonts,         opt->paper, NULL,
+                               opt->now,           opt->max_pages};
         if (!(run->render = dsr_render_context_new(&ro, error)))
             return FALSE;
     }
@@ -291,6 +294,12 @@ read_facts_file(InputSlot *slot)
     }
 }
 
+static guint64
+max_file_size(const DsrRunOptions *opt)
+{
+    return opt->max_file_size ? opt->max_file_size : DSR_DEFAULT_MAX_FILE_SIZE;
+}
+
 static void
 read_one(guint index, gpointer data)
 {
@@ -302,9 +311,12 @@ read_one(guint index, gpointer data)
         read_facts_file(slot);
         return;
     }
-    DsrIngestOptions io = {0};
+    guint64 limit = max_file_size(run->opt);
+    DsrIngestOptions io = {.max_file_size = (gsize)MIN(limit, (guint64)G_MAXSIZE)};
     g_autoptr(GPtrArray) articles = dsr_ingest_file(slot->path, &io, &slot->error);
     if (!articles) {
+        GStatBuf st;
+        slot->too_large = g_stat(slot->path, &st) == 0 && (guint64)st.st_size > limit;
         relabel_error(slot);
         return;
     }
@@ -352,7 +364,7 @@ read_inputs(Run *run)
     gboolean is_sample = paths == sample_list;
     for (guint i = 0; i < files->len; i++) {
         const char *path = g_ptr_array_index(files, i);
-        InputSlot slot = {g_strdup(path), NULL, NULL, NULL, NULL};
+        InputSlot slot = {g_strdup(path), NULL, NULL, NULL, NULL, FALSE};
         slot.file = is_sample && g_str_has_prefix(path, prefix) ? g_strdup(path + strlen(prefix))
                                                                 : g_strdup(path);
         g_array_append_val(run->inputs, slot);
@@ -685,6 +697,19 @@ options_json(const DsrRunOptions *opt, const DsrRenderer **renderers, guint n)
     cJSON_AddStringToObject(o, "paper", opt->paper ? opt->paper : "a4");
     cJSON_AddBoolToObject(o, "strict", opt->strict);
     cJSON_AddNumberToObject(o, "jobs", opt->jobs);
+    /* The limits in force, defaults included: what a reader of the manifest needs
+     * to know whether a brief could have been cut. */
+    cJSON_AddNumberToObject(o, "max-file-size", (double)max_file_size(opt));
+    cJSON_AddNumberToObject(o, "max-articles",
+                            opt->max_articles ? opt->max_articles : DSR_DEFAULT_MAX_ARTICLES);
+    cJSON_AddNumberToObject(o, "max-figures",
+                            opt->max_figures ? opt->max_figures : DSR_DEFAULT_MAX_FIGURES);
+    cJSON_AddNumberToObject(o, "max-events",
+                            opt->max_events ? opt->max_events : DSR_DEFAULT_MAX_EVENTS);
+    cJSON_AddNumberToObject(o, "max-actors",
+                            opt->max_actors ? opt->max_actors : DSR_DEFAULT_MAX_ACTORS);
+    cJSON_AddNumberToObject(o, "max-pages",
+                            opt->max_pages ? opt->max_pages : DSR_DEFAULT_MAX_PAGES);
     if (opt->config_file)
         cJSON_AddStringToObject(o, "config", opt->config_file);
     else
@@ -801,6 +826,76 @@ brief_status(guint n_new, guint n_unchanged, guint n)
     return n_new == n ? "new" : n_unchanged == n ? "unchanged" : "changed";
 }
 
+/* One limit hit: a line of run.json's "warnings" (@subject_key is "brief"
+ * or "file") and, for briefs, the report callback's line. */
+static void
+add_limit_warning(Run *run, cJSON *warnings, const char *subject_key, const char *subject,
+                  const char *limit, guint64 value, guint omitted, const char *message,
+                  DsrRunResult *result)
+{
+    cJSON *w = cJSON_CreateObject();
+    cJSON_AddStringToObject(w, subject_key, subject);
+    cJSON_AddStringToObject(w, "limit", limit);
+    cJSON_AddNumberToObject(w, "value", (double)value);
+    if (omitted)
+        cJSON_AddNumberToObject(w, "omitted", omitted);
+    cJSON_AddStringToObject(w, "message", message);
+    cJSON_AddItemToArray(warnings, w);
+    result->limits_hit++;
+    if (strcmp(subject_key, "brief") == 0 && run->opt->limit_warning)
+        run->opt->limit_warning(subject, limit, message, run->opt->limit_warning_data);
+}
+
+/* Inputs skipped for --max-file-size: already reported as skipped inputs,
+ * listed here too so that every limit hit of the run is in one place. */
+static void
+warn_too_large_inputs(Run *run, cJSON *warnings, DsrRunResult *result)
+{
+    guint64 limit = max_file_size(run->opt);
+    for (guint i = 0; i < run->inputs->len; i++) {
+        const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
+        if (!s->too_large)
+            continue;
+        g_autofree char *m =
+            g_strdup_printf("skipped: larger than %" G_GUINT64_FORMAT " bytes", limit);
+        add_limit_warning(run, warnings, "file", s->file, "max-file-size", limit, 0, m, result);
+    }
+}
+
+static void
+warn_brief_limits(Run *run, const BriefSlot *b, cJSON *warnings, DsrRunResult *result)
+{
+    const DsrRunOptions *opt = run->opt;
+    const DsrBrief *brief = b->brief;
+    const char *slug = brief->slug;
+    guint n;
+    if ((n = brief->omitted.articles)) {
+        guint max = opt->max_articles ? opt->max_articles : DSR_DEFAULT_MAX_ARTICLES;
+        g_autofree char *m =
+            g_strdup_printf("%u articles: built from the %u most recent, %u older left out",
+                            brief->sources->len + n, brief->sources->len, n);
+        add_limit_warning(run, warnings, "brief", slug, "max-articles", max, n, m, result);
+    }
+    if ((n = brief->omitted.figures)) {
+        guint max = opt->max_figures ? opt->max_figures : DSR_DEFAULT_MAX_FIGURES;
+        g_autofree char *m = g_strdup_printf("%u figure rows: the %u most cited shown, %u left out",
+                                             brief->figures->len + n, brief->figures->len, n);
+        add_limit_warning(run, warnings, "brief", slug, "max-figures", max, n, m, result);
+    }
+    if ((n = brief->omitted.events)) {
+        guint max = opt->max_events ? opt->max_events : DSR_DEFAULT_MAX_EVENTS;
+        g_autofree char *m = g_strdup_printf("%u events: the %u most reported shown, %u left out",
+                                             brief->events->len + n, brief->events->len, n);
+        add_limit_warning(run, warnings, "brief", slug, "max-events", max, n, m, result);
+    }
+    if ((n = brief->omitted.actors)) {
+        guint max = opt->max_actors ? opt->max_actors : DSR_DEFAULT_MAX_ACTORS;
+        g_autofree char *m = g_strdup_printf("%u actors: the %u most cited shown, %u left out",
+                                             brief->actors->len + n, brief->actors->len, n);
+        add_limit_warning(run, warnings, "brief", slug, "max-actors", max, n, m, result);
+    }
+}
+
 /* The build proper, once the output folder is locked and the run set up.
  * Declaration order matters: briefs are freed before the facts they cite. */
 static gboolean
@@ -847,6 +942,10 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     job.sopt.label_data = &job;
     job.sopt.theme_name = theme_name_lookup;
     job.sopt.theme_name_data = run->extractor;
+    job.sopt.max_articles = opt->max_articles;
+    job.sopt.max_figures = opt->max_figures;
+    job.sopt.max_events = opt->max_events;
+    job.sopt.max_actors = opt->max_actors;
     for (guint i = 0; i < partners->len; i++) {
         const char *code = g_ptr_array_index(partners, i);
         if (!partner_wanted(opt, code))
@@ -909,6 +1008,8 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     start = g_get_monotonic_time();
     cJSON *outputs = cJSON_AddArrayToObject(manifest, "outputs");
     cJSON *relations = cJSON_AddArrayToObject(manifest, "relationships");
+    cJSON *warnings = cJSON_AddArrayToObject(manifest, "warnings");
+    warn_too_large_inputs(run, warnings, result);
     g_autoptr(GArray) index = g_array_new(FALSE, TRUE, sizeof(DsrIndexEntry));
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
     stage_begin(run, DSR_STAGE_WRITE, briefs->len * n_renderers + 2);
@@ -954,6 +1055,12 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
         cJSON_AddNumberToObject(rel, "figures", b->brief->figures->len);
         cJSON_AddNumberToObject(rel, "key_points", b->brief->key_points->len);
         cJSON_AddNumberToObject(rel, "events", b->brief->events->len);
+        cJSON *omitted = cJSON_AddObjectToObject(rel, "omitted");
+        cJSON_AddNumberToObject(omitted, "articles", b->brief->omitted.articles);
+        cJSON_AddNumberToObject(omitted, "figures", b->brief->omitted.figures);
+        cJSON_AddNumberToObject(omitted, "events", b->brief->omitted.events);
+        cJSON_AddNumberToObject(omitted, "actors", b->brief->omitted.actors);
+        warn_brief_limits(run, b, warnings, result);
         /* The sources (by number in the brief) from articles the previous run
          * did not read: what the renderers mark "Nouveau". */
         if (run->new_files) {

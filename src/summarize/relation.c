@@ -2,7 +2,10 @@
  * The context sections of a relationship: areas of cooperation ranked by how
  * many articles treat them, events deduplicated across articles and put in
  * chronological order, actors deduplicated (with and without diacritics) and
- * grouped by side: home, partner, others. */
+ * grouped by side: home, partner, others. Past the options' max_events and
+ * max_actors, the most reported rows are kept (the cut is counted in the
+ * brief's "omitted"), so a relationship of thousands of articles still gives
+ * a brief a reader can take in. */
 #include "summarize-private.h"
 #include <string.h>
 
@@ -164,6 +167,37 @@ compare_events(gconstpointer a, gconstpointer b)
     return c ? c : x->order - y->order;
 }
 
+/* Which events a capped brief keeps: the most reported, agreements before
+ * other events, dated before undated, then the most recent; first seen last. */
+static int
+compare_event_weight(gconstpointer a, gconstpointer b)
+{
+    const Event *x = *(Event *const *)a, *y = *(Event *const *)b;
+    if (x->cites->len != y->cites->len)
+        return x->cites->len > y->cites->len ? -1 : 1;
+    gboolean xa = x->event->type == DSR_EVENT_AGREEMENT, ya = y->event->type == DSR_EVENT_AGREEMENT;
+    if (xa != ya)
+        return xa ? -1 : 1;
+    if (!x->date.year != !y->date.year)
+        return x->date.year ? -1 : 1;
+    int c = dsr_date_compare(&y->date, &x->date);
+    return c ? c : x->order - y->order;
+}
+
+/* The first @max of @rows by @weight (the others freed by the array), then
+ * back in @order; returns how many were cut. */
+static guint
+keep_heaviest(GPtrArray *rows, guint max, GCompareFunc weight, GCompareFunc order)
+{
+    if (rows->len <= max)
+        return 0;
+    guint cut = rows->len - max;
+    g_ptr_array_sort(rows, weight);
+    g_ptr_array_set_size(rows, max);
+    g_ptr_array_sort(rows, order);
+    return cut;
+}
+
 /* Two reports of one event: same type and same known date, and the same
  * place when both name one. */
 static gboolean
@@ -235,6 +269,8 @@ summarize_events(DsrRelation *rel)
         }
     }
     g_ptr_array_sort(events, compare_events);
+    guint max = rel->opt->max_events ? rel->opt->max_events : DSR_DEFAULT_MAX_EVENTS;
+    rel->brief->omitted.events = keep_heaviest(events, max, compare_event_weight, compare_events);
     for (guint i = 0; i < events->len; i++) {
         Event *ev = g_ptr_array_index(events, i);
         dsr_brief_add_event(rel->brief, ev->event->type, ev->event->date, ev->event->place,
@@ -264,6 +300,19 @@ compare_actors(gconstpointer a, gconstpointer b)
 {
     const Actor *x = *(Actor *const *)a, *y = *(Actor *const *)b;
     return x->side != y->side ? x->side - y->side : x->order - y->order;
+}
+
+/* Which actors a capped brief keeps: the most cited, the two sides before
+ * others, then the first seen. */
+static int
+compare_actor_weight(gconstpointer a, gconstpointer b)
+{
+    const Actor *x = *(Actor *const *)a, *y = *(Actor *const *)b;
+    if (x->cites->len != y->cites->len)
+        return x->cites->len > y->cites->len ? -1 : 1;
+    if ((x->side == 2) != (y->side == 2))
+        return x->side == 2 ? 1 : -1;
+    return x->order - y->order;
 }
 
 static int
@@ -313,6 +362,8 @@ summarize_actors(DsrRelation *rel)
         }
     }
     g_ptr_array_sort(actors, compare_actors);
+    guint max = rel->opt->max_actors ? rel->opt->max_actors : DSR_DEFAULT_MAX_ACTORS;
+    rel->brief->omitted.actors = keep_heaviest(actors, max, compare_actor_weight, compare_actors);
     for (guint i = 0; i < actors->len; i++) {
         Actor *ac = g_ptr_array_index(actors, i);
         dsr_brief_add_actor(rel->brief, ac->name, ac->role, ac->entity,

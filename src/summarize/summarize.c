@@ -121,6 +121,15 @@ compare_sources(gconstpointer a, gconstpointer b)
     return g_strcmp0(x->file, y->file);
 }
 
+/* Most recent first, for --max-articles: by date (an undated article is the
+ * oldest, as it cannot be placed), then the reverse of the sources' order, so
+ * the cut never depends on the input order. */
+static int
+compare_recent(gconstpointer a, gconstpointer b)
+{
+    return compare_sources(b, a);
+}
+
 GHashTable *
 dsr__stems(DsrRelation *rel, const char *text, const char *lang)
 {
@@ -189,9 +198,17 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
                     partner ? partner : "the national context");
         return NULL;
     }
+    guint max = opt->max_articles ? opt->max_articles : DSR_DEFAULT_MAX_ARTICLES;
+    guint omitted = 0;
+    if (selected->len > max) {
+        g_array_sort(selected, compare_recent);
+        omitted = selected->len - max;
+        g_array_set_size(selected, max);
+    }
     g_array_sort(selected, compare_sources);
 
     g_autoptr(DsrBrief) brief = dsr_brief_new(home, partner, opt->lang);
+    brief->omitted.articles = omitted;
     brief->partner_name = dsr_brief_intern(brief, partner ? partner_name : NULL);
     brief->generated = dsr_brief_intern(brief, opt->generated);
     g_autofree char *title = partner ? fill_title(opt->title_format, opt->home_name,
