@@ -364,11 +364,12 @@ typedef struct {
 } WordVal;
 
 static const WordVal units_fr[] = {
-    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},   {"quatre", 4},
-    {"cinq", 5},      {"six", 6},        {"sept", 7},      {"huit", 8},    {"neuf", 9},
-    {"dix", 10},      {"onze", 11},      {"douze", 12},    {"treize", 13}, {"quatorze", 14},
-    {"quinze", 15},   {"seize", 16},     {"vingt", 20},    {"vingts", 20}, {"trente", 30},
-    {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {NULL, 0},
+    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},     {"quatre", 4},
+    {"cinq", 5},      {"six", 6},        {"sept", 7},      {"huit", 8},      {"neuf", 9},
+    {"dix", 10},      {"onze", 11},      {"douze", 12},    {"treize", 13},   {"quatorze", 14},
+    {"quinze", 15},   {"seize", 16},     {"vingt", 20},    {"vingts", 20},   {"trente", 30},
+    {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {"septante", 70}, {"huitante", 80},
+    {"octante", 80},  {"nonante", 90},   {NULL, 0},
 };
 static const WordVal units_en[] = {
     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
@@ -417,8 +418,9 @@ parse_words(const Ctx *c, guint i, double *v, gboolean *small)
         if (uv) {
             group += uv;
         } else if (c->en && !any && (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) &&
-                   (is_hundred(fold_at(c, j + 1), TRUE) || is_thousand(fold_at(c, j + 1), TRUE))) {
-            /* "a hundred and twenty", "a thousand": the article is the one. */
+                   (is_hundred(fold_at(c, j + 1), TRUE) || is_thousand(fold_at(c, j + 1), TRUE) ||
+                    strcmp(fold_at(c, j + 1), "dozen") == 0)) {
+            /* "a hundred and twenty", "a thousand", "a dozen": the article is the one. */
             group = 1;
         } else if (!c->en && strcmp(w, "et") == 0 && any &&
                    (word_value(fold_at(c, j + 1), FALSE) == 1 ||
@@ -562,6 +564,14 @@ static const Currency currencies[] = {
     {"sterling", "GBP", "sterling"},
     {"aud", "AUD", "AUD"},
     {"a$", "AUD", "A$"},
+    {"hk$", "HKD", "HK$"},
+    {"nz$", "NZD", "NZ$"},
+    {"nt$", "TWD", "NT$"},
+    {"r$", "BRL", "R$"},
+    {"pound", "GBP", "pounds"},
+    {"pounds", "GBP", "pounds"},
+    {"rs", "INR", "Rs"},
+    {"rm", "MYR", "RM"},
     {"sgd", "SGD", "SGD"},
     {"s$", "SGD", "S$"},
     {"inr", "INR", "INR"},
@@ -650,12 +660,46 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
         *out = currency_word("sterling");
         return 2;
     }
+    /* "c $ 16.4 million", "HK $ 10 billion": a country letter before a spaced dollar sign. */
+    if (t->type == TOK_WORD && is_punct(c, i + 1, "$") && !glued(c, i + 1) && is_num(c, i + 2) &&
+        word_in(c, i, (const char *const[]){"c", "hk", "us", "nz", NULL})) {
+        g_autofree char *w = g_strconcat(strcmp(t->fold, "c") == 0 ? "ca" : t->fold, "$", NULL);
+        const Currency *cur = strcmp(w, "ca$") == 0 ? currency_word("c$") : currency_word(w);
+        if (cur) {
+            *out = cur;
+            return 2;
+        }
+    }
+    /* Francs only with their country: "francs suisses", "Swiss francs" (see
+     * read_tail), "francs CFA"; alone they may be old French francs. */
+    if (t->type == TOK_WORD && (strcmp(t->fold, "franc") == 0 || strcmp(t->fold, "francs") == 0)) {
+        static const Currency chf = {"francs suisses", "CHF", "francs suisses"},
+                              xof = {"francs cfa", "XOF", "francs CFA"};
+        if (word_in(c, i + 1, (const char *const[]){"suisse", "suisses", NULL})) {
+            *out = &chf;
+            return 2;
+        }
+        if (word_in(c, i + 1, (const char *const[]){"cfa", NULL})) {
+            *out = &xof;
+            return 2;
+        }
+        return 0;
+    }
     const Currency *cur = currency_word(t->fold);
     if (!cur)
         return 0;
-    static const char *const ambiguous[] = {"real", "won",  "ils", "php",      "kip", "rub",
-                                            "cad",  "peso", "đ",   "sterling", NULL};
+    static const char *const ambiguous[] = {"real", "won",   "ils",    "php", "kip",
+                                            "rub",  "cad",   "peso",   "đ",   "sterling",
+                                            "rm",   "pound", "pounds", NULL};
     if (in_list(t->fold, ambiguous) && !t->allcaps && !after_number)
+        return 0;
+    /* "Rs 20", "Rs. 20": the rupee's abbreviation, capitalised, before a number. */
+    if (strcmp(t->fold, "rs") == 0 && !after_number &&
+        !(t->cap && (is_num(c, i + 1) || (is_punct(c, i + 1, ".") && is_num(c, i + 2)))))
+        return 0;
+    /* "pounds" is money in English, but "pounds of rice" is a weight. */
+    if ((strcmp(t->fold, "pound") == 0 || strcmp(t->fold, "pounds") == 0) &&
+        (!c->en || word_in(c, i + 1, (const char *const[]){"of", NULL})))
         return 0;
     if (strcmp(t->fold, "won") == 0 && !t->allcaps && c->en && !after_number)
         return 0; /* "the team won 3 awards" */
@@ -950,7 +994,8 @@ typedef struct {
     DsrFigureKind kind;
     gboolean has_kind;
     gboolean count_noun;
-    guint noun; /* token of the count noun */
+    gboolean multiple; /* "3 douzaines": a product, not an approximation */
+    guint noun;        /* token of the count noun */
     guint noun_end;
     gboolean plural_noun;
     DsrQualifier qual;
@@ -1001,7 +1046,9 @@ number_in_name(const Ctx *c, guint i)
                                          "mrd",  "mrds", "tr",  "usd", "eur", "vnd", "ha",  "km",
                                          "t",    "mw",   "gw",  "kw",  "kwh", "gwh", "twh", "mwh",
                                          "fold", "x",    "cny", "jpy", "krw", "rub", NULL};
-        if (!in_list(w, ok))
+        /* "3.14US$" */
+        gboolean us_dollar = strcmp(w, "us") == 0 && is_punct(c, i + 2, "$") && glued(c, i + 2);
+        if (!in_list(w, ok) && !us_dollar)
             return TRUE; /* 5G, 13e, 1er, 10th, 18h, 2020s */
         /* "5 k" fine; "4G" is a word already. */
     }
@@ -1304,11 +1351,13 @@ percent_at(const Ctx *c, guint i, const char **unit)
         return m;
     }
     if ((m = match_at(c, i, "pour cent")) || (m = match_at(c, i, "pourcent")) ||
+        (m = match_at(c, i, "pour cents")) || (m = match_at(c, i, "pourcents")) ||
         (m = match_at(c, i, "pour - cent"))) {
         *unit = "%";
         return m;
     }
     if ((m = match_at(c, i, "per cent")) || (m = match_at(c, i, "percent")) ||
+        (m = match_at(c, i, "percents")) || (m = match_at(c, i, "pct")) ||
         (m = match_at(c, i, "per - cent"))) {
         *unit = "%";
         return m;
@@ -1357,6 +1406,7 @@ approx_noun(const char *w)
         {"dizaine", 10},   {"douzaine", 12},    {"quinzaine", 15},    {"vingtaine", 20},
         {"trentaine", 30}, {"quarantaine", 40}, {"cinquantaine", 50}, {"soixantaine", 60},
         {"centaine", 100}, {"millier", 1000},   {"dozen", 12},        {"score", 20},
+        {"dizaines", 10},  {"douzaines", 12},   {"centaines", 100},   {"milliers", 1000},
         {NULL, 0},
     };
     for (const WordVal *p = nouns; p->w; p++)
@@ -1434,7 +1484,63 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
             else if (match_at(c, k + m, "de hong kong"))
                 p->iso = "HKD", p->last = k + m + 2;
         }
+        /* "16,4 millions de $CAD", "150 millions de $ usd", "10 milliards de $ hk". */
+        if (strcmp(cur->w, "$") == 0 && is_word(c, k + m) &&
+            (tok(c, k + m)->allcaps || !tok(c, k + m)->cap)) {
+            static const struct {
+                const char *w, *iso;
+            } codes[] = {{"usd", "USD"}, {"us", "USD"},  {"cad", "CAD"}, {"ca", "CAD"},
+                         {"c", "CAD"},   {"can", "CAD"}, {"hk", "HKD"},  {"hkd", "HKD"},
+                         {"aud", "AUD"}, {"sgd", "SGD"}, {"nzd", "NZD"}, {NULL, NULL}};
+            for (guint d = 0; codes[d].w; d++)
+                if (strcmp(fold_at(c, k + m), codes[d].w) == 0) {
+                    p->iso = codes[d].iso;
+                    p->last = k + m;
+                    break;
+                }
+        }
         return;
+    }
+    /* "87.7 billion U.S. dollars" */
+    if (c->en && match_at(c, j, "u . s .") && currency_at(c, j + 4, TRUE, &cur) &&
+        strcmp(cur->iso, "USD") == 0) {
+        p->cur = cur;
+        p->iso = "USD";
+        p->last = j + 4;
+        return;
+    }
+    /* "100 Chinese yuan", "42 Malaysian ringgit", "10,000 Swiss francs". */
+    if (c->en && is_word(c, j) && is_word(c, j + 1)) {
+        static const struct {
+            const char *adj, *cur, *iso;
+        } national[] = {
+            {"chinese", NULL, NULL},    {"japanese", NULL, NULL},   {"korean", NULL, NULL},
+            {"malaysian", NULL, NULL},  {"malaysia", NULL, NULL},   {"indian", NULL, NULL},
+            {"russian", NULL, NULL},    {"thai", NULL, NULL},       {"indonesian", NULL, NULL},
+            {"philippine", NULL, NULL}, {"vietnamese", NULL, NULL}, {"israeli", NULL, NULL},
+            {"british", NULL, NULL},    {"brazilian", NULL, NULL},  {"lao", NULL, NULL},
+            {"laotian", NULL, NULL},    {"cambodian", NULL, NULL},  {"emirati", NULL, NULL},
+            {"swiss", "francs", "CHF"}, {"swiss", "franc", "CHF"},  {NULL, NULL, NULL},
+        };
+        for (guint d = 0; national[d].adj; d++) {
+            if (strcmp(fold_at(c, j), national[d].adj) != 0)
+                continue;
+            if (national[d].cur) {
+                if (strcmp(fold_at(c, j + 1), national[d].cur) != 0)
+                    continue;
+                static const Currency chf = {"swiss francs", "CHF", "Swiss francs"};
+                p->cur = &chf;
+                p->iso = national[d].iso;
+                p->last = j + 1;
+                return;
+            }
+            if (currency_at(c, j + 1, TRUE, &cur) == 1 && strcmp(cur->iso, "USD") != 0) {
+                p->cur = cur;
+                p->iso = cur->iso;
+                p->last = j + 1;
+                return;
+            }
+        }
     }
     /* "billion US dollars", "million Australian dollars" */
     if (c->en &&
@@ -1475,6 +1581,63 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
     }
 }
 
+/* "un foyer sur trois", "une entreprise sur cinq", "one in three adults",
+ * "1 sur 4": a share of a group, a figure of kind other (value N/M). @j is
+ * the token after the first number (in @p). French puts the noun between
+ * ("un foyer sur trois"), English after ("one in three adults"); a noun or
+ * a duration after a French "sur M" is a topic or a span ("un accord sur
+ * trois ans"), not a share. */
+static gboolean
+share_at(const Ctx *c, guint j, Piece *p)
+{
+    if (p->value < 1 || p->value >= 10 || p->value != floor(p->value))
+        return FALSE;
+    guint k = j, words = 0;
+    const char *prep = c->en ? "in" : "sur";
+    while (words < 2 && is_word(c, k) && strcmp(fold_at(c, k), prep) != 0 &&
+           all_words_lower_noun(c, k) && !word_in(c, k, measure_units)) {
+        k++;
+        words++;
+    }
+    if (!word_in(c, k, (const char *const[]){prep, NULL}))
+        return FALSE;
+    double den = 0;
+    guint end;
+    if (is_num(c, k + 1)) {
+        NumVal nv;
+        Tok *t = tok(c, k + 1);
+        if (!parse_digits(c->s + t->start, t->end - t->start, c->en, &nv) || !nv.plain_int)
+            return FALSE;
+        den = nv.value;
+        end = k + 1;
+    } else {
+        gboolean small;
+        guint used = parse_words(c, k + 1, &den, &small);
+        if (!used)
+            return FALSE;
+        end = k + used;
+    }
+    if (den <= p->value || den > 1000)
+        return FALSE;
+    guint after = end + 1;
+    if (word_in(c, after, durations) || word_in(c, after, measure_units) || is_punct(c, after, "%"))
+        return FALSE;
+    if (is_word(c, after) && all_words_lower_noun(c, after)) {
+        const char *w = fold_at(c, after);
+        gsize n = strlen(w);
+        gboolean plural = n > 3 && (w[n - 1] == 's' || w[n - 1] == 'x');
+        if (c->en ? words > 0
+                  : (plural && !word_in(c, after, (const char *const[]){"sont", "ont", NULL})))
+            return FALSE;
+    }
+    p->kind = DSR_FIGURE_OTHER;
+    p->has_kind = TRUE;
+    p->unit = g_strndup(c->s + tok(c, k)->start, tok(c, end)->end - tok(c, k)->start);
+    p->value = p->value / den;
+    p->last = end;
+    return TRUE;
+}
+
 /* Reads the number expression whose number (digits or words) is at @i.
  * Returns FALSE when token @i starts no figure. */
 static gboolean
@@ -1511,6 +1674,9 @@ read_piece(const Ctx *c, guint i, Piece *p)
     }
     p->last = j - 1;
 
+    if (share_at(c, j, p))
+        return TRUE;
+
     /* Sign glued before: "(+24%)", "-3,2%". */
     if (t->type == TOK_NUM && is_sign(c, (gssize)i - 1) && glued(c, i) &&
         (i < 2 || !glued(c, i - 1) || is_punct(c, i - 2, "("))) {
@@ -1518,16 +1684,29 @@ read_piece(const Ctx *c, guint i, Piece *p)
             p->value = -p->value;
         p->first = i - 1;
     }
+    /* "minus five percent" */
+    if (c->en && word_in(c, (gssize)i - 1, (const char *const[]){"minus", NULL}) && p->first == i) {
+        p->value = -p->value;
+        p->first = i - 1;
+    }
     /* Currency before: "$28.6 billion", "US$ 16 billion", "USD87.7 billion", "€5". */
     {
         const Currency *cur = NULL;
         guint f = p->first;
-        for (guint back = 2; back >= 1; back--) {
+        if (f >= 2 && is_punct(c, f - 1, ".") &&
+            word_in(c, f - 2, (const char *const[]){"rs", NULL}) && tok(c, f - 2)->cap &&
+            f - 2 >= c->floor) {
+            p->cur = currency_word("rs");
+            p->iso = p->cur->iso;
+            p->first = f - 2;
+        }
+        for (guint back = 2; back >= 1 && !p->cur; back--) {
             if (f < back || f - back < c->floor)
                 continue;
             guint m = currency_at(c, f - back, FALSE, &cur);
-            if (m == back && (cur->w[0] == '$' || strstr(cur->w, "$") ||
-                              tok(c, f - back)->allcaps || g_utf8_strlen(cur->w, -1) == 1)) {
+            if (m == back &&
+                (cur->w[0] == '$' || strstr(cur->w, "$") || tok(c, f - back)->allcaps ||
+                 g_utf8_strlen(cur->w, -1) == 1 || strcmp(cur->w, "rs") == 0)) {
                 p->cur = cur;
                 p->iso = cur->iso;
                 p->first = f - back;
@@ -1561,12 +1740,15 @@ read_piece(const Ctx *c, guint i, Piece *p)
                 j++;
             }
         }
-    } else if (p->word_number && t->type == TOK_WORD) {
-        /* "une centaine de délégués", "plus d'une centaine" */
+    } else if (approx_noun(fold_at(c, j)) > 0 && p->value >= 1 && p->value == floor(p->value)) {
+        /* "une centaine de délégués", "plus d'une centaine", "a dozen"; a
+         * number of them is a multiple: "3 douzaines" (36), "deux centaines". */
         double av = approx_noun(fold_at(c, j));
-        if (av > 0 && p->value == 1) {
-            p->value = av;
+        gboolean one = p->word_number && p->value == 1;
+        if (one || (p->value > 1 && p->value < 100)) {
+            p->value = one ? av : p->value * av;
             p->approx_word = TRUE;
+            p->multiple = !one;
             p->small_word = FALSE;
             p->last = j;
             j++;
@@ -2011,6 +2193,37 @@ find_years(const Ctx *c)
 
 /* ---- the parser ---- */
 
+/* Words of change before "de X à Y" / "from X to Y": the two numbers are the
+ * level before and after ("les exportations sont passées de 10 à 20 milliards",
+ * "exports rose from $10 billion to $20 billion"), each a figure of its own,
+ * not the bounds of a range. */
+static const char *const change_words[] = {
+    "passé",     "passée",   "passés",    "passées",  "passer",    "passant",    "passe",
+    "passent",   "passera",  "passeront", "augmenté", "augmentée", "grimpé",     "bondi",
+    "progressé", "reculé",   "baissé",    "chuté",    "diminué",   "diminuée",   "crû",
+    "évolué",    "porté",    "portée",    "portés",   "portées",   "relevé",     "relevée",
+    "réduit",    "réduite",  "ramené",    "ramenée",  "rose",      "risen",      "rise",
+    "rises",     "rising",   "increased", "increase", "increases", "increasing", "grew",
+    "grown",     "growing",  "growth",    "jumped",   "jump",      "climbed",    "surged",
+    "soared",    "fell",     "fallen",    "falling",  "fall",      "declined",   "decline",
+    "dropped",   "drop",     "decreased", "decrease", "went",      "gone",       "going",
+    "moved",     "expanded", "shrank",    "raised",   "lowered",   "reduced",    "cut",
+    "up",        "down",     "changed",   "doubled",  "tripled",   NULL,
+};
+
+/* A change word among the four words before token @at ("de"/"from"). */
+static gboolean
+change_before(const Ctx *c, gssize at)
+{
+    for (gssize k = at - 1; k >= 0 && k >= at - 4; k--) {
+        if (!is_word(c, k))
+            return FALSE;
+        if (word_in(c, k, change_words))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 typedef struct {
     DsrFigure *f;
     guint first, last; /* tokens */
@@ -2126,6 +2339,11 @@ piece_is_figure(const Ctx *c, Piece *p)
     /* Count nouns that are durations, ages, ordinals or abstract items. */
     const char *noun = fold_at(c, p->noun);
     if (in_list(noun, durations) || in_list(noun, abstract_items))
+        return FALSE;
+    /* Money we cannot name: subunits and francs of no stated country. */
+    static const char *const unnamed_money[] = {"franc",    "francs", "cent",  "cents",   "centime",
+                                                "centimes", "pence",  "penny", "pennies", NULL};
+    if (in_list(noun, unnamed_money))
         return FALSE;
     /* A small number in words counts things only when they are concrete and
      * new to the text: "quatre protocoles", "deux centrales", but not "trois
@@ -2344,14 +2562,20 @@ dsr__figures_parse(const char *sentence, const char *lang)
         if (!between && word_in(&c, conn, (const char *const[]){"à", "a", "to", NULL}) &&
             (from || bare))
             conn_ok = TRUE;
-        if ((is_punct(&c, conn, "-") || is_punct(&c, conn, "–")) && bare)
+        gboolean dash = is_punct(&c, conn, "-") || is_punct(&c, conn, "–");
+        if (dash && (bare || p.iso || p.percent))
             conn_ok = TRUE;
         Piece q;
         gboolean range = FALSE;
         if (conn_ok && !p.year_like && (is_num(&c, conn + 1) || is_word(&c, conn + 1)) &&
             read_piece(&c, conn + 1, &q)) {
             gboolean q_unit = q.percent || q.iso || q.has_scale || q.has_kind || q.count_noun;
-            if (((bare && q_unit && !q.year_like) || (between && q_unit && !bare)) &&
+            /* "from 10 dollars to 20 dollars", "10 euros - 20 euros": both bounds written out. */
+            gboolean same_unit =
+                !bare && (from || dash) &&
+                ((p.percent && q.percent) || (p.iso && q.iso && strcmp(p.iso, q.iso) == 0)) &&
+                p.has_scale == q.has_scale;
+            if (((bare && q_unit && !q.year_like) || (between && q_unit && !bare) || same_unit) &&
                 piece_is_figure(&c, &q)) {
                 range = TRUE;
                 if (bare) {
@@ -2377,6 +2601,21 @@ dsr__figures_parse(const char *sentence, const char *lang)
                 }
                 piece_clear(&q);
             }
+        }
+        if (range && from && !between && change_before(&c, (gssize)p.first - 1)) {
+            /* A change: the first level is a figure alone, the second is read next. */
+            guint qfirst;
+            p.qual = qualifier_before(&c, p.first, &qfirst);
+            DsrFigure *f1 = figure_from_piece(&c, &p, qfirst);
+            f1->subject = subject_before(&c, p.first);
+            Emitted e1 = {f1, qfirst, p.last};
+            g_ptr_array_add(out, f1);
+            g_array_append_val(emitted, e1);
+            i = conn + 1;
+            c.floor = i;
+            piece_clear(&p);
+            piece_clear(&q);
+            continue;
         }
         if (range) {
             guint qfirst;
@@ -2419,10 +2658,21 @@ dsr__figures_parse(const char *sentence, const char *lang)
             (match_at(&c, p.last + 1, "des") || match_at(&c, p.last + 1, "of the"))) {
             Piece r;
             guint at = p.last + 1 + (match_at(&c, p.last + 1, "des") ? 1 : 2);
+            /* A group of all the places or members there are is the frame of the
+             * share, not a second figure: "45 des 63 provinces" is one fact,
+             * quoted whole; "250 des 500 doctorants" (a target) stays two. */
+            static const char *const whole_groups[] = {
+                "provinces", "villes",    "localités",  "régions",     "pays",        "états",
+                "membres",   "districts", "communes",   "cities",      "states",      "countries",
+                "members",   "regions",   "localities", "territoires", "territories", NULL};
             if (is_num(&c, at) && read_piece(&c, at, &r)) {
                 if (r.count_noun) {
                     p.count_noun = TRUE;
                     p.noun = r.noun;
+                    if (word_in(&c, r.noun, whole_groups)) {
+                        p.noun_end = r.noun_end;
+                        p.last = r.last;
+                    }
                 }
                 piece_clear(&r);
             }
@@ -2436,7 +2686,7 @@ dsr__figures_parse(const char *sentence, const char *lang)
         }
         guint qfirst;
         p.qual = qualifier_before(&c, p.first, &qfirst);
-        if (p.approx_word && p.qual == DSR_QUALIFIER_NONE)
+        if (p.approx_word && !p.multiple && p.qual == DSR_QUALIFIER_NONE)
             p.qual = DSR_QUALIFIER_APPROX;
         /* A bare scaled amount after a money figure borrows its currency:
          * "171,9 milliards d'USD dont 61,2 milliards des exportations". */
