@@ -917,6 +917,42 @@ test_scale(void)
     g_assert_cmpuint(b->omitted.actors, ==, 500 - DSR_DEFAULT_MAX_ACTORS);
 }
 
+/* dsr_summarize_prepare() drops the sentences no brief can quote, and the
+ * briefs of prepared facts are byte for byte those of the full facts. */
+static void
+test_prepare(void)
+{
+    const char *partners[] = {"RU", NULL};
+    for (guint p = 0; p < G_N_ELEMENTS(partners); p++) {
+        g_autoptr(GPtrArray) full = corpus();
+        g_autoptr(GPtrArray) lean = corpus();
+        guint before = 0, after = 0;
+        for (guint i = 0; i < lean->len; i++) {
+            DsrFacts *f = g_ptr_array_index(lean, i);
+            before += f->sentences->len;
+            dsr_summarize_prepare(f);
+            after += f->sentences->len;
+            for (guint k = 0; k < f->sentences->len; k++)
+                g_assert_true(dsr__key_point_candidate(
+                    ((DsrSentence *)g_ptr_array_index(f->sentences, k))->text));
+        }
+        /* "Il a estimé que cette coopération…" needs the sentence before. */
+        g_assert_cmpuint(after, <, before);
+        DsrSummarizeOptions o = options();
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DsrBrief) a =
+            dsr_summarize_relation(full, "VN", partners[p], "Russie", &o, &error);
+        g_assert_no_error(error);
+        o.prepared = TRUE;
+        g_autoptr(DsrBrief) b =
+            dsr_summarize_relation(lean, "VN", partners[p], "Russie", &o, &error);
+        g_assert_no_error(error);
+        g_autofree char *ja = dsr_brief_to_json(a);
+        g_autofree char *jb = dsr_brief_to_json(b);
+        g_assert_cmpstr(ja, ==, jb);
+    }
+}
+
 /* Six articles of one relationship, given in two orders; one is undated. */
 static GPtrArray *
 dated_articles(gboolean reversed)
@@ -1344,6 +1380,7 @@ main(int argc, char **argv)
     g_test_add_func("/summarize/themes/english-names", test_themes_english_names);
     g_test_add_func("/summarize/themes/english-example", test_themes_english_example);
     g_test_add_func("/summarize/scale", test_scale);
+    g_test_add_func("/summarize/prepare", test_prepare);
     g_test_add_func("/summarize/limits/articles", test_limit_articles);
     g_test_add_func("/summarize/limits/events-actors", test_limit_events_actors);
     g_test_add_func("/summarize/corpus", test_corpus);

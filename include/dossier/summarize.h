@@ -13,8 +13,8 @@
 G_BEGIN_DECLS
 
 typedef struct {
-    const char *lang;         /* labels' language, "fr" or "en" */
-    const char *since;        /* partial ISO dates bounding the article date, or NULL */
+    const char *lang;  /* labels' language, "fr" or "en" */
+    const char *since; /* partial ISO dates bounding the article date, or NULL */
     const char *until;
     const char *generated;    /* "YYYY-MM-DD" of the run */
     const char *home_name;    /* "Vietnam" in @lang */
@@ -39,12 +39,25 @@ typedef struct {
     guint max_figures;
     guint max_events;
     guint max_actors;
+    /* TRUE when every facts given was passed through dsr_summarize_prepare():
+     * the check of which sentences can be quoted is then not made again for
+     * each relationship and section. */
+    gboolean prepared;
 } DsrSummarizeOptions;
 
 #define DSR_DEFAULT_MAX_ARTICLES 2000
 #define DSR_DEFAULT_MAX_FIGURES 60
 #define DSR_DEFAULT_MAX_EVENTS 40
 #define DSR_DEFAULT_MAX_ACTORS 40
+
+/* Drops from @facts what no brief can use: the sentences that cannot be
+ * quoted alone (fragments, captions, questions, sentences opening on a
+ * pronoun…), which are most of an article's text. The briefs made from
+ * prepared facts are the same; they take less memory and less time (set
+ * DsrSummarizeOptions.prepared). Call it once per facts, from any thread, on
+ * facts no other thread reads; `dossier build` does, right after extraction.
+ * Not for facts written out by `dossier extract` or `inspect`. */
+void dsr_summarize_prepare(DsrFacts *facts);
 
 /* The relationships found in @facts (DsrFacts *): partner codes in a stable
  * order (most articles first, then code), with "" for the national-context

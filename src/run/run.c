@@ -44,6 +44,7 @@ typedef struct {
     cJSON *timings;
     GHashTable *previous_ids; /* article ids in the previous run.json, or NULL (no previous run) */
     GHashTable *new_files;    /* facts file names of used articles new since then (borrowed keys) */
+    gboolean prepare;         /* build: facts keep only what briefs use (dsr_summarize_prepare) */
     GMutex progress_lock;
     DsrStage stage;
     guint done, total;
@@ -253,7 +254,7 @@ is_facts_file(const char *path)
 }
 
 static void
-read_facts_file(InputSlot *slot)
+read_facts_file(InputSlot *slot, gboolean prepare)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
@@ -284,6 +285,8 @@ read_facts_file(InputSlot *slot)
                             g_strdup_printf("line %u: %s (line skipped)", line_no, local->message));
             continue;
         }
+        if (prepare)
+            dsr_summarize_prepare(f);
         g_ptr_array_add(slot->facts, f);
     }
     if (!slot->facts->len) {
@@ -308,7 +311,7 @@ read_one(guint index, gpointer data)
     if (cancelled(run))
         return;
     if (is_facts_file(slot->path)) {
-        read_facts_file(slot);
+        read_facts_file(slot, run->prepare);
         return;
     }
     guint64 limit = max_file_size(run->opt);
@@ -333,6 +336,10 @@ read_one(guint index, gpointer data)
             g_free(f->file);
             f->file = shown;
         }
+        /* The sentences no brief can quote are most of the text: gone before
+         * the next article is read, so memory holds what the briefs use. */
+        if (run->prepare)
+            dsr_summarize_prepare(f);
         g_ptr_array_add(slot->facts, f);
     }
 }
@@ -946,6 +953,7 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     job.sopt.max_figures = opt->max_figures;
     job.sopt.max_events = opt->max_events;
     job.sopt.max_actors = opt->max_actors;
+    job.sopt.prepared = run->prepare;
     for (guint i = 0; i < partners->len; i++) {
         const char *code = g_ptr_array_index(partners, i);
         if (!partner_wanted(opt, code))
@@ -1117,8 +1125,9 @@ dsr_run_build(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
     if (lock < 0)
         return FALSE;
     Run run;
-    gboolean ok = run_setup(&run, opt, TRUE, error) &&
-                  build(&run, out_dir, renderers, n_renderers, result, error);
+    gboolean ok = run_setup(&run, opt, TRUE, error);
+    run.prepare = TRUE;
+    ok = ok && build(&run, out_dir, renderers, n_renderers, result, error);
     run_clear(&run);
     dsr__output_unlock(lock);
     return ok;

@@ -79,9 +79,9 @@ theme_example(DsrRelation *rel, const char *name, int *source)
             continue;
         for (guint k = 0; k < s->facts->sentences->len; k++) {
             const DsrSentence *sent = g_ptr_array_index(s->facts->sentences, k);
-            if (!dsr__key_point_candidate(sent->text))
+            if (!dsr__quotable(rel, sent))
                 continue;
-            g_autoptr(GHashTable) have = dsr__stems(rel, sent->text, lang);
+            GHashTable *have = dsr__sentence_stems(rel, sent, lang);
             guint hits = 0;
             GHashTableIter it;
             gpointer key;

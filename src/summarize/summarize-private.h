@@ -15,17 +15,25 @@ typedef struct {
 
 typedef struct {
     DsrBrief *brief;
-    GArray *selected;      /* DsrSelected, in source order */
+    GArray *selected; /* DsrSelected, in source order */
     const char *home;
-    const char *partner;   /* NULL for the national context */
+    const char *partner; /* NULL for the national context */
     const DsrSummarizeOptions *opt;
     DsrStemmer *stem_fr, *stem_en; /* one per relationship: a stemmer is not thread-safe */
+    GHashTable *sentence_stems;    /* const DsrSentence * -> its stems, made on first use */
 } DsrRelation;
 
 /* The set of content stems of @text in @lang: words of three letters or
  * more that are not stop words nor numbers, stemmed. A new GHashTable of
  * strings (a set). */
 GHashTable *dsr__stems(DsrRelation *rel, const char *text, const char *lang);
+/* dsr__stems() of a body sentence of an article in @lang, made once per
+ * relationship (the key points and each theme's example look at the same
+ * sentences). Borrowed: valid while @rel lives. */
+GHashTable *dsr__sentence_stems(DsrRelation *rel, const DsrSentence *sentence, const char *lang);
+/* dsr__key_point_candidate(), or TRUE at once when the facts were prepared
+ * (dsr_summarize_prepare() kept only candidates). */
+gboolean dsr__quotable(const DsrRelation *rel, const DsrSentence *sentence);
 /* |a ∩ b| / |a ∪ b|; 0 when both are empty. */
 double dsr__jaccard(GHashTable *a, GHashTable *b);
 /* A label of the brief's language (templates/labels-<lang>.json), the key when missing. */

@@ -149,6 +149,43 @@ dsr__stems(DsrRelation *rel, const char *text, const char *lang)
     return set;
 }
 
+GHashTable *
+dsr__sentence_stems(DsrRelation *rel, const DsrSentence *sentence, const char *lang)
+{
+    GHashTable *stems = g_hash_table_lookup(rel->sentence_stems, sentence);
+    if (!stems) {
+        stems = dsr__stems(rel, sentence->text, lang);
+        g_hash_table_insert(rel->sentence_stems, (gpointer)sentence, stems);
+    }
+    return stems;
+}
+
+gboolean
+dsr__quotable(const DsrRelation *rel, const DsrSentence *sentence)
+{
+    return rel->opt->prepared || dsr__key_point_candidate(sentence->text);
+}
+
+void
+dsr_summarize_prepare(DsrFacts *facts)
+{
+    g_return_if_fail(facts != NULL);
+    guint kept = 0;
+    GPtrArray *sentences = facts->sentences;
+    for (guint i = 0; i < sentences->len; i++) {
+        DsrSentence *s = g_ptr_array_index(sentences, i);
+        if (dsr__key_point_candidate(s->text)) {
+            sentences->pdata[kept++] = s;
+        } else {
+            dsr_sentence_free(s);
+        }
+    }
+    /* The dropped ones are freed above: shrink without the free function. */
+    g_ptr_array_set_free_func(sentences, NULL);
+    g_ptr_array_set_size(sentences, kept);
+    g_ptr_array_set_free_func(sentences, (GDestroyNotify)dsr_sentence_free);
+}
+
 double
 dsr__jaccard(GHashTable *a, GHashTable *b)
 {
@@ -236,7 +273,9 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
 
     g_autoptr(DsrStemmer) stem_fr = dsr_stemmer_new("fr");
     g_autoptr(DsrStemmer) stem_en = dsr_stemmer_new("en");
-    DsrRelation rel = {brief, selected, home, partner, opt, stem_fr, stem_en};
+    g_autoptr(GHashTable) sentence_stems =
+        g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
+    DsrRelation rel = {brief, selected, home, partner, opt, stem_fr, stem_en, sentence_stems};
     dsr__summarize_key_points(&rel);
     dsr__summarize_figures(&rel);
     dsr__summarize_context(&rel);
