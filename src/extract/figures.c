@@ -94,22 +94,27 @@ word_in(const Ctx *c, gssize i, const char *const *list)
 static guint
 match_at(const Ctx *c, gssize i, const char *pat)
 {
-    g_auto(GStrv) parts = g_strsplit(pat, " ", -1);
+    /* Compared in place: this runs for every token against dozens of
+     * patterns, and splitting the pattern each time was most of the parse. */
     guint k = 0;
-    for (; parts[k]; k++) {
+    for (const char *w = pat;; k++) {
+        gsize n = strcspn(w, " ");
         Tok *t = tok(c, i + k);
-        if (!t || strcmp(t->fold, parts[k]) != 0)
+        if (!t || strncmp(t->fold, w, n) != 0 || t->fold[n] != '\0')
             return 0;
+        if (!w[n])
+            return k + 1;
+        w += n + 1;
     }
-    return k;
 }
 
 /* Matches @pat ending just before token @end; returns its first token or -1. */
 static gssize
 match_before(const Ctx *c, gssize end, const char *pat)
 {
-    g_auto(GStrv) parts = g_strsplit(pat, " ", -1);
-    guint k = g_strv_length(parts);
+    guint k = 1;
+    for (const char *w = pat; *w; w++)
+        k += *w == ' ';
     gssize first = end - (gssize)k;
     if (first < 0)
         return -1;
@@ -194,13 +199,35 @@ push_tok(Ctx *c, TokType type, gsize start, gsize end, gboolean space_before)
     t.start = start;
     t.end = end;
     t.space_before = space_before;
-    g_autofree char *raw = g_strndup(c->s + start, end - start);
-    t.fold = dsr_text_fold(raw);
+    const char *raw = c->s + start;
+    gsize len = end - start;
+    /* Most tokens are ASCII: folding them is lowering them (the backquote
+     * aside, which folds to an apostrophe). */
+    gboolean ascii = TRUE;
+    for (gsize q = 0; q < len && ascii; q++)
+        ascii = (guchar)raw[q] < 0x80 && raw[q] != '`';
+    if (ascii) {
+        t.fold = g_ascii_strdown(raw, (gssize)len);
+        if (type == TOK_WORD) {
+            guint letters = 0, upper = 0;
+            for (gsize q = 0; q < len; q++)
+                if (g_ascii_isalpha(raw[q])) {
+                    letters++;
+                    upper += g_ascii_isupper(raw[q]) ? 1 : 0;
+                }
+            t.cap = g_ascii_isupper(raw[0]);
+            t.allcaps = letters >= 2 && upper == letters;
+        }
+        g_array_append_val(c->toks, t);
+        return;
+    }
+    g_autofree char *copy = g_strndup(raw, len);
+    t.fold = dsr_text_fold(copy);
     if (type == TOK_WORD) {
-        gunichar u = g_utf8_get_char(raw);
+        gunichar u = g_utf8_get_char(copy);
         t.cap = g_unichar_isupper(u);
         glong letters = 0, upper = 0;
-        for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+        for (const char *p = copy; *p; p = g_utf8_next_char(p)) {
             gunichar v = g_utf8_get_char(p);
             if (g_unichar_isalpha(v)) {
                 letters++;
@@ -380,13 +407,22 @@ static const WordVal units_en[] = {
     {"eighty", 80},  {"ninety", 90},    {NULL, 0},
 };
 
+/* Every word of the text is tried as a number word: a hash table, built
+ * once for all threads, answers instead of a walk through the list. */
 static int
 word_value(const char *w, gboolean en)
 {
-    for (const WordVal *p = en ? units_en : units_fr; p->w; p++)
-        if (strcmp(p->w, w) == 0)
-            return p->v;
-    return 0;
+    static GHashTable *tables[2];
+    static gsize ready = 0;
+    if (g_once_init_enter(&ready)) {
+        for (int l = 0; l < 2; l++) {
+            tables[l] = g_hash_table_new(g_str_hash, g_str_equal);
+            for (const WordVal *p = l ? units_en : units_fr; p->w; p++)
+                g_hash_table_insert(tables[l], (gpointer)p->w, GINT_TO_POINTER(p->v));
+        }
+        g_once_init_leave(&ready, 1);
+    }
+    return GPOINTER_TO_INT(g_hash_table_lookup(tables[en ? 1 : 0], w));
 }
 
 static gboolean
@@ -629,13 +665,19 @@ static const struct {
     {"néo-zélandais", "NZD"}, {NULL, NULL},
 };
 
+/* Asked for several times around every number: a table built once. */
 static const Currency *
 currency_word(const char *w)
 {
-    for (const Currency *p = currencies; p->w; p++)
-        if (strcmp(p->w, w) == 0)
-            return p;
-    return NULL;
+    static GHashTable *table;
+    static gsize ready = 0;
+    if (g_once_init_enter(&ready)) {
+        table = g_hash_table_new(g_str_hash, g_str_equal);
+        for (const Currency *p = currencies; p->w; p++)
+            g_hash_table_insert(table, (gpointer)p->w, (gpointer)p);
+        g_once_init_leave(&ready, 1);
+    }
+    return g_hash_table_lookup(table, w);
 }
 
 /* A currency at token @i: word, code, symbol, or "US$"/"S$"/"A$" (two tokens).
