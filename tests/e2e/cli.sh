@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # The command-line contract: help, version, usage errors (exit 2), a bad input
 # among good ones (warned, listed in run.json, exit 0; exit 3 with --strict),
-# a folder that cannot be written (exit 1), partner selection.
+# a folder that cannot be written (exit 1), partner selection, and the
+# limits (--max-*): each cut is a warning line and a run.json entry, never a
+# failure; a bad limit is a usage error.
 set -eu
 DOSSIER=${1:?usage: cli.sh path/to/dossier}
 SRC=${DSR_SRCDIR:?}
@@ -82,6 +84,54 @@ if [ "$(id -u)" != 0 ]; then
 fi
 [ "$(status "$DOSSIER" build -o /proc/dossier-cannot-write)" = 1 ] || fail "unwritable output exits 1"
 grep -q 'dossier: ' err.txt || fail "unwritable output says why"
+
+# Limits: bad values are usage errors; a hit never fails the run.
+for bad in "--max-file-size 0" "--max-file-size 12X" "--max-articles 0" "--max-articles -3" \
+    "--max-pages many" "--max-events 1000001"; do
+    # shellcheck disable=SC2086
+    [ "$(status "$DOSSIER" build -o lim-bad $bad)" = 2 ] || fail "build $bad must be a usage error"
+done
+"$DOSSIER" build --help > bh.txt
+grep -q -- '--max-articles' bh.txt || fail "build --help lists --max-articles"
+grep -q -- '--max-file-size' bh.txt || fail "build --help lists --max-file-size"
+grep -q -- '--max-pages' bh.txt || fail "build --help lists --max-pages"
+[ "$(status "$DOSSIER" build -o lim --max-articles 1 --max-actors 1 --max-file-size 5K \
+    "$SRC"/examples/articles)" = 0 ] || fail "a run that hits limits exits 0"
+grep -q '^dossier: vn-ru: 2 articles: built from the 1 most recent.*(--max-articles)$' err.txt ||
+    fail "--max-articles hit is one warning line naming the brief and the limit"
+grep -q '(--max-actors)$' err.txt || fail "--max-actors hit is reported"
+"$PY" - <<'PYEOF' || fail "run.json does not record the limits hit"
+import json
+m = json.load(open("lim/run.json"))
+o = m["options"]
+assert o["max-articles"] == 1 and o["max-file-size"] == 5120 and o["max-pages"] == 300, o
+w = m["warnings"]
+arts = [x for x in w if x["limit"] == "max-articles"]
+assert arts and all(x["value"] == 1 and x["omitted"] >= 1 for x in arts), w
+big = [x for x in w if x["limit"] == "max-file-size"]
+skipped = [i for i in m["inputs"] if i["status"] == "skipped"]
+assert big and len(big) == len(skipped), (big, skipped)
+assert all("file" in x for x in big), big
+for r in m["relationships"]:
+    assert r["articles"] <= 1, r
+    assert r["omitted"]["articles"] == sum(x["omitted"] for x in arts if x["brief"] == r["slug"]), r
+b = json.load(open("lim/vn-ru.json"))
+assert len(b["sources"]) == 1, b["sources"]
+PYEOF
+[ "$(status "$DOSSIER" build -o lim --strict --max-file-size 5K "$SRC"/examples/articles)" = 3 ] ||
+    fail "--strict with a file over --max-file-size exits 3"
+# The file's keys, and the command line over them.
+printf '{"max-articles": 1, "max-file-size": "1M", "max-pages": 50}\n' > lim.json
+[ "$(status "$DOSSIER" build -o lim2 --config lim.json --max-articles 5 "$SRC"/examples/articles)" = 0 ] ||
+    fail "limits from --config"
+"$PY" -c '
+import json
+o = json.load(open("lim2/run.json"))["options"]
+assert o["max-articles"] == 5 and o["max-file-size"] == 1048576 and o["max-pages"] == 50, o
+' || fail "--config limits, overridden by flags"
+printf '{"max-articles": "many"}\n' > lim-bad.json
+[ "$(status "$DOSSIER" build -o lim3 --config lim-bad.json)" = 2 ] || fail "a bad limit in --config is a usage error"
+grep -q 'max-articles' err.txt || fail "the config error names the key"
 
 # list and inspect
 [ "$(status "$DOSSIER" list "$SRC"/examples/articles)" = 0 ] || fail "list"
