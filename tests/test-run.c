@@ -170,6 +170,73 @@ test_config_values(void)
     g_assert_null(dsr_run_options_relationship(&opt, "CN"));
 }
 
+/* Sizes as people write them; anything else is refused, never read as 0. */
+static void
+test_parse_size(void)
+{
+    static const struct {
+        const char *text;
+        guint64 bytes;
+    } good[] = {{"500000", 500000},
+                {"512K", 512u << 10},
+                {"512k", 512u << 10},
+                {"20M", 20u << 20},
+                {"20MB", 20u << 20},
+                {"20MiB", 20u << 20},
+                {"1G", G_GUINT64_CONSTANT(1) << 30},
+                {"2T", G_GUINT64_CONSTANT(2) << 40},
+                {"100B", 100}};
+    for (guint i = 0; i < G_N_ELEMENTS(good); i++) {
+        guint64 n = 0;
+        g_assert_true(dsr_run_parse_size(good[i].text, &n));
+        g_assert_cmpuint(n, ==, good[i].bytes);
+    }
+    static const char *const bad[] = {"",
+                                      "0",
+                                      "0M",
+                                      "-1",
+                                      "M",
+                                      "20X",
+                                      "1.5M",
+                                      " 20M",
+                                      "20M ",
+                                      "20MM",
+                                      "99999999999999999999",
+                                      "17179869184G"};
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        guint64 n = 7;
+        if (dsr_run_parse_size(bad[i], &n))
+            g_error("'%s' read as a size (%" G_GUINT64_FORMAT ")", bad[i], n);
+        g_assert_cmpuint(n, ==, 7);
+    }
+}
+
+static void
+test_config_limits(void)
+{
+    const char *json = "{\"max-file-size\": \"1M\", \"max-articles\": 500, \"max-figures\": 30,"
+                       " \"max-events\": 12, \"max-actors\": 8, \"max-pages\": 40}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrRunConfig) c = dsr_run_config_parse(json, strlen(json), "cfg.json", &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(c->max_file_size, ==, 1u << 20);
+    g_assert_cmpuint(c->max_articles, ==, 500);
+    g_assert_cmpuint(c->max_figures, ==, 30);
+    g_assert_cmpuint(c->max_events, ==, 12);
+    g_assert_cmpuint(c->max_actors, ==, 8);
+    g_assert_cmpuint(c->max_pages, ==, 40);
+    const char *bytes = "{\"max-file-size\": 65536}";
+    g_autoptr(DsrRunConfig) b = dsr_run_config_parse(bytes, strlen(bytes), "cfg.json", &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(b->max_file_size, ==, 65536);
+    assert_config_error("{\"max-file-size\": \"lots\"}", "$.max-file-size: 'lots' is not a size");
+    assert_config_error("{\"max-file-size\": 0}", "$.max-file-size: expected a positive");
+    assert_config_error("{\"max-articles\": 0}", "$.max-articles: expected a whole number");
+    assert_config_error("{\"max-pages\": 2.5}", "$.max-pages: expected a whole number");
+    assert_config_error("{\"max-events\": \"10\"}", "$.max-events: expected a whole number");
+    assert_config_error("{\"max-actors\": 1000001}", "$.max-actors: expected a whole number");
+}
+
 static void
 test_stage_abort(void)
 {
@@ -297,6 +364,8 @@ main(int argc, char **argv)
     g_test_add_func("/run/output/stale-temporaries", test_stale_temporaries);
     g_test_add_func("/run/config/errors", test_config_errors);
     g_test_add_func("/run/config/values", test_config_values);
+    g_test_add_func("/run/config/limits", test_config_limits);
+    g_test_add_func("/run/parse-size", test_parse_size);
     g_test_add_func("/run/build/lock-and-manifest", test_build_lock_and_manifest);
     return g_test_run();
 }
