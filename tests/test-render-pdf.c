@@ -12,16 +12,22 @@
 #include <string.h>
 
 static DsrRenderContext *
-context(const char *paper)
+context_limited(const char *paper, guint max_pages)
 {
     g_autofree char *templates = g_build_filename(dsr_data_dir(), "templates", NULL);
     g_autofree char *fonts = g_build_filename(dsr_data_dir(), "fonts", NULL);
-    DsrRenderOptions opt = {templates, fonts, paper, "Ministère des Affaires étrangères",
-                            1700000000, 0};
+    DsrRenderOptions opt = {templates,  fonts,    paper, "Ministère des Affaires étrangères",
+                            1700000000, max_pages};
     g_autoptr(GError) error = NULL;
     DsrRenderContext *ctx = dsr_render_context_new(&opt, &error);
     g_assert_no_error(error);
     return ctx;
+}
+
+static DsrRenderContext *
+context(const char *paper)
+{
+    return context_limited(paper, 0);
 }
 
 static DsrCites *
@@ -825,6 +831,98 @@ test_new_and_equivalents(void)
     g_assert_nonnull(strstr(text, "aussi écrit : « 200.000 milliards de VND » [3]"));
 }
 
+static guint
+count_of(const char *hay, const char *needle)
+{
+    guint n = 0;
+    for (const char *at = strstr(hay, needle); at; at = strstr(at + strlen(needle), needle))
+        n++;
+    return n;
+}
+
+/* A brief longer than the limit stops at it: the page count, the footer's
+ * "page N / N", the notice as the last text of the last page, whole table
+ * rows only, a contents line without a page for each section cut off, and a
+ * document qpdf finds clean (no element left open, no dangling link). */
+static void
+check_cut(guint events, guint max, const char *lang, const char *notice)
+{
+    g_autoptr(DsrRenderContext) ctx = context_limited("a4", max);
+    g_autoptr(DsrBrief) b = rich_brief(events, 30);
+    b->lang = dsr_brief_intern(b, lang);
+    g_autoptr(GByteArray) pdf = g_byte_array_new();
+    DsrRenderReport report = {99, FALSE};
+    g_autoptr(GError) error = NULL;
+    g_assert_true(dsr_render_pdf_report(b, ctx, pdf, &report, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(report.pages, ==, max);
+    g_assert_true(report.truncated);
+    g_autofree char *name = g_strdup_printf("render-pdf-cut-%u-%s.pdf", max, lang);
+    g_autofree char *path = save(pdf, name);
+
+    int status;
+    const char *info_args[] = {path, NULL};
+    g_autofree char *info = run_tool("pdfinfo", info_args, &status);
+    if (!info)
+        return;
+    g_autofree char *pages = g_strdup_printf("\nPages: *%u\n", max);
+    g_assert_true(g_regex_match_simple(pages, info, 0, 0));
+    g_autofree char *raw = pdftotext(path, "-raw");
+    g_auto(GStrv) page_texts = g_strsplit(raw, "\f", -1);
+    g_assert_cmpuint(g_strv_length(page_texts), >=, max);
+    g_autofree char *last = normalise(page_texts[max - 1]);
+    const char *at = strstr(last, notice);
+    if (!at)
+        g_error("no cut notice on the last page: %s", last);
+    /* After the notice only the footer: the generation date and the page. */
+    g_autofree char *footer = g_strdup_printf("page %u / %u", max, max);
+    g_assert_nonnull(strstr(at, footer));
+    g_assert_null(strstr(at + strlen(notice), "Réunion"));
+    for (guint i = 0; i + 1 < max; i++)
+        g_assert_null(strstr(page_texts[i], notice));
+    /* Every event row shown is whole: as many starts as ends. */
+    g_autofree char *norm = normalise(raw);
+    g_autofree char *all = strip_hyphens(norm);
+    g_assert_cmpuint(count_of(all, "Réunion de travail numéro"), ==, count_of(all, "mémorandum"));
+
+    const char *check[] = {"--check", path, NULL};
+    g_autofree char *out = run_tool("qpdf", check, &status);
+    if (!out)
+        return;
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(out, "No syntax or stream encoding errors"));
+}
+
+static void
+test_page_limit(void)
+{
+    check_cut(200, 3, "fr",
+              "Ce PDF est coupé à 3 pages : la note complète figure dans les "
+              "versions HTML et JSON.");
+    /* Cut inside the events table, in English. */
+    check_cut(200, 6, "en",
+              "This PDF is cut at 6 pages: the full brief is in the HTML and JSON "
+              "versions.");
+    /* One page: the cover block and what fits under it. */
+    check_cut(40, 1, "fr", "Ce PDF est coupé à 1 page :");
+
+    /* At or under the limit nothing changes. */
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = rich_brief(200, 30);
+    DsrRenderReport report = {0};
+    g_autoptr(GByteArray) whole = g_byte_array_new();
+    g_assert_true(dsr_render_pdf_report(b, ctx, whole, &report, NULL));
+    g_assert_false(report.truncated);
+    g_assert_cmpuint(report.pages, >, 6);
+    g_autoptr(DsrRenderContext) exact = context_limited("a4", report.pages);
+    DsrRenderReport again = {0};
+    g_autoptr(GByteArray) same = g_byte_array_new();
+    g_assert_true(dsr_render_pdf_report(b, exact, same, &again, NULL));
+    g_assert_false(again.truncated);
+    g_assert_cmpuint(again.pages, ==, report.pages);
+    g_assert_cmpmem(same->data, same->len, whole->data, whole->len);
+}
+
 static char *
 strip_soft(const char *s)
 {
@@ -911,6 +1009,7 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/unknown-glyph-counted", test_unknown_glyph_counted);
     g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
     g_test_add_func("/render-pdf/new-and-equivalents", test_new_and_equivalents);
+    g_test_add_func("/render-pdf/page-limit", test_page_limit);
     g_test_add_func("/render-pdf/finish", test_finish);
     g_test_add_func("/render-pdf/finish-error", test_finish_error);
     g_test_add_func("/render-pdf/threads/independent", test_thread_independent);

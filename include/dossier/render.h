@@ -28,8 +28,8 @@ typedef struct {
     const char *fonts_dir;     /* fonts/ */
     const char *paper;         /* "a4" (default) or "letter" */
     const char *author;        /* organisation for PDF metadata, or NULL */
-    gint64 now;                /* seconds since the epoch: SOURCE_DATE_EPOCH or the clock, read once */
-    guint max_pages;           /* pages of one PDF; 0: DSR_DEFAULT_MAX_PAGES */
+    gint64 now;      /* seconds since the epoch: SOURCE_DATE_EPOCH or the clock, read once */
+    guint max_pages; /* pages of one PDF; 0: DSR_DEFAULT_MAX_PAGES */
 } DsrRenderOptions;
 
 #define DSR_DEFAULT_MAX_PAGES 300
@@ -62,6 +62,19 @@ const DsrRenderer *dsr_renderers(guint *n);
  * DSR_ERROR_RESOURCE for a broken template) and @out unspecified. */
 gboolean dsr_render_pdf(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
                         GError **error);
+/* What a PDF rendering produced: its page count, and whether the brief needed
+ * more than DsrRenderOptions.max_pages, in which case the PDF stops at the
+ * limit (never inside a table row) on a line telling the reader so and
+ * pointing to the HTML and JSON, which hold the whole brief. */
+typedef struct {
+    guint pages;
+    gboolean truncated;
+} DsrRenderReport;
+
+/* dsr_render_pdf() that also fills @report (may be NULL). A cut PDF is a
+ * success: the caller reports it (run.json, a warning), it is not an error. */
+gboolean dsr_render_pdf_report(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
+                               DsrRenderReport *report, GError **error);
 gboolean dsr_render_html(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
                          GError **error);
 gboolean dsr_render_json(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,

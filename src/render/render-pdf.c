@@ -28,6 +28,7 @@ typedef struct {
     guint toc_at;          /* where a table of contents goes in blocks */
     GArray *headings;      /* guint: block index of each section heading */
     const char *container; /* structure element opened by a block and not yet closed */
+    guint cut_block;       /* the page-limit notice in blocks, or G_MAXUINT */
 } Pdf;
 
 static guint32
@@ -827,11 +828,19 @@ build_contents(Pdf *p, const guint *pages)
         Rich c[2];
         rich_init(&c[0]);
         rich_init(&c[1]);
+        /* A section the page limit cuts off is listed without a page: the
+         * reader learns it exists (in the HTML and JSON), and no link points
+         * at a destination the PDF does not hold. */
+        const gboolean in_pdf = !pages || pages[i] < p->ctx->max_pages;
         rich_add(p, &c[0], sec->outline, &run);
-        rich_link(&c[0], 0, sec->dest, NULL);
-        g_autofree char *num = dsr_text_format_number(pages ? pages[i] + 1 : 0, 0, p->lang);
+        if (in_pdf)
+            rich_link(&c[0], 0, sec->dest, NULL);
+        g_autofree char *num =
+            in_pdf ? dsr_text_format_number(pages ? pages[i] + 1 : 0, 0, p->lang)
+                   : g_strdup(dsr_render_label(p->ctx, p->lang, "contents-not-in-pdf"));
         rich_add(p, &c[1], num, &run);
-        rich_link(&c[1], 0, sec->dest, NULL);
+        if (in_pdf)
+            rich_link(&c[1], 0, sec->dest, NULL);
         Box b0 = {p->body_family,
                   p->body_size,
                   PANGO_WEIGHT_NORMAL,
@@ -1035,8 +1044,89 @@ draw_place(Pdf *p, cairo_t *cr, cairo_surface_t *surface, const DsrPdfPlace *pl)
         }
         break;
     }
-    if (pl->last_piece && !pl->repeat && b->close)
+    if (pl->last_piece && !pl->repeat && b->close && p->container) {
         cairo_tag_end(cr, p->container);
+        p->container = NULL;
+    }
+}
+
+/* Height of the piece @pl sets on its page. */
+static double
+place_height(const DsrPdfBlock *b, const DsrPdfPlace *pl)
+{
+    if (b->kind != DSR_PDF_BLOCK_TEXT)
+        return b->height;
+    return g_array_index(b->line_bottom, double, pl->first + pl->n - 1) -
+           g_array_index(b->line_top, double, pl->first);
+}
+
+/* Cuts @places after @max pages: what fits on the last page above the notice
+ * saying so is kept (whole rows and charts, a paragraph down to its last line
+ * that fits), a heading or table header left at the end goes too, and the
+ * notice follows the last piece kept. The piece that ends the cut closes its
+ * elements as if it were the block's last. */
+static void
+cut_places(Pdf *p, GArray *places, guint max)
+{
+    g_autofree char *n = dsr_text_format_number(max, 0, p->lang);
+    g_autofree char *text =
+        dsr__label_fill(p->ctx, p->lang, max == 1 ? "pdf-cut-one" : "pdf-cut", "n", n, NULL);
+    Run run = PLAIN;
+    run.hyphenate = FALSE;
+    run.weight = PANGO_WEIGHT_BOLD;
+    Box box = table_box(p, p->text_w, PANGO_WEIGHT_BOLD, PANGO_ALIGN_LEFT);
+    box.size = p->table_size + 0.5;
+    DsrPdfBlock *note = dsr__pdf_block_new(DSR_PDF_BLOCK_TEXT);
+    note->body = plain_text(p, text, &run, &box, 0, p->c_mark, NULL);
+    note->tag = "P";
+    add_block(p, note);
+    const guint note_block = p->blocks->len - 1;
+
+    const double gap = p->body_size;
+    const double limit = p->page_h - p->mb - note->height - gap;
+    guint keep = 0;
+    for (guint i = 0; i < places->len; i++) {
+        DsrPdfPlace *pl = &g_array_index(places, DsrPdfPlace, i);
+        if (pl->page + 1 < max) {
+            keep = i + 1;
+            continue;
+        }
+        if (pl->page + 1 > max)
+            break;
+        const DsrPdfBlock *b = g_ptr_array_index(p->blocks, pl->block);
+        if (pl->y + place_height(b, pl) <= limit) {
+            keep = i + 1;
+            continue;
+        }
+        if (b->kind == DSR_PDF_BLOCK_TEXT) {
+            while (pl->n > 0 && pl->y + place_height(b, pl) > limit)
+                pl->n--;
+            if (pl->n > 0) {
+                pl->last_piece = TRUE;
+                keep = i + 1;
+            }
+        }
+        break;
+    }
+    while (keep > 0) {
+        const DsrPdfPlace *pl = &g_array_index(places, DsrPdfPlace, keep - 1);
+        const DsrPdfBlock *b = g_ptr_array_index(p->blocks, pl->block);
+        if (!b->keep_with_next || !pl->first_piece || pl->page + 1 != max)
+            break;
+        keep--;
+    }
+    g_array_set_size(places, keep);
+    if (keep > 0)
+        g_array_index(places, DsrPdfPlace, keep - 1).last_piece = TRUE;
+    double y = p->mt;
+    if (keep > 0) {
+        const DsrPdfPlace *last = &g_array_index(places, DsrPdfPlace, keep - 1);
+        if (last->page + 1 == max)
+            y = last->y + place_height(g_ptr_array_index(p->blocks, last->block), last) + gap;
+    }
+    DsrPdfPlace at = {note_block, max - 1, y, 0, note->line_top->len, TRUE, TRUE, FALSE};
+    g_array_append_val(places, at);
+    p->cut_block = note_block;
 }
 
 static cairo_status_t
@@ -1215,6 +1305,12 @@ dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteA
         places = paginate(&p, &n_pages);
         stats->contents = TRUE;
     }
+    p.cut_block = G_MAXUINT;
+    if (n_pages > ctx->max_pages) {
+        cut_places(&p, places, ctx->max_pages);
+        n_pages = ctx->max_pages;
+        stats->truncated = TRUE;
+    }
     stats->pages = n_pages;
 
     cairo_tag_begin(cr, "Document", NULL);
@@ -1228,6 +1324,11 @@ dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteA
                 pdf_clear(&p);
                 return FALSE;
             }
+        }
+        if (pl->block == p.cut_block && p.container) {
+            /* The cut left a list or table open. */
+            cairo_tag_end(cr, p.container);
+            p.container = NULL;
         }
         draw_place(&p, cr, surface, pl);
     }
@@ -1251,7 +1352,20 @@ dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteA
 }
 
 gboolean
+dsr_render_pdf_report(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
+                      DsrRenderReport *report, GError **error)
+{
+    DsrPdfStats stats = {0};
+    const gboolean ok = dsr__render_pdf_stats(brief, ctx, out, &stats, error);
+    if (report) {
+        report->pages = ok ? stats.pages : 0;
+        report->truncated = ok && stats.truncated;
+    }
+    return ok;
+}
+
+gboolean
 dsr_render_pdf(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out, GError **error)
 {
-    return dsr__render_pdf_stats(brief, ctx, out, NULL, error);
+    return dsr_render_pdf_report(brief, ctx, out, NULL, error);
 }

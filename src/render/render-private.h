@@ -17,6 +17,7 @@ struct DsrRenderContext {
     char *paper;  /* "a4" or "letter" */
     char *author; /* or NULL */
     gint64 now;
+    guint max_pages; /* > 0 */
     DsrFonts *fonts;
     GHashTable *labels_fr; /* key -> text */
     GHashTable *labels_en;
@@ -114,6 +115,7 @@ typedef struct {
     guint layouts;        /* Pango layouts made, including the per-line redraws */
     guint unknown_glyphs; /* sum of pango_layout_get_unknown_glyphs_count: must stay 0 */
     gboolean contents;    /* a table of contents was set */
+    gboolean truncated;   /* the brief needed more than the context's max_pages */
     guint split_targets;  /* link targets (sources) whose block is set over two pages */
 } DsrPdfStats;
 

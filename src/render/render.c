@@ -100,6 +100,7 @@ dsr_render_context_new(const DsrRenderOptions *opt, GError **error)
     ctx->paper = g_strdup(opt->paper ? opt->paper : "a4");
     ctx->author = g_strdup(opt->author);
     ctx->now = opt->now;
+    ctx->max_pages = opt->max_pages ? opt->max_pages : DSR_DEFAULT_MAX_PAGES;
     if (!(ctx->labels_fr = load_labels(opt->templates_dir, "fr", error)) ||
         !(ctx->labels_en = load_labels(opt->templates_dir, "en", error)) ||
         !(ctx->page_style = load_json(opt->templates_dir, "page-style.json", error))) {
