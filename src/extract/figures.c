@@ -1680,6 +1680,44 @@ share_at(const Ctx *c, guint j, Piece *p)
     return TRUE;
 }
 
+/* "près de la moitié des entreprises", "more than half of the firms": a
+ * share, when a bound or the start of the sentence says it is one ("in the
+ * first half of 2024", "la première moitié de l'année" are periods). */
+static gboolean
+half_at(const Ctx *c, guint i, Piece *p)
+{
+    guint first = i;
+    if (c->en) {
+        if (strcmp(fold_at(c, i), "half") != 0 ||
+            !word_in(c, i + 1, (const char *const[]){"of", NULL}))
+            return FALSE;
+        static const char *const before[] = {"nearly", "almost",  "about",         "around", "over",
+                                             "than",   "roughly", "approximately", "just",   NULL};
+        if (i > 0 && !word_in(c, (gssize)i - 1, before))
+            return FALSE;
+    } else {
+        if (strcmp(fold_at(c, i), "moitié") != 0 || i == 0 ||
+            !word_in(c, (gssize)i - 1, (const char *const[]){"la", NULL}) ||
+            !word_in(c, i + 1, (const char *const[]){"de", "des", "du", "d'", NULL}))
+            return FALSE;
+        first = i - 1;
+        static const char *const before[] = {"près de", "plus de",   "moins de", "environ",
+                                             "presque", "quasiment", "près d'",  NULL};
+        gboolean ok = first == 0;
+        for (guint k = 0; before[k] && !ok; k++)
+            ok = match_before(c, first, before[k]) >= 0;
+        if (!ok)
+            return FALSE;
+    }
+    p->first = first;
+    p->value = 0.5;
+    p->kind = DSR_FIGURE_OTHER;
+    p->has_kind = TRUE;
+    p->unit = g_strndup(c->s + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+    p->last = i;
+    return TRUE;
+}
+
 /* Reads the number expression whose number (digits or words) is at @i.
  * Returns FALSE when token @i starts no figure. */
 static gboolean
@@ -1701,6 +1739,8 @@ read_piece(const Ctx *c, guint i, Piece *p)
         p->year_like = is_year_value(&nv);
         j = i + 1;
         /* "1er", "2e" are caught by number_in_name; "2 e" with a space is not a form. */
+    } else if (t->type == TOK_WORD && half_at(c, i, p)) {
+        return TRUE;
     } else if (t->type == TOK_WORD) {
         double v = 0;
         gboolean small = FALSE;
@@ -2349,6 +2389,24 @@ figure_from_piece(const Ctx *c, const Piece *p, guint qfirst)
     return f;
 }
 
+/* "MoUs", "SMEs", "NGOs": the plural of an acronym is a count noun, not a name. */
+static gboolean
+acronym_plural(const Ctx *c, guint i)
+{
+    Tok *t = tok(c, i);
+    gsize n = t->end - t->start;
+    const char *w = c->s + t->start;
+    if (n < 3 || w[n - 1] != 's')
+        return FALSE;
+    guint upper = 0;
+    for (gsize k = 0; k + 1 < n; k++) {
+        if (!g_ascii_isalpha(w[k]))
+            return FALSE;
+        upper += g_ascii_isupper(w[k]) ? 1 : 0;
+    }
+    return upper >= 2 && g_ascii_isupper(w[0]);
+}
+
 /* Is @p a figure at all, once its tail is known? */
 static gboolean
 piece_is_figure(const Ctx *c, Piece *p)
@@ -2402,7 +2460,7 @@ piece_is_figure(const Ctx *c, Piece *p)
         return FALSE;
     /* A capitalised count noun must read as a noun phrase ("27 États membres"):
      * "24 Aprile 2024", "12 Hanoi (VNA)" are dates and datelines. */
-    if (tok(c, p->noun)->cap) {
+    if (tok(c, p->noun)->cap && !acronym_plural(c, p->noun)) {
         guint nx = p->noun + 1;
         gboolean phrase = is_word(c, nx) && !tok(c, nx)->cap && all_words_lower_noun(c, nx);
         /* "50 Boeing 737", "50 Airbus A321": a make and its model. */
@@ -2449,6 +2507,22 @@ in_restating_parenthesis(const Ctx *c, guint first, guint prev_last)
     if (k >= 2 && word_in(c, k - 1, RESTATE_WORDS))
         k--;
     return k >= 1 && is_punct(c, k - 1, "(") && prev_last + 1 == k - 1;
+}
+
+/* "1.200 milliards de dongs, soit environ 48 millions de dollars", "VND 60
+ * trillion, or about $2.5 billion": a restatement after a comma, right after
+ * the figure it restates. */
+static gboolean
+restating_apposition(const Ctx *c, guint first, guint prev_last)
+{
+    static const char *const words[] = {"soit",         "or",   "equivalent to",
+                                        "équivalant à", "i.e.", NULL};
+    for (guint k = 0; words[k]; k++) {
+        gssize at = match_before(c, first, words[k]);
+        if (at >= 1 && is_punct(c, at - 1, ",") && prev_last + 1 == (guint)at - 1)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 /* "(environ 3,3 milliards de dollars, soit 80.000 milliards de dongs)": a
@@ -2769,7 +2843,9 @@ dsr__figures_parse(const char *sentence, const char *lang)
                 Emitted *m = &g_array_index(emitted, Emitted, prev->f->equivalent_of);
                 if (restates(m->f, f) && g_strcmp0(prev->f->currency, f->currency) != 0)
                     main_fig = prev->f->equivalent_of;
-            }
+            } else if (prev->f->equivalent_of < 0 && restating_apposition(&c, qfirst, prev->last) &&
+                       restates(prev->f, f) && g_strcmp0(prev->f->currency, f->currency) != 0)
+                main_fig = (int)emitted->len - 1;
             if (main_fig >= 0) {
                 Emitted *m = &g_array_index(emitted, Emitted, main_fig);
                 f->equivalent_of = main_fig;
