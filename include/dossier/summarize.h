@@ -69,6 +69,15 @@ GPtrArray *dsr_summarize_partners(GPtrArray *facts);
 gboolean dsr_summarize_selects(const DsrFacts *f, const char *partner,
                                const DsrSummarizeOptions *opt);
 
+/* The articles of @facts (DsrFacts *) that @partner's brief is built from:
+ * those dsr_summarize_selects() takes, cut to the options' max_articles, the
+ * most recent kept. A new array of borrowed pointers, in no promised order;
+ * *@omitted (may be NULL) receives how many selected articles the cut left
+ * out. dsr_summarize_relation() makes the same choice itself: this is for a
+ * caller that keeps facts packed and unpacks only what a brief needs. */
+GPtrArray *dsr_summarize_select(GPtrArray *facts, const char *partner,
+                                const DsrSummarizeOptions *opt, guint *omitted);
+
 /* Builds the brief of one relationship from every selected article of @facts.
  * @partner_name is the partner's display name in opt->lang (NULL for national).
  * NULL with @error set when no article is selected (DSR_ERROR_INPUT). */

@@ -10,6 +10,7 @@
 #include "run-private.h"
 #include <dossier/dossier.h>
 #include "common/cleanup.h"
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ typedef struct {
     char *path;       /* what is opened */
     char *file;       /* what the user reads: the path as given, or the sample's path in the tree */
     GPtrArray *facts; /* DsrFacts *, or NULL when skipped */
+    GPtrArray *packed;   /* GBytes *, one per facts, when the run packs them (see pack_facts) */
     GPtrArray *warnings; /* char * */
     GError *error;
     gboolean too_large; /* skipped for --max-file-size */
@@ -29,6 +31,7 @@ input_slot_clear(InputSlot *s)
     g_free(s->path);
     g_free(s->file);
     g_clear_pointer(&s->facts, g_ptr_array_unref);
+    g_clear_pointer(&s->packed, g_ptr_array_unref);
     g_clear_pointer(&s->warnings, g_ptr_array_unref);
     g_clear_error(&s->error);
 }
@@ -44,7 +47,8 @@ typedef struct {
     cJSON *timings;
     GHashTable *previous_ids; /* article ids in the previous run.json, or NULL (no previous run) */
     GHashTable *new_files;    /* facts file names of used articles new since then (borrowed keys) */
-    gboolean prepare;         /* build: facts keep only what briefs use (dsr_summarize_prepare) */
+    GHashTable *packed; /* DsrFacts * -> GBytes *, its packed body (borrowed from the slots) */
+    gboolean prepare;   /* build: facts keep only what briefs use (dsr_summarize_prepare) */
     GMutex progress_lock;
     DsrStage stage;
     guint done, total;
@@ -129,6 +133,8 @@ run_clear(Run *run)
         g_hash_table_unref(run->previous_ids);
     if (run->new_files)
         g_hash_table_unref(run->new_files);
+    if (run->packed)
+        g_hash_table_unref(run->packed);
     g_mutex_clear(&run->progress_lock);
 }
 
@@ -243,6 +249,71 @@ relabel_error(InputSlot *slot)
     slot->error->message = relabelled;
 }
 
+/* Between reading and summarizing, a build holds every article's facts, and
+ * most of them are figures, events, actors and sentences that only the
+ * briefs of its relationships read, one relationship at a time. So each
+ * facts keeps as fields what grouping, duplicate detection and the manifest
+ * need (metadata and partners), and the rest as its facts JSON (the lossless
+ * form `dossier extract` writes), deflated: about a third of the JSON, a
+ * tenth of the structures. unpack_facts() gives the whole facts back when a
+ * brief needs it. */
+static GBytes *
+pack_facts(DsrFacts *f)
+{
+    g_autofree char *json = dsr_facts_to_json(f, DSR_FACTS_JSON_SENTENCES);
+    gsize len = strlen(json);
+    g_autoptr(GZlibCompressor) z = g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+    /* Deflate never grows data by more than a few bytes per 16 KiB block. */
+    gsize cap = len + len / 1000 + 64, written = 0, read = 0;
+    guint8 *out = g_malloc(cap);
+    GConverterResult r = g_converter_convert(G_CONVERTER(z), json, len, out, cap,
+                                             G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
+    if (r != G_CONVERTER_FINISHED) {
+        g_free(out);
+        return NULL; /* kept whole */
+    }
+    g_ptr_array_set_size(f->figures, 0);
+    g_ptr_array_set_size(f->events, 0);
+    g_ptr_array_set_size(f->actors, 0);
+    g_ptr_array_set_size(f->themes, 0);
+    g_ptr_array_set_size(f->sentences, 0);
+    return g_bytes_new_take(g_realloc(out, MAX(written, 1u)), written);
+}
+
+/* The whole facts of a packed one; NULL with DSR_ERROR_INPUT if the bytes do
+ * not read back (a bug: they were made by this process). */
+static DsrFacts *
+unpack_facts(GBytes *packed, GError **error)
+{
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(packed, &len);
+    g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_RAW);
+    g_autoptr(GByteArray) json = g_byte_array_new();
+    gsize done = 0;
+    while (TRUE) {
+        guint8 buf[65536];
+        gsize read = 0, written = 0;
+        GConverterResult r =
+            g_converter_convert(G_CONVERTER(z), data + done, len - done, buf, sizeof buf,
+                                G_CONVERTER_INPUT_AT_END, &read, &written, error);
+        if (r == G_CONVERTER_ERROR)
+            return NULL;
+        done += read;
+        g_byte_array_append(json, buf, (guint)written);
+        if (r == G_CONVERTER_FINISHED)
+            break;
+    }
+    return dsr_facts_from_json((const char *)json->data, json->len, error);
+}
+
+static void
+pack_slot(InputSlot *slot)
+{
+    slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    for (guint i = 0; i < slot->facts->len; i++)
+        g_ptr_array_add(slot->packed, pack_facts(g_ptr_array_index(slot->facts, i)));
+}
+
 /* A facts file written by `dossier extract` (one DsrFacts object with its
  * sentences per line): the articles of a shard, extracted elsewhere. A line
  * that does not read back is skipped with a warning naming it; a file with no
@@ -285,8 +356,14 @@ read_facts_file(InputSlot *slot, gboolean prepare)
                             g_strdup_printf("line %u: %s (line skipped)", line_no, local->message));
             continue;
         }
-        if (prepare)
+        /* Packed line by line: a shard of ten thousand articles never stands
+         * whole in memory. */
+        if (prepare) {
             dsr_summarize_prepare(f);
+            if (!slot->packed)
+                slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+            g_ptr_array_add(slot->packed, pack_facts(f));
+        }
         g_ptr_array_add(slot->facts, f);
     }
     if (!slot->facts->len) {
@@ -342,6 +419,8 @@ read_one(guint index, gpointer data)
             dsr_summarize_prepare(f);
         g_ptr_array_add(slot->facts, f);
     }
+    if (run->prepare)
+        pack_slot(slot);
 }
 
 static void
@@ -371,7 +450,7 @@ read_inputs(Run *run)
     gboolean is_sample = paths == sample_list;
     for (guint i = 0; i < files->len; i++) {
         const char *path = g_ptr_array_index(files, i);
-        InputSlot slot = {g_strdup(path), NULL, NULL, NULL, NULL, FALSE};
+        InputSlot slot = {g_strdup(path), NULL, NULL, NULL, NULL, NULL, FALSE};
         slot.file = is_sample && g_str_has_prefix(path, prefix) ? g_strdup(path + strlen(prefix))
                                                                 : g_strdup(path);
         g_array_append_val(run->inputs, slot);
@@ -577,11 +656,28 @@ summarize_one(guint index, gpointer data)
     const char *partner = *slot->partner ? slot->partner : NULL;
     const char *name =
         partner ? dsr_extractor_partner_name(job->run->extractor, partner, job->sopt.lang) : NULL;
-    slot->brief = dsr_summarize_relation(job->facts, dsr_extractor_home(job->run->extractor),
-                                         partner, name, &job->sopt, &slot->error);
+    /* Only this relationship's articles are unpacked, and only for as long as
+     * its summary takes: the brief copies what it shows. */
+    guint omitted = 0;
+    g_autoptr(GPtrArray) chosen = dsr_summarize_select(job->facts, partner, &job->sopt, &omitted);
+    g_autoptr(GPtrArray) whole = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+    g_autoptr(GPtrArray) facts = g_ptr_array_new();
+    for (guint i = 0; i < chosen->len; i++) {
+        DsrFacts *f = g_ptr_array_index(chosen, i);
+        GBytes *packed = job->run->packed ? g_hash_table_lookup(job->run->packed, f) : NULL;
+        if (packed) {
+            if (!(f = unpack_facts(packed, &slot->error)))
+                return;
+            g_ptr_array_add(whole, f);
+        }
+        g_ptr_array_add(facts, f);
+    }
+    slot->brief = dsr_summarize_relation(facts, dsr_extractor_home(job->run->extractor), partner,
+                                         name, &job->sopt, &slot->error);
     slot->summarize_us = g_get_monotonic_time() - start;
     if (!slot->brief)
         return;
+    slot->brief->omitted.articles += omitted;
     const DsrPartnerSettings *rel = dsr_run_options_relationship(
         job->run->opt, partner ? partner : dsr_extractor_home(job->run->extractor));
     if (rel && rel->title)
@@ -917,6 +1013,14 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     read_inputs(run);
     if (cancelled(run))
         return cancel_error(error, out_dir);
+    run->packed = g_hash_table_new(NULL, NULL);
+    for (guint i = 0; i < run->inputs->len; i++) {
+        const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
+        for (guint k = 0; s->packed && k < s->packed->len; k++)
+            if (g_ptr_array_index(s->packed, k))
+                g_hash_table_insert(run->packed, g_ptr_array_index(s->facts, k),
+                                    g_ptr_array_index(s->packed, k));
+    }
     cJSON_AddStringToObject(manifest, "dossier", dsr_version());
     g_autofree char *generated = iso_day(opt->now);
     cJSON_AddStringToObject(manifest, "generated", generated);

@@ -125,9 +125,34 @@ compare_sources(gconstpointer a, gconstpointer b)
  * oldest, as it cannot be placed), then the reverse of the sources' order, so
  * the cut never depends on the input order. */
 static int
-compare_recent(gconstpointer a, gconstpointer b)
+compare_recent_facts(gconstpointer a, gconstpointer b)
 {
-    return compare_sources(b, a);
+    DsrSelected x = {*(const DsrFacts *const *)a, 0}, y = {*(const DsrFacts *const *)b, 0};
+    return compare_sources(&y, &x);
+}
+
+GPtrArray *
+dsr_summarize_select(GPtrArray *facts, const char *partner, const DsrSummarizeOptions *opt,
+                     guint *omitted)
+{
+    if (partner && !*partner)
+        partner = NULL;
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; i < facts->len; i++) {
+        DsrFacts *f = g_ptr_array_index(facts, i);
+        if (dsr_summarize_selects(f, partner, opt))
+            g_ptr_array_add(out, f);
+    }
+    guint max = opt->max_articles ? opt->max_articles : DSR_DEFAULT_MAX_ARTICLES;
+    guint cut = 0;
+    if (out->len > max) {
+        g_ptr_array_sort(out, compare_recent_facts);
+        cut = out->len - max;
+        g_ptr_array_set_size(out, max);
+    }
+    if (omitted)
+        *omitted = cut;
+    return out;
 }
 
 GHashTable *
@@ -222,25 +247,17 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
 {
     if (partner && !*partner)
         partner = NULL;
-    g_autoptr(GArray) selected = g_array_new(FALSE, FALSE, sizeof(DsrSelected));
-    for (guint i = 0; i < facts->len; i++) {
-        const DsrFacts *f = g_ptr_array_index(facts, i);
-        if (dsr_summarize_selects(f, partner, opt)) {
-            DsrSelected s = {f, 0};
-            g_array_append_val(selected, s);
-        }
+    guint omitted = 0;
+    g_autoptr(GPtrArray) chosen = dsr_summarize_select(facts, partner, opt, &omitted);
+    g_autoptr(GArray) selected = g_array_sized_new(FALSE, FALSE, sizeof(DsrSelected), chosen->len);
+    for (guint i = 0; i < chosen->len; i++) {
+        DsrSelected s = {g_ptr_array_index(chosen, i), 0};
+        g_array_append_val(selected, s);
     }
     if (selected->len == 0) {
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article for %s in the period",
                     partner ? partner : "the national context");
         return NULL;
-    }
-    guint max = opt->max_articles ? opt->max_articles : DSR_DEFAULT_MAX_ARTICLES;
-    guint omitted = 0;
-    if (selected->len > max) {
-        g_array_sort(selected, compare_recent);
-        omitted = selected->len - max;
-        g_array_set_size(selected, max);
     }
     g_array_sort(selected, compare_sources);
 
