@@ -1203,6 +1203,9 @@ read_count_noun(const Ctx *c, guint i, Piece *p)
             j++;
         p->noun = j;
         p->noun_end = j;
+        while (is_punct(c, p->noun_end + 1, "-") && glued(c, p->noun_end + 1) &&
+               is_word(c, p->noun_end + 2) && glued(c, p->noun_end + 2))
+            p->noun_end += 2;
         return TRUE;
     }
     guint first_plural = 0;
@@ -1799,6 +1802,10 @@ read_piece(const Ctx *c, guint i, Piece *p)
 
     /* Scale: "16.400 milliards", "1,3 million", "5 M€", "deux mille milliards". */
     gboolean needs_money = FALSE;
+    /* "a 2.6-billion-USD project": a compound adjective, hyphens between its parts. */
+    if (is_punct(c, j, "-") && glued(c, j) && glued(c, j + 1) &&
+        scale_of(c, j + 1, &needs_money) > 0 && t->type == TOK_NUM)
+        j++;
     double sc = scale_of(c, j, &needs_money);
     if (sc > 0) {
         gboolean ok = TRUE;
@@ -1812,6 +1819,10 @@ read_piece(const Ctx *c, guint i, Piece *p)
             p->last = j;
             p->scale_tok = j;
             j++;
+            const Currency *hc = NULL;
+            if (is_punct(c, j, "-") && glued(c, j) && glued(c, j + 1) &&
+                currency_at(c, j + 1, TRUE, &hc))
+                j++;
             if (match_at(c, j, "de milliards") && sc == 1e3) {
                 p->scale = 1e12;
                 p->last = j + 1;
@@ -2381,7 +2392,12 @@ figure_from_piece(const Ctx *c, const Piece *p, guint qfirst)
     } else if (p->count_noun) {
         f->kind = DSR_FIGURE_COUNT;
         Tok *n = tok(c, p->noun);
-        f->unit = g_strndup(c->s + n->start, n->end - n->start);
+        /* A hyphenated noun is one word: "start-up", "ingénieurs-conseils". */
+        guint e = p->noun;
+        while (is_punct(c, e + 1, "-") && glued(c, e + 1) && is_word(c, e + 2) && glued(c, e + 2))
+            e += 2;
+        Tok *ne = tok(c, e);
+        f->unit = g_strndup(c->s + n->start, ne->end - n->start);
     } else {
         f->kind = DSR_FIGURE_OTHER;
         f->unit = g_strdup(p->unit);
