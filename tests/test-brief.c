@@ -206,6 +206,73 @@ test_round_trip_empty(void)
     g_assert_cmpstr(again, ==, json);
 }
 
+/* "omitted" is written only when something was left out, and read back;
+ * absent or partial means zeros. */
+static void
+test_omitted(void)
+{
+    g_autoptr(DsrBrief) b = rich_brief();
+    g_autofree char *none = dsr_brief_to_json(b);
+    g_assert_null(strstr(none, "\"omitted\""));
+    b->omitted.articles = 1512;
+    b->omitted.figures = 7;
+    g_autofree char *json = dsr_brief_to_json(b);
+    g_assert_nonnull(strstr(json, "\"omitted\":"));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) back = dsr_brief_from_json(json, strlen(json), &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(back->omitted.articles, ==, 1512);
+    g_assert_cmpuint(back->omitted.figures, ==, 7);
+    g_assert_cmpuint(back->omitted.events, ==, 0);
+    g_assert_cmpuint(back->omitted.actors, ==, 0);
+    g_autofree char *again = dsr_brief_to_json(back);
+    g_assert_cmpstr(again, ==, json);
+
+    g_autoptr(cJSON) root = cJSON_Parse(none);
+    cJSON *o = cJSON_AddObjectToObject(root, "omitted");
+    cJSON_AddNumberToObject(o, "actors", 3);
+    char *partial = cJSON_PrintUnformatted(root);
+    g_autoptr(DsrBrief) p = dsr_brief_from_json(partial, strlen(partial), &error);
+    cJSON_free(partial);
+    g_assert_no_error(error);
+    g_assert_cmpuint(p->omitted.actors, ==, 3);
+    g_assert_cmpuint(p->omitted.figures, ==, 0);
+    g_autoptr(DsrBrief) back_none = dsr_brief_from_json(none, strlen(none), &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(back_none->omitted.articles, ==, 0);
+}
+
+/* Noncharacters and control characters never reach a renderer from a
+ * hand-edited or fuzzed brief; tab, line feed and ordinary text stay. */
+static void
+test_unwanted_characters(void)
+{
+    g_autoptr(DsrBrief) b = rich_brief();
+    g_autofree char *json = dsr_brief_to_json(b);
+    g_autoptr(cJSON) root = cJSON_Parse(json);
+    cJSON_ReplaceItemInObjectCaseSensitive(
+        root, "title",
+        cJSON_CreateString("Vi\xef\xbf\xbf\xc3\xaat\x01 Nam\x7f \xef\xb7\x90\xc2\x85"
+                           "Russie\xf0\x9f\xbf\xbe\r\tfin\xef\xbf\xbe"));
+    cJSON *kp = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "key_points"), 0);
+    cJSON_ReplaceItemInObjectCaseSensitive(kp, "text", cJSON_CreateString("\x1b[31mA\nB.\x0b"));
+    char *printed = cJSON_PrintUnformatted(root);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) back = dsr_brief_from_json(printed, strlen(printed), &error);
+    cJSON_free(printed);
+    g_assert_no_error(error);
+    g_assert_cmpstr(back->title, ==, "Viêt Nam Russie\tfin");
+    g_assert_cmpstr(g_array_index(back->key_points, DsrKeyPoint, 0).text, ==, "[31mA\nB.");
+    /* Escaped in the JSON text too. */
+    static const char doc[] = "{\"schema\":\"dossier.brief/1\",\"home\":\"VN\",\"slug\":\"vn\","
+                              "\"lang\":\"fr\",\"title\":\"A\\uFFFFB\\uFDEFC\\u0007D\\u00e9\","
+                              "\"key_points\":[],\"figures\":[],\"charts\":[],\"themes\":[],"
+                              "\"events\":[],\"actors\":[],\"sources\":[]}";
+    g_autoptr(DsrBrief) esc = dsr_brief_from_json(doc, strlen(doc), &error);
+    g_assert_no_error(error);
+    g_assert_cmpstr(esc->title, ==, "ABCDé");
+}
+
 static void
 test_golden(void)
 {
@@ -300,7 +367,8 @@ static const Bad bad_cases[] = {
     {"variant-row", "figures.1.variants.0", "1", "$.figures[1].variants[0]: not an object"},
     {"variant-cites", "figures.1.variants.0.cites", "[7]",
      "$.figures[1].variants[0].cites[0]: no source 7"},
-    {"chart-type", "charts.0.type", "\"pie\"", "$.charts[0].type: not bar, line or timeline"},
+    {"chart-type", "charts.0.type", "\"pie\"",
+     "$.charts[0].type: not bar, line, timeline or grouped"},
     {"chart-points", "charts.0.points", "null", "$.charts[0].points: not an array"},
     {"chart-point-row", "charts.0.points.0", "[]", "$.charts[0].points[0]: not an object"},
     {"chart-point-value", "charts.0.points.1.value", "null",
@@ -321,6 +389,10 @@ static const Bad bad_cases[] = {
     {"source-n", "sources.1.n", "5", "$.sources[1].n: expected 2"},
     {"source-n-missing", "sources.0.n", NULL, "$.sources[0].n: missing"},
     {"source-url", "sources.0.url", "{}", "$.sources[0].url: not a string"},
+    {"omitted-type", "omitted", "[1]", "$.omitted: not an object or null"},
+    {"omitted-figures", "omitted", "{\"figures\":\"12\"}", "$.omitted.figures: not a number"},
+    {"omitted-negative", "omitted", "{\"events\":-1}", "$.omitted.events: not an integer"},
+    {"omitted-fraction", "omitted", "{\"articles\":1.5}", "$.omitted.articles: not an integer"},
 };
 
 /* Sets (or removes) the field at @path ("figures.2.value") of @root. */
@@ -445,6 +517,8 @@ main(int argc, char **argv)
     g_test_add_func("/brief/json/round-trip", test_round_trip);
     g_test_add_func("/brief/json/round-trip-empty", test_round_trip_empty);
     g_test_add_func("/brief/json/golden", test_golden);
+    g_test_add_func("/brief/json/omitted", test_omitted);
+    g_test_add_func("/brief/json/unwanted-characters", test_unwanted_characters);
     g_test_add_func("/brief/json/lenient", test_lenient);
     for (guint i = 0; i < G_N_ELEMENTS(bad_cases); i++) {
         g_autofree char *path = g_strdup_printf("/brief/json/bad/%s", bad_cases[i].name);

@@ -6,6 +6,9 @@
  * With DSR_CHART_PNG_DIR set, the PNGs are kept there to be looked at. */
 #include <dossier/chart.h>
 #include <dossier/render.h>
+#include <dossier/error.h>
+#include <dossier/extract.h>
+#include <dossier/summarize.h>
 #include "common/cleanup.h"
 #include <cairo-pdf.h>
 #include <libxml/parser.h>
@@ -245,6 +248,307 @@ test_bars(void)
     check_common(en);
     g_assert_nonnull(find_text(en, "16.5"));
     g_assert_null(find_text(en, "16,5"));
+}
+
+static DsrChartSpec *
+grouped_spec(DsrBrief *b)
+{
+    DsrChartSpec *c = dsr_brief_add_chart(b, DSR_CHART_GROUPED, "Échanges par année",
+                                          "milliards USD", "≈ : valeur approchée dans la source");
+    dsr_chart_add_series_point(b, c, "2022", "Exportations", 12.5, FALSE, cite(1));
+    dsr_chart_add_series_point(b, c, "2022", "Importations", 3.2, FALSE, cite(1));
+    dsr_chart_add_series_point(b, c, "2023", "Exportations", 14, TRUE, cite(2));
+    dsr_chart_add_series_point(b, c, "2023", "Importations", 4.75, FALSE, cite(2));
+    dsr_chart_add_series_point(b, c, "2024", "Exportations", 15.1, FALSE, cite(3));
+    /* 2024 has no imports: a dash, not a bar of zero. */
+    return c;
+}
+
+static void
+test_grouped(void)
+{
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "RU", "fr");
+    const DsrChartSpec *spec = grouped_spec(b);
+    g_autoptr(DsrChartLayout) l = dsr_chart_layout(spec, 420, pango, "Noto Sans", "fr");
+    check_common(l);
+    check_nice_ticks(l, 0, 15.1);
+    g_assert_cmpstr(l->title, ==, "Échanges par année (milliards USD)");
+    /* Two legend swatches, then five bars. */
+    g_assert_cmpuint(l->rects->len, ==, 7);
+    const DsrChartRect *sw0 = &g_array_index(l->rects, DsrChartRect, 0);
+    const DsrChartRect *sw1 = &g_array_index(l->rects, DsrChartRect, 1);
+    g_assert_cmpint(sw0->ink, ==, DSR_CHART_INK_SERIES);
+    g_assert_cmpint(sw1->ink, ==, DSR_CHART_INK_ACCENT);
+    g_assert_cmpfloat(sw0->y, ==, sw1->y); /* one legend line */
+    g_assert_cmpuint(dsr_chart_ink_rgb(sw0->ink), !=, dsr_chart_ink_rgb(sw1->ink));
+    const DsrChartText *exp = find_text(l, "Exportations");
+    g_assert_nonnull(exp);
+    g_assert_cmpfloat(exp->x, >, sw0->x + sw0->w);
+    g_assert_nonnull(find_text(l, "Importations"));
+    /* Legend above the plot. */
+    const DsrChartRect *bar[5];
+    for (guint i = 0; i < 5; i++) {
+        bar[i] = &g_array_index(l->rects, DsrChartRect, i + 2);
+        g_assert_cmpfloat(bar[i]->y, >, sw0->y + sw0->h);
+    }
+    /* Series keep their colour from group to group; one baseline, one scale. */
+    g_assert_cmpint(bar[0]->ink, ==, DSR_CHART_INK_SERIES);
+    g_assert_cmpint(bar[1]->ink, ==, DSR_CHART_INK_ACCENT);
+    g_assert_cmpint(bar[2]->ink, ==, DSR_CHART_INK_SERIES);
+    g_assert_cmpint(bar[3]->ink, ==, DSR_CHART_INK_ACCENT);
+    g_assert_cmpint(bar[4]->ink, ==, DSR_CHART_INK_SERIES);
+    for (guint i = 1; i < 5; i++) {
+        g_assert_cmpfloat_with_epsilon(bar[i]->x, bar[0]->x, 1e-9);
+        g_assert_cmpfloat(bar[i]->y, >=, bar[i - 1]->y + bar[i - 1]->h);
+    }
+    g_assert_cmpfloat_with_epsilon(bar[0]->w / bar[4]->w, 12.5 / 15.1, 1e-9);
+    g_assert_cmpfloat_with_epsilon(bar[1]->w / bar[3]->w, 3.2 / 4.75, 1e-9);
+    /* Groups are further apart than the bars inside a group. */
+    const double inner = bar[1]->y - (bar[0]->y + bar[0]->h);
+    const double between = bar[2]->y - (bar[1]->y + bar[1]->h);
+    g_assert_cmpfloat(between, >, inner);
+    g_assert_true(bar[2]->hatched);
+    g_assert_false(bar[0]->hatched);
+    /* Value labels at their bar's end, on its line, never over a bar. */
+    const char *values[] = {"12,5", "3,2", APPROX "14", "4,75", "15,1"};
+    for (guint i = 0; i < 5; i++) {
+        const DsrChartText *v = find_text(l, values[i]);
+        if (!v)
+            g_error("no value label \"%s\"", values[i]);
+        g_assert_cmpint(v->role, ==, DSR_CHART_TEXT_VALUE);
+        g_assert_cmpfloat(v->x, >=, bar[i]->x + bar[i]->w);
+        const Box vb = text_box(v);
+        g_assert_cmpfloat(vb.y0, <, bar[i]->y + bar[i]->h);
+        g_assert_cmpfloat(vb.y1, >, bar[i]->y);
+        for (guint k = 0; k < 5; k++)
+            g_assert_false(boxes_meet(
+                vb, (Box){bar[k]->x, bar[k]->y, bar[k]->x + bar[k]->w, bar[k]->y + bar[k]->h}));
+    }
+    /* The missing import of 2024 is a dash on the last bar line. */
+    const DsrChartText *dash = find_text(l, "–");
+    g_assert_nonnull(dash);
+    g_assert_cmpfloat(dash->y, >, bar[4]->y + bar[4]->h);
+    /* Group labels in the label column, bold. */
+    const DsrChartText *g23 = find_text(l, "2023");
+    g_assert_nonnull(g23);
+    g_assert_true(g23->bold);
+    g_assert_cmpfloat(text_box(g23).x1, <=, bar[0]->x);
+    g_assert_cmpfloat(g23->y, >, bar[2]->y);
+    g_assert_cmpfloat(g23->y - g23->ascent, <, bar[3]->y + bar[3]->h);
+    g_assert_nonnull(strstr(l->alt, "2023, Importations – 4,75"));
+    g_assert_nonnull(find_text(l, "≈ : valeur approchée dans la source"));
+
+    /* A narrow column wraps the legend onto lines of its own, still clear. */
+    g_autoptr(DsrChartLayout) narrow = dsr_chart_layout(spec, 160, pango, "Noto Sans", "en");
+    check_common(narrow);
+    g_assert_nonnull(find_text(narrow, "12.5"));
+}
+
+/* The series survive the JSON round trip; older chart types keep no series. */
+static void
+test_grouped_json(void)
+{
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "RU", "fr");
+    for (int i = 0; i < 3; i++)
+        dsr_brief_add_source(b, "Titre", "outlet", "2024", NULL, NULL);
+    grouped_spec(b);
+    bar_spec(b, FALSE);
+    g_autofree char *json = dsr_brief_to_json(b);
+    g_assert_nonnull(strstr(json, "\"grouped\""));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) back = dsr_brief_from_json(json, strlen(json), &error);
+    g_assert_no_error(error);
+    const DsrChartSpec *g = &g_array_index(back->charts, DsrChartSpec, 0);
+    g_assert_cmpint(g->type, ==, DSR_CHART_GROUPED);
+    g_assert_cmpstr(g_array_index(g->points, DsrChartPoint, 1).series, ==, "Importations");
+    const DsrChartSpec *bar = &g_array_index(back->charts, DsrChartSpec, 1);
+    g_assert_null(g_array_index(bar->points, DsrChartPoint, 0).series);
+    g_autofree char *again = dsr_brief_to_json(back);
+    g_assert_cmpstr(again, ==, json);
+    /* A grouped point without its series does not match the schema. */
+    g_autoptr(GString) broken = g_string_new(json);
+    g_string_replace(broken, "\"series\":\t\"Exportations\",", "", 1);
+    g_autoptr(DsrBrief) none = dsr_brief_from_json(broken->str, broken->len, &error);
+    g_assert_null(none);
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_BRIEF);
+    g_assert_nonnull(strstr(error->message, "$.charts[0].points[0].series: missing"));
+}
+
+/* ---- which chart the summary chooses (summarize/merge-figures.c) ---- */
+
+static void
+add_figure(DsrFacts *facts, const char *quote, double value, double scale, DsrFigureKind kind,
+           const char *currency, int year, const char *subject, const char *entity)
+{
+    DsrFigure *f = g_new0(DsrFigure, 1);
+    f->quote = g_strdup(quote);
+    f->value = value;
+    f->scale = scale;
+    f->kind = kind;
+    f->currency = g_strdup(currency);
+    f->unit = g_strdup(kind == DSR_FIGURE_PERCENT ? "%" : currency);
+    f->year = year;
+    f->subject = g_strdup(subject);
+    f->entity = g_strdup(entity);
+    f->sentence = g_strdup(subject);
+    f->equivalent_of = -1;
+    g_ptr_array_add(facts->figures, f);
+}
+
+static DsrFacts *
+facts_article(int n)
+{
+    DsrFacts *f = dsr_facts_new();
+    f->file = g_strdup_printf("a%d.txt", n);
+    f->id = g_strdup(f->file);
+    f->title = g_strdup_printf("Article %d", n);
+    f->date = g_strdup_printf("2025-%02d-01", 1 + n % 12);
+    f->lang = g_strdup("fr");
+    g_ptr_array_add(f->partners, g_strdup("RU"));
+    f->primary_partner = g_strdup("RU");
+    return f;
+}
+
+static const char *
+choice_label(const char *key, gpointer data G_GNUC_UNUSED)
+{
+    static const char *const known[][2] = {
+        {"chart-series-title", "{subject} ({unit})"},
+        {"chart-grouped-title", "Valeurs par année ({unit})"},
+        {"chart-money-title", "Montants cités ({unit})"},
+        {"unit-billion", "milliards"},
+        {"unit-million", "millions"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(known); i++)
+        if (strcmp(known[i][0], key) == 0)
+            return known[i][1];
+    return key;
+}
+
+static DsrBrief *
+summarize(GPtrArray *facts, guint max_figures)
+{
+    DsrSummarizeOptions o = {.lang = "fr",
+                             .generated = "2026-11-22",
+                             .home_name = "Vietnam",
+                             .title_format = "{home} – {partner} : note",
+                             .title_format_national = "{home} : contexte",
+                             .label = choice_label,
+                             .max_figures = max_figures};
+    g_autoptr(GError) error = NULL;
+    DsrBrief *b = dsr_summarize_relation(facts, "VN", "RU", "Russie", &o, &error);
+    g_assert_no_error(error);
+    return b;
+}
+
+static const DsrChartSpec *
+chart_of(const DsrBrief *b, DsrChartType type)
+{
+    for (guint i = 0; i < b->charts->len; i++)
+        if (g_array_index(b->charts, DsrChartSpec, i).type == type)
+            return &g_array_index(b->charts, DsrChartSpec, i);
+    return NULL;
+}
+
+/* Exports and imports for the same years become one grouped chart (years
+ * as groups, the two flows as series), never one line mixing them; an
+ * amount in another currency or a thousand times smaller stays out. */
+static void
+test_choice_grouped(void)
+{
+    g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+    const double exp[] = {12.5, 14, 15.1}, imp[] = {3.2, 4.75, 5.5};
+    for (int y = 0; y < 3; y++) {
+        DsrFacts *f = facts_article(y);
+        g_autofree char *qe = g_strdup_printf("%g milliards de dollars", exp[y]);
+        g_autofree char *qi = g_strdup_printf("%g milliards de dollars", imp[y]);
+        add_figure(f, qe, exp[y], 1e9, DSR_FIGURE_MONEY, "USD", 2022 + y,
+                   "exportations du Vietnam vers la Russie", "VN");
+        add_figure(f, qi, imp[y], 1e9, DSR_FIGURE_MONEY, "USD", 2022 + y,
+                   "importations du Vietnam depuis la Russie", "VN");
+        g_ptr_array_add(facts, f);
+    }
+    DsrFacts *other = facts_article(5);
+    add_figure(other, "3 millions d'euros", 3, 1e6, DSR_FIGURE_MONEY, "EUR", 2023,
+               "exportations de fruits", "VN");
+    add_figure(other, "9 millions de dollars", 9, 1e6, DSR_FIGURE_MONEY, "USD", 2023,
+               "importations de fruits du Vietnam depuis la Russie", "VN");
+    g_ptr_array_add(facts, other);
+    g_autoptr(DsrBrief) b = summarize(facts, 0);
+    const DsrChartSpec *g = chart_of(b, DSR_CHART_GROUPED);
+    g_assert_nonnull(g);
+    g_assert_null(chart_of(b, DSR_CHART_LINE));
+    g_assert_cmpstr(g->unit, ==, "milliards USD");
+    g_assert_cmpstr(g->title, ==, "Valeurs par année (milliards USD)");
+    g_assert_cmpuint(g->points->len, ==, 6);
+    for (guint i = 0; i < 6; i++) {
+        const DsrChartPoint *p = &g_array_index(g->points, DsrChartPoint, i);
+        g_autofree char *year = g_strdup_printf("%u", 2022 + i / 2);
+        g_assert_cmpstr(p->label, ==, year);
+        const gboolean is_exp = strstr(p->series, "exportations") != NULL;
+        g_assert_true(is_exp || strstr(p->series, "importations"));
+        g_assert_cmpfloat_with_epsilon(p->value, is_exp ? exp[i / 2] : imp[i / 2], 1e-9);
+        g_assert_cmpuint(p->cites->len, ==, 1);
+    }
+    g_assert_cmpstr(g_array_index(g->points, DsrChartPoint, 0).series, !=,
+                    g_array_index(g->points, DsrChartPoint, 1).series);
+}
+
+/* The figure limit keeps the most important rows, a disagreement whole,
+ * and every charted value in the table; the brief says how many it left. */
+static void
+test_choice_limit(void)
+{
+    g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+    for (int i = 0; i < 12; i++) {
+        DsrFacts *f = facts_article(i);
+        g_autofree char *subject = g_strdup_printf("projets du secteur numéro %d", i);
+        g_autofree char *quote = g_strdup_printf("%d projets", 10 + i);
+        add_figure(f, quote, 10 + i, 1, DSR_FIGURE_COUNT, NULL, 2024, subject, "VN");
+        g_ptr_array_add(facts, f);
+    }
+    /* Two sources disagree on one amount: a group of two rows. */
+    DsrFacts *a = facts_article(20), *c = facts_article(21);
+    add_figure(a, "30 milliards de dollars", 30, 1e9, DSR_FIGURE_MONEY, "USD", 2024,
+               "échanges commerciaux bilatéraux", "VN");
+    add_figure(c, "45 milliards de dollars", 45, 1e9, DSR_FIGURE_MONEY, "USD", 2024,
+               "échanges commerciaux bilatéraux", "VN");
+    add_figure(a, "8 milliards de dollars", 8, 1e9, DSR_FIGURE_MONEY, "USD", 2024,
+               "investissements directs", "VN");
+    g_ptr_array_add(facts, a);
+    g_ptr_array_add(facts, c);
+
+    g_autoptr(DsrBrief) all = summarize(facts, 0);
+    g_assert_cmpuint(all->figures->len, ==, 15);
+    g_assert_cmpuint(all->omitted.figures, ==, 0);
+
+    g_autoptr(DsrBrief) b = summarize(facts, 4);
+    g_assert_cmpuint(b->figures->len, <=, 4);
+    g_assert_cmpuint(b->omitted.figures, ==, 15 - b->figures->len);
+    guint grouped = 0;
+    for (guint i = 0; i < b->figures->len; i++)
+        grouped += g_array_index(b->figures, DsrBriefFigure, i).group > 0;
+    g_assert_true(grouped == 0 || grouped == 2);
+    g_assert_cmpuint(grouped, ==, 2); /* money first: the disagreement is the most important */
+    /* Every chart point is a row of the table. */
+    for (guint c2 = 0; c2 < b->charts->len; c2++) {
+        const DsrChartSpec *ch = &g_array_index(b->charts, DsrChartSpec, c2);
+        for (guint k = 0; k < ch->points->len; k++) {
+            const DsrChartPoint *p = &g_array_index(ch->points, DsrChartPoint, k);
+            gboolean found = FALSE;
+            for (guint i = 0; i < b->figures->len; i++) {
+                const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+                found |= f->cites->len == p->cites->len &&
+                         g_array_index(f->cites, int, 0) == g_array_index(p->cites, int, 0);
+            }
+            g_assert_true(found);
+        }
+    }
+    /* A limit smaller than the group: the group is left out whole. */
+    g_autoptr(DsrBrief) one = summarize(facts, 1);
+    g_assert_cmpuint(one->figures->len, ==, 1);
+    g_assert_cmpint(g_array_index(one->figures, DsrBriefFigure, 0).group, ==, 0);
+    g_assert_cmpuint(one->omitted.figures, ==, 14);
 }
 
 static void
@@ -574,6 +878,10 @@ main(int argc, char **argv)
     g_test_add_func("/chart/layout/bars", test_bars);
     g_test_add_func("/chart/layout/bars-negative", test_bars_negative);
     g_test_add_func("/chart/layout/bars-widths", test_bars_widths);
+    g_test_add_func("/chart/layout/grouped", test_grouped);
+    g_test_add_func("/chart/json/grouped", test_grouped_json);
+    g_test_add_func("/chart/choice/grouped", test_choice_grouped);
+    g_test_add_func("/chart/choice/limit", test_choice_limit);
     g_test_add_func("/chart/layout/line", test_line);
     g_test_add_func("/chart/layout/timeline", test_timeline);
     g_test_add_func("/chart/layout/degenerate", test_degenerate);

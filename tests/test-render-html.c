@@ -241,6 +241,33 @@ assert_safe_page(xmlDoc *doc, const char *html)
     g_assert_cmpint(count(doc, "//h1"), ==, 1);
 }
 
+/* What the brief's limits left out: a line at the end of each section they
+ * cut, and the article count in the header, as in the PDF. */
+static void
+test_omitted(void)
+{
+    g_autoptr(DsrRenderContext) ctx = default_context();
+    g_autoptr(DsrBrief) b = rich_brief();
+    g_autofree char *plain = render(b, ctx);
+    g_assert_null(strstr(plain, "class=\"omitted\""));
+    b->omitted.articles = 40;
+    b->omitted.figures = 1;
+    b->omitted.actors = 25;
+    g_autofree char *html = render(b, ctx);
+    g_autoptr(xmlDoc) doc = parse(html);
+    assert_safe_page(doc, html);
+    g_autofree char *fig = value(doc, "//section[@id='key-figures']/p[@class='omitted']");
+    g_assert_cmpstr(fig, ==, "1 autre chiffre, moins cité, n'est pas repris.");
+    g_autofree char *act = value(doc, "//section[@id='actors']/p[@class='omitted']");
+    g_assert_cmpstr(act, ==, "25 autres acteurs, moins cités, ne sont pas repris.");
+    g_assert_cmpint(count(doc, "//p[@class='omitted']"), ==, 2);
+    g_autoptr(GPtrArray) meta = values(doc, "//dl//dd");
+    gboolean found = FALSE;
+    for (guint i = 0; i < meta->len; i++)
+        found |= strstr(g_ptr_array_index(meta, i), "les plus récents sur") != NULL;
+    g_assert_true(found);
+}
+
 static void
 test_structure(void)
 {
@@ -856,6 +883,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/render/html/structure", test_structure);
     g_test_add_func("/render/html/golden", test_golden);
+    g_test_add_func("/render/html/omitted", test_omitted);
     g_test_add_func("/render/html/english", test_english);
     g_test_add_func("/render/html/sparse", test_sparse);
     g_test_add_func("/render/html/actor-sides", test_actor_sides);

@@ -923,6 +923,59 @@ test_page_limit(void)
     g_assert_cmpmem(same->data, same->len, whole->data, whole->len);
 }
 
+/* The limits' counts show where they apply: the header's sources line, and
+ * a line closing the figures, events and actors sections. */
+static void
+test_omitted(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = rich_brief(5, 6);
+    b->omitted.articles = 3500;
+    b->omitted.figures = 14;
+    b->omitted.events = 1;
+    b->omitted.actors = 2;
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_assert_cmpuint(stats.unknown_glyphs, ==, 0);
+    g_autofree char *path = save(pdf, "render-pdf-omitted.pdf");
+    g_autofree char *raw = pdftotext(path, "-raw");
+    if (!raw)
+        return;
+    g_autofree char *text = normalise(raw);
+    g_autofree char *total = dsr_text_format_number(3512, 0, "fr");
+    g_autofree char *header_raw = g_strdup_printf(
+        "12 sources, note établie à partir des 12 articles les plus récents sur %s", total);
+    g_autofree char *header = normalise(header_raw);
+    const char *want[] = {header, "14 autres chiffres, moins cités, ne sont pas repris.",
+                          "1 autre événement n'est pas repris.",
+                          "2 autres acteurs, moins cités, ne sont pas repris."};
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+        if (!strstr(text, want[i]))
+            g_error("no \"%s\" in the PDF text", want[i]);
+    /* Each line closes its own section. */
+    g_assert_true(strstr(text, want[1]) < g_strrstr(text, "Graphiques"));
+    g_assert_true(strstr(text, want[2]) < strstr(text, "Acteurs Nom"));
+    g_assert_true(strstr(text, want[3]) > strstr(text, "Алексей Оверчук"));
+}
+
+/* A brief.json edited by hand with a noncharacter in its title renders: the
+ * reader drops it before it reaches cairo. */
+static void
+test_noncharacter_title(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b = rich_brief(2, 2);
+    b->title = dsr_brief_intern(b, "Viêt Nam\xef\xbf\xbf – Russie\x01\xef\xb7\x90");
+    g_autofree char *json = dsr_brief_to_json(b);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) back = dsr_brief_from_json(json, strlen(json), &error);
+    g_assert_no_error(error);
+    g_assert_cmpstr(back->title, ==, "Viêt Nam – Russie");
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(back, ctx, &stats);
+    g_assert_cmpuint(stats.unknown_glyphs, ==, 0);
+}
+
 static char *
 strip_soft(const char *s)
 {
@@ -1010,6 +1063,8 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/hyphenate", test_hyphenate);
     g_test_add_func("/render-pdf/new-and-equivalents", test_new_and_equivalents);
     g_test_add_func("/render-pdf/page-limit", test_page_limit);
+    g_test_add_func("/render-pdf/omitted", test_omitted);
+    g_test_add_func("/render-pdf/noncharacter-title", test_noncharacter_title);
     g_test_add_func("/render-pdf/finish", test_finish);
     g_test_add_func("/render-pdf/finish-error", test_finish_error);
     g_test_add_func("/render-pdf/threads/independent", test_thread_independent);

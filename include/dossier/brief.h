@@ -45,24 +45,28 @@ typedef struct {
     DsrFigureKind kind;
     const char *currency, *unit; /* or NULL */
     DsrQualifier qualifier;
-    int year;                    /* 0 if none */
+    int year;                                /* 0 if none */
     const char *subject, *entity, *sentence; /* or NULL */
     DsrCites *cites;
-    const char *discrepancy;     /* NULL, or what disagrees: "autre source : 31 milliards d'USD [2]" */
-    int group;                   /* rows sharing a group id > 0 are the same quantity with different values */
+    const char *discrepancy; /* NULL, or what disagrees: "autre source : 31 milliards d'USD [2]" */
+    int group; /* rows sharing a group id > 0 are the same quantity with different values */
     /* Added after the first release of the schema; both may be empty. */
     DsrFigureEquivalent equivalent; /* equivalent.quote NULL when none */
     GArray *variants; /* DsrFigureVariant: wordings other than @quote, each with the sources
                        * that used it (sources not listed wrote @quote); NULL or empty when none */
 } DsrBriefFigure;
 
-typedef enum { DSR_CHART_BAR, DSR_CHART_LINE, DSR_CHART_TIMELINE } DsrChartType;
+/* GROUPED: bars in groups (@label, "2023"), one bar per series (@series,
+ * "exportations") in each, with a legend; added after the first release of
+ * the schema ("grouped" in JSON). */
+typedef enum { DSR_CHART_BAR, DSR_CHART_LINE, DSR_CHART_TIMELINE, DSR_CHART_GROUPED } DsrChartType;
 
 typedef struct {
     const char *label;
-    double value;      /* for a timeline: days since 1970-01-01 */
-    gboolean approx;   /* environ, près de… */
+    double value;    /* for a timeline: days since 1970-01-01 */
+    gboolean approx; /* environ, près de… */
     DsrCites *cites;
+    const char *series; /* GROUPED: the point's series, never NULL there; NULL for other types */
 } DsrChartPoint;
 
 typedef struct {
@@ -96,21 +100,21 @@ typedef struct {
 } DsrSource;
 
 typedef struct {
-    const char *home;      /* "VN" */
-    const char *partner;   /* "RU", or NULL for the national-context brief */
+    const char *home;         /* "VN" */
+    const char *partner;      /* "RU", or NULL for the national-context brief */
     const char *partner_name; /* "Russie" in the brief's language, or NULL */
-    const char *slug;      /* "vn-ru" or "vn" */
-    const char *lang;      /* labels' language: "fr" or "en" */
+    const char *slug;         /* "vn-ru" or "vn" */
+    const char *lang;         /* labels' language: "fr" or "en" */
     const char *title;
     const char *period_from, *period_to; /* partial ISO dates or NULL */
-    const char *generated; /* "YYYY-MM-DD" */
-    GArray *key_points;    /* DsrKeyPoint */
-    GArray *figures;       /* DsrBriefFigure */
-    GArray *charts;        /* DsrChartSpec */
-    GArray *themes;        /* DsrBriefTheme */
-    GArray *events;        /* DsrBriefEvent */
-    GArray *actors;        /* DsrBriefActor */
-    GArray *sources;       /* DsrSource, n = index + 1 */
+    const char *generated;               /* "YYYY-MM-DD" */
+    GArray *key_points;                  /* DsrKeyPoint */
+    GArray *figures;                     /* DsrBriefFigure */
+    GArray *charts;                      /* DsrChartSpec */
+    GArray *themes;                      /* DsrBriefTheme */
+    GArray *events;                      /* DsrBriefEvent */
+    GArray *actors;                      /* DsrBriefActor */
+    GArray *sources;                     /* DsrSource, n = index + 1 */
     /* What the brief's limits left out (summarize's max_* options): articles
      * of the relationship not used, and rows not shown. All 0 when nothing
      * was cut. Added after the first release of the schema. */
@@ -146,6 +150,9 @@ DsrChartSpec *dsr_brief_add_chart(DsrBrief *b, DsrChartType type, const char *ti
                                   const char *unit, const char *note);
 void dsr_chart_add_point(DsrBrief *b, DsrChartSpec *chart, const char *label, double value,
                          gboolean approx, DsrCites *cites);
+/* A point of a grouped chart: its group @label and its @series. */
+void dsr_chart_add_series_point(DsrBrief *b, DsrChartSpec *chart, const char *label,
+                                const char *series, double value, gboolean approx, DsrCites *cites);
 void dsr_brief_add_theme(DsrBrief *b, const char *name, int count, const char *example,
                          DsrCites *cites);
 void dsr_brief_add_event(DsrBrief *b, DsrEventType type, const char *date, const char *place,

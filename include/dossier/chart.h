@@ -21,9 +21,15 @@ typedef enum {
     DSR_CHART_INK_TEXT,  /* body text colour */
     DSR_CHART_INK_MUTED, /* axis, ticks, notes */
     DSR_CHART_INK_GRID,
-    DSR_CHART_INK_SERIES, /* first data colour of the palette */
-    DSR_CHART_INK_ACCENT, /* second data colour (approximations, highlights) */
+    DSR_CHART_INK_SERIES,   /* first data colour of the palette */
+    DSR_CHART_INK_ACCENT,   /* second data colour (approximations, highlights) */
+    DSR_CHART_INK_SERIES_3, /* third and fourth series of a grouped chart */
+    DSR_CHART_INK_SERIES_4,
 } DsrChartInk;
+
+/* A grouped chart shows at most this many series (the palette's data
+ * colours); points of further series are left out of the layout. */
+#define DSR_CHART_MAX_SERIES 4
 
 /* A filled box; @hatched boxes are drawn with diagonal stripes of @ink
  * (approximate values), so they read without colour. */
@@ -93,7 +99,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrChartLayout, dsr_chart_layout_free)
 DsrChartLayout *dsr_chart_layout(const DsrChartSpec *spec, double width, PangoContext *pango,
                                  const char *family, const char *lang);
 
-/* Colours of the inks, as 0xRRGGBB (Okabe–Ito, colour-blind safe). */
+/* Colours of the inks, as 0xRRGGBB (Okabe–Ito, colour-blind safe: blue,
+ * orange, bluish green, reddish purple for the series). */
 guint32 dsr_chart_ink_rgb(DsrChartInk ink);
 
 /* Draws @layout with its top-left corner at (@x, @y) on @cr (vector on a PDF

@@ -96,7 +96,7 @@ write_figure(cJSON *arr, const DsrBriefFigure *f)
     cJSON_AddItemToArray(arr, o);
 }
 
-static const char *const chart_type_names[] = {"bar", "line", "timeline"};
+static const char *const chart_type_names[] = {"bar", "line", "timeline", "grouped"};
 
 static void
 write_chart(cJSON *arr, const DsrChartSpec *c)
@@ -112,6 +112,9 @@ write_chart(cJSON *arr, const DsrChartSpec *c)
         const DsrChartPoint *p = &g_array_index(c->points, DsrChartPoint, i);
         cJSON *po = cJSON_CreateObject();
         add_string(po, "label", p->label);
+        /* Only grouped charts have series: other charts keep their bytes. */
+        if (p->series)
+            add_string(po, "series", p->series);
         add_double(po, "value", p->value);
         cJSON_AddBoolToObject(po, "approx", p->approx);
         add_cites(po, p->cites);
@@ -202,6 +205,16 @@ dsr_brief_to_json(const DsrBrief *b)
         cJSON_AddItemToArray(arr, o);
     }
 
+    /* Written only when the limits left something out: a brief under every
+     * limit keeps the bytes it had before the field existed. */
+    if (b->omitted.articles || b->omitted.figures || b->omitted.events || b->omitted.actors) {
+        cJSON *o = cJSON_AddObjectToObject(root, "omitted");
+        cJSON_AddNumberToObject(o, "articles", b->omitted.articles);
+        cJSON_AddNumberToObject(o, "figures", b->omitted.figures);
+        cJSON_AddNumberToObject(o, "events", b->omitted.events);
+        cJSON_AddNumberToObject(o, "actors", b->omitted.actors);
+    }
+
     char *printed = cJSON_Print(root);
     char *out = g_strconcat(printed, "\n", NULL);
     cJSON_free(printed);
@@ -260,8 +273,44 @@ member(const cJSON *obj, const char *key)
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
+/* TRUE for a character no text should carry: C0 controls other than tab and
+ * line feed, DEL, C1 controls, and the Unicode noncharacters (U+FDD0–U+FDEF
+ * and the last two code points of every plane). Cairo and Pango fail on some
+ * of them (a U+FFFF in a title broke the PDF), and none is text a reader
+ * should see. */
+static gboolean
+is_unwanted(gunichar c)
+{
+    if (c < 0x20)
+        return c != '\t' && c != '\n';
+    if (c >= 0x7f && c <= 0x9f)
+        return TRUE;
+    if (c >= 0xfdd0 && c <= 0xfdef)
+        return TRUE;
+    return (c & 0xfffe) == 0xfffe;
+}
+
+/* @s (valid UTF-8) without its unwanted characters; NULL when it has none. */
+static char *
+drop_unwanted(const char *s)
+{
+    const char *p = s;
+    while (*p && !is_unwanted(g_utf8_get_char(p)))
+        p = g_utf8_next_char(p);
+    if (!*p)
+        return NULL;
+    GString *out = g_string_new_len(s, p - s);
+    for (; *p; p = g_utf8_next_char(p)) {
+        const gunichar c = g_utf8_get_char(p);
+        if (!is_unwanted(c))
+            g_string_append_unichar(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* A string field. Absent or null gives NULL when @nullable, an error otherwise.
- * The text must be UTF-8: renderers hand it to Pango and libxml2 as is. */
+ * The text must be UTF-8: renderers hand it to Pango and libxml2 as is, after
+ * the characters no renderer should get are dropped (is_unwanted()). */
 static gboolean
 read_string(Reader *r, const cJSON *obj, const char *key, gboolean nullable, const char **out)
 {
@@ -277,7 +326,8 @@ read_string(Reader *r, const cJSON *obj, const char *key, gboolean nullable, con
     const char *end = NULL;
     if (!g_utf8_validate(v->valuestring, -1, &end))
         return fail(r, key, "not UTF-8 at byte %ld", (long)(end - v->valuestring));
-    *out = dsr_brief_intern(r->brief, v->valuestring);
+    g_autofree char *clean = drop_unwanted(v->valuestring);
+    *out = dsr_brief_intern(r->brief, clean ? clean : v->valuestring);
     return TRUE;
 }
 
@@ -494,8 +544,10 @@ read_chart(Reader *r, const cJSON *o)
         t = DSR_CHART_LINE;
     else if (strcmp(type, "timeline") == 0)
         t = DSR_CHART_TIMELINE;
+    else if (strcmp(type, "grouped") == 0)
+        t = DSR_CHART_GROUPED;
     else
-        return fail(r, "type", "not bar, line or timeline");
+        return fail(r, "type", "not bar, line, timeline or grouped");
     if (!read_string(r, o, "title", TRUE, &title) || !read_string(r, o, "unit", TRUE, &unit) ||
         !read_string(r, o, "note", TRUE, &note))
         return FALSE;
@@ -514,9 +566,13 @@ read_chart(Reader *r, const cJSON *o)
             return fail(r, NULL, "not an object");
         DsrChartPoint p = {0};
         if (!read_string(r, po, "label", FALSE, &p.label) ||
+            !read_string(r, po, "series", t != DSR_CHART_GROUPED, &p.series) ||
             !read_number(r, po, "value", &p.value) || !read_bool(r, po, "approx", &p.approx) ||
             !read_cites(r, po, &p.cites))
             return FALSE;
+        /* A series means something only in a grouped chart. */
+        if (t != DSR_CHART_GROUPED)
+            p.series = NULL;
         g_array_append_val(chart->points, p);
         pop(r, at);
     }
@@ -592,6 +648,30 @@ read_source(Reader *r, const cJSON *o)
     return TRUE;
 }
 
+/* The optional "omitted" object: absent or null means nothing was left out. */
+static gboolean
+read_omitted(Reader *r, const cJSON *root)
+{
+    const cJSON *o = member(root, "omitted");
+    if (!o || cJSON_IsNull(o))
+        return TRUE;
+    if (!cJSON_IsObject(o))
+        return fail(r, "omitted", "not an object or null");
+    gsize mark = push_key(r, "omitted");
+    int articles, figures, events, actors;
+    if (!read_int(r, o, "articles", 0, TRUE, 0, &articles) ||
+        !read_int(r, o, "figures", 0, TRUE, 0, &figures) ||
+        !read_int(r, o, "events", 0, TRUE, 0, &events) ||
+        !read_int(r, o, "actors", 0, TRUE, 0, &actors))
+        return FALSE;
+    pop(r, mark);
+    r->brief->omitted.articles = (guint)articles;
+    r->brief->omitted.figures = (guint)figures;
+    r->brief->omitted.events = (guint)events;
+    r->brief->omitted.actors = (guint)actors;
+    return TRUE;
+}
+
 static gboolean
 read_brief(Reader *r, const cJSON *root)
 {
@@ -636,7 +716,8 @@ read_brief(Reader *r, const cJSON *root)
            read_rows(r, root, "key_points", read_key_point) &&
            read_rows(r, root, "figures", read_figure) && read_rows(r, root, "charts", read_chart) &&
            read_rows(r, root, "themes", read_theme) && read_rows(r, root, "events", read_event) &&
-           read_rows(r, root, "actors", read_actor) && read_rows(r, root, "sources", read_source);
+           read_rows(r, root, "actors", read_actor) && read_rows(r, root, "sources", read_source) &&
+           read_omitted(r, root);
 }
 
 DsrBrief *

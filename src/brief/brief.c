@@ -207,7 +207,17 @@ void
 dsr_chart_add_point(DsrBrief *b, DsrChartSpec *chart, const char *label, double value,
                     gboolean approx, DsrCites *cites)
 {
-    DsrChartPoint p = {dsr_brief_intern(b, label), value, approx, own_cites(cites)};
+    DsrChartPoint p = {dsr_brief_intern(b, label), value, approx, own_cites(cites), NULL};
+    g_array_append_val(chart->points, p);
+}
+
+void
+dsr_chart_add_series_point(DsrBrief *b, DsrChartSpec *chart, const char *label, const char *series,
+                           double value, gboolean approx, DsrCites *cites)
+{
+    g_return_if_fail(series != NULL);
+    DsrChartPoint p = {dsr_brief_intern(b, label), value, approx, own_cites(cites),
+                       dsr_brief_intern(b, series)};
     g_array_append_val(chart->points, p);
 }
 

@@ -111,6 +111,10 @@ dsr_chart_ink_rgb(DsrChartInk ink)
         return 0x0072b2; /* Okabe–Ito blue */
     case DSR_CHART_INK_ACCENT:
         return 0xe69f00; /* Okabe–Ito orange */
+    case DSR_CHART_INK_SERIES_3:
+        return 0x009e73; /* Okabe–Ito bluish green */
+    case DSR_CHART_INK_SERIES_4:
+        return 0xcc79a7; /* Okabe–Ito reddish purple */
     }
     return 0x1a1a1a;
 }
@@ -473,6 +477,143 @@ layout_bars(Lay *lay, GArray *pts, double top)
     return plot_bottom + 3 + line_height(lay, TICK_SIZE);
 }
 
+/* ---- grouped bars ---- */
+
+static const DsrChartInk series_inks[DSR_CHART_MAX_SERIES] = {
+    DSR_CHART_INK_SERIES, DSR_CHART_INK_ACCENT, DSR_CHART_INK_SERIES_3, DSR_CHART_INK_SERIES_4};
+
+static int
+index_of(GPtrArray *names, const char *name)
+{
+    for (guint i = 0; i < names->len; i++)
+        if (g_strcmp0(g_ptr_array_index(names, i), name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* A swatch and the series' name for each series, flowing left to right and
+ * onto a new line when the width runs out. Returns the y below it. */
+static double
+add_legend(Lay *lay, GPtrArray *series, double top)
+{
+    const double W = lay->out->width, sw = 9, lh = line_height(lay, LABEL_SIZE);
+    double x = 0, y = top;
+    for (guint s = 0; s < series->len; s++) {
+        const char *name = g_ptr_array_index(series, s);
+        g_autofree char *text = ellipsize(lay, name, LABEL_SIZE, FALSE, W - sw - 4);
+        const double w = sw + 4 + measure(lay, text, LABEL_SIZE, FALSE, NULL, NULL);
+        if (x > 0 && x + w > W) {
+            x = 0;
+            y += lh + 2;
+        }
+        add_rect(lay, x, y + (lh - sw) / 2, sw, sw, series_inks[s], FALSE);
+        add_text(lay, text, x + sw + 4, y, LABEL_SIZE, FALSE, DSR_ANCHOR_START, DSR_CHART_INK_TEXT);
+        x += w + 12;
+    }
+    return y + lh + 6;
+}
+
+/* Horizontal bars in groups: the group's label at the left of its bars, one
+ * bar per series in legend order, each with its own value label at its end
+ * (one bar per line, so no two labels can meet), a dash where a series has
+ * no value for the group, one scale from zero for every bar. */
+static double
+layout_grouped(Lay *lay, GArray *pts, double top)
+{
+    const double W = lay->out->width;
+    g_autoptr(GPtrArray) groups = g_ptr_array_new();
+    g_autoptr(GPtrArray) series = g_ptr_array_new();
+    for (guint i = 0; i < pts->len; i++) {
+        const DsrChartPoint *p = &g_array_index(pts, DsrChartPoint, i);
+        const char *name = p->series ? p->series : "";
+        if (index_of(series, name) < 0 && series->len < DSR_CHART_MAX_SERIES)
+            g_ptr_array_add(series, (gpointer)name);
+        if (index_of(series, name) >= 0 && index_of(groups, p->label ? p->label : "") < 0)
+            g_ptr_array_add(groups, (gpointer)(p->label ? p->label : ""));
+    }
+    const guint ns = series->len, ng = groups->len;
+    /* The first point of each group and series. */
+    g_autofree const DsrChartPoint **cell = g_new0(const DsrChartPoint *, ng *ns + 1);
+    double lo = 0, hi = 0, label_w = 0, pos_w = 0, neg_w = 0;
+    for (guint i = 0; i < pts->len; i++) {
+        const DsrChartPoint *p = &g_array_index(pts, DsrChartPoint, i);
+        const int s = index_of(series, p->series ? p->series : "");
+        const int g = index_of(groups, p->label ? p->label : "");
+        if (s < 0 || g < 0 || cell[(guint)g * ns + (guint)s])
+            continue;
+        cell[(guint)g * ns + (guint)s] = p;
+        lo = MIN(lo, p->value);
+        hi = MAX(hi, p->value);
+        g_autofree char *v = format_value(lay, p->value, p->approx);
+        const double vw = measure(lay, v, LABEL_SIZE, FALSE, NULL, NULL);
+        if (p->value < 0)
+            neg_w = MAX(neg_w, vw);
+        else
+            pos_w = MAX(pos_w, vw);
+    }
+    for (guint g = 0; g < ng; g++)
+        label_w =
+            MAX(label_w, measure(lay, g_ptr_array_index(groups, g), LABEL_SIZE, TRUE, NULL, NULL));
+    top = add_legend(lay, series, top);
+
+    double col = MIN(ceil(label_w) + 1, W * 0.3);
+    double x0 = col + 8 + (neg_w > 0 ? neg_w + PAD : 0);
+    const double x1 = W - (pos_w + PAD + 1);
+    if (x1 - x0 < W * 0.3) {
+        col = MAX(W * 0.15, col - (W * 0.3 - (x1 - x0)));
+        x0 = col + 8 + (neg_w > 0 ? neg_w + PAD : 0);
+    }
+    Ticks t = fitting_ticks(lay, lo, hi, x1 - x0, TRUE);
+    const double span = t.hi - t.lo;
+#define X(v) (x0 + ((v)-t.lo) / span * (x1 - x0))
+    const double lh = line_height(lay, LABEL_SIZE);
+    const double bar_h = MAX(10.0, lh), bar_gap = 2;
+    const double plot_top = top;
+    double y = top + ROW_GAP / 2;
+    for (guint g = 0; g < ng; g++) {
+        const double group_h = ns * bar_h + (ns - 1) * bar_gap;
+        g_autoptr(GPtrArray) lines =
+            wrap(lay, g_ptr_array_index(groups, g), LABEL_SIZE, TRUE, col, MAX(1, (int)ns));
+        double ly = y + group_h / 2 - lines->len * lh / 2;
+        for (guint k = 0; k < lines->len; k++)
+            ly += add_text(lay, g_ptr_array_index(lines, k), col, ly, LABEL_SIZE, TRUE,
+                           DSR_ANCHOR_END, DSR_CHART_INK_TEXT)
+                      ->h;
+        for (guint s = 0; s < ns; s++) {
+            const double by = y + s * (bar_h + bar_gap);
+            const DsrChartPoint *p = cell[g * ns + s];
+            if (!p) {
+                add_text(lay, "–", X(0) + PAD, by + (bar_h - lh) / 2, LABEL_SIZE, FALSE,
+                         DSR_ANCHOR_START, DSR_CHART_INK_MUTED)
+                    ->role = DSR_CHART_TEXT_VALUE;
+                continue;
+            }
+            const double a = X(MIN(0, p->value)), b = X(MAX(0, p->value));
+            add_rect(lay, a, by, b - a, bar_h, series_inks[s], p->approx);
+            g_autofree char *v = format_value(lay, p->value, p->approx);
+            const gboolean neg = p->value < 0;
+            add_text(lay, v, neg ? a - PAD : b + PAD, by + (bar_h - lh) / 2, LABEL_SIZE, FALSE,
+                     neg ? DSR_ANCHOR_END : DSR_ANCHOR_START, DSR_CHART_INK_TEXT)
+                ->role = DSR_CHART_TEXT_VALUE;
+        }
+        y += group_h + ROW_GAP * 2;
+    }
+    const double plot_bottom = y - ROW_GAP * 1.5;
+    for (int i = 0; i < t.n; i++) {
+        double v = tick_value(&t, i), x = X(v);
+        g_array_append_val(lay->out->ticks, v);
+        if (v != 0)
+            add_line(lay, x, plot_top, x, plot_bottom, 0.5, DSR_CHART_INK_GRID, FALSE);
+        g_autofree char *s = dsr_text_format_number(v, t.decimals, lay->lang);
+        add_text(lay, s, x, plot_bottom + 3, TICK_SIZE, FALSE, DSR_ANCHOR_MIDDLE,
+                 DSR_CHART_INK_MUTED)
+            ->role = DSR_CHART_TEXT_AXIS;
+    }
+    add_line(lay, X(0), plot_top, X(0), plot_bottom, 1, DSR_CHART_INK_MUTED, FALSE);
+#undef X
+    return plot_bottom + 3 + line_height(lay, TICK_SIZE);
+}
+
 /* ---- line chart (time series) ---- */
 
 static gboolean
@@ -793,7 +934,10 @@ describe(Lay *lay, const DsrChartSpec *spec, GArray *pts)
             g_string_append_printf(s, "%s, %s", date, p->label ? p->label : "");
         } else {
             g_autofree char *v = format_value(lay, p->value, p->approx);
-            g_string_append_printf(s, "%s – %s", p->label ? p->label : "", v);
+            if (p->series)
+                g_string_append_printf(s, "%s, %s – %s", p->label ? p->label : "", p->series, v);
+            else
+                g_string_append_printf(s, "%s – %s", p->label ? p->label : "", v);
             if (spec->unit && *spec->unit)
                 g_string_append_printf(s, " %s", spec->unit);
         }
@@ -833,6 +977,9 @@ dsr_chart_layout(const DsrChartSpec *spec, double width, PangoContext *pango, co
             break;
         case DSR_CHART_TIMELINE:
             y = layout_timeline(&lay, pts, y);
+            break;
+        case DSR_CHART_GROUPED:
+            y = layout_grouped(&lay, pts, y);
             break;
         case DSR_CHART_BAR:
         default:

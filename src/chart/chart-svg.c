@@ -52,6 +52,12 @@ add_line(xmlNodePtr svg, xmlNsPtr ns, const DsrChartLine *l)
         xmlNewProp(n, BAD_CAST "stroke-dasharray", BAD_CAST "3 2");
 }
 
+static char *
+hatch_name(const char *base, DsrChartInk ink)
+{
+    return ink == DSR_CHART_INK_SERIES ? g_strdup(base) : g_strdup_printf("%s-%d", base, ink);
+}
+
 xmlNodePtr
 dsr_chart_to_svg(const DsrChartLayout *layout, xmlDocPtr doc, const char *id_prefix)
 {
@@ -84,14 +90,21 @@ dsr_chart_to_svg(const DsrChartLayout *layout, xmlDocPtr doc, const char *id_pre
     xmlNodePtr desc = xmlNewTextChild(svg, ns, BAD_CAST "desc", BAD_CAST layout->alt);
     xmlNewProp(desc, BAD_CAST "id", BAD_CAST desc_id);
 
-    gboolean hatched = FALSE;
-    for (guint i = 0; i < layout->rects->len; i++)
-        hatched |= g_array_index(layout->rects, DsrChartRect, i).hatched;
-    if (hatched) {
-        /* Stripes as a pattern local to this chart, named with its prefix. */
-        xmlNodePtr defs = child(svg, ns, "defs");
+    /* Stripes in each series' colour, as patterns local to this chart, named
+     * with its prefix (the first ink keeps the plain name). */
+    guint32 hatched_inks = 0;
+    for (guint i = 0; i < layout->rects->len; i++) {
+        const DsrChartRect *r = &g_array_index(layout->rects, DsrChartRect, i);
+        if (r->hatched)
+            hatched_inks |= 1u << r->ink;
+    }
+    xmlNodePtr defs = hatched_inks ? child(svg, ns, "defs") : NULL;
+    for (guint ink = 0; ink < 32; ink++) {
+        if (!(hatched_inks & (1u << ink)))
+            continue;
+        g_autofree char *pat_id = hatch_name(hatch_id, (DsrChartInk)ink);
         xmlNodePtr pat = child(defs, ns, "pattern");
-        xmlNewProp(pat, BAD_CAST "id", BAD_CAST hatch_id);
+        xmlNewProp(pat, BAD_CAST "id", BAD_CAST pat_id);
         xmlNewProp(pat, BAD_CAST "width", BAD_CAST "3.5");
         xmlNewProp(pat, BAD_CAST "height", BAD_CAST "3.5");
         xmlNewProp(pat, BAD_CAST "patternUnits", BAD_CAST "userSpaceOnUse");
@@ -99,7 +112,7 @@ dsr_chart_to_svg(const DsrChartLayout *layout, xmlDocPtr doc, const char *id_pre
         xmlNodePtr stripe = child(pat, ns, "rect");
         xmlNewProp(stripe, BAD_CAST "width", BAD_CAST "1.2");
         xmlNewProp(stripe, BAD_CAST "height", BAD_CAST "3.5");
-        set_ink(stripe, "fill", DSR_CHART_INK_SERIES);
+        set_ink(stripe, "fill", (DsrChartInk)ink);
     }
 
     /* The same painting order as the Cairo back-end. */
@@ -108,9 +121,10 @@ dsr_chart_to_svg(const DsrChartLayout *layout, xmlDocPtr doc, const char *id_pre
         if (l->ink == DSR_CHART_INK_GRID)
             add_line(svg, ns, l);
     }
-    g_autofree char *hatch_url = g_strdup_printf("url(#%s)", hatch_id);
     for (guint i = 0; i < layout->rects->len; i++) {
         const DsrChartRect *r = &g_array_index(layout->rects, DsrChartRect, i);
+        g_autofree char *pat_id = r->hatched ? hatch_name(hatch_id, r->ink) : NULL;
+        g_autofree char *hatch_url = pat_id ? g_strdup_printf("url(#%s)", pat_id) : NULL;
         xmlNodePtr n = child(svg, ns, "rect");
         set_num(n, "x", r->hatched ? r->x + 0.5 : r->x);
         set_num(n, "y", r->hatched ? r->y + 0.5 : r->y);

@@ -577,15 +577,6 @@ new_tag(const Html *h, xmlNodePtr parent, const DsrCites *cites, gboolean before
         dsr__html_text(parent, " ");
 }
 
-static guint
-new_sources(const DsrBrief *b)
-{
-    guint n = 0;
-    for (guint i = 0; i < b->sources->len; i++)
-        n += g_array_index(b->sources, DsrSource, i).is_new;
-    return n;
-}
-
 /* As the PDF: the partner's name under the title with no label (the title
  * usually names it already, and then it is left out), then period,
  * generation date and sources, with how many are new since the last run. */
@@ -611,15 +602,8 @@ fill_header(Html *h)
     xmlNodePtr div = dsr__html_el(dl, "div", NULL);
     dsr__html_text_el(div, "dt", NULL, label(h, "generated"));
     dsr__html_date(h->ctx, h->lang, dsr__html_el(div, "dd", NULL), b->generated);
-    g_autofree char *count = count_text(h, b->sources->len, "sources-count-one", "sources-count");
-    const guint fresh = new_sources(b);
-    if (fresh) {
-        g_autofree char *news = count_text(h, fresh, "new-sources-one", "new-sources");
-        g_autofree char *both = g_strdup_printf("%s, %s", count, news);
-        meta_row(dl, label(h, "sources"), both);
-    } else {
-        meta_row(dl, label(h, "sources"), count);
-    }
+    g_autofree char *count = dsr__format_sources_count(h->ctx, b);
+    meta_row(dl, label(h, "sources"), count);
 }
 
 static xmlNodePtr
@@ -774,16 +758,24 @@ chart_data_table(Html *h, xmlNodePtr parent, const DsrChartSpec *spec)
 {
     static const char *const value_cols[] = {"col-label", "col-value", "col-sources", NULL};
     static const char *const time_cols[] = {"col-event", "col-date", "col-sources", NULL};
+    static const char *const series_cols[] = {"col-label", "col-series", "col-value", "col-sources",
+                                              NULL};
     const gboolean timeline = spec->type == DSR_CHART_TIMELINE;
+    const gboolean grouped = spec->type == DSR_CHART_GROUPED;
     xmlNodePtr details = dsr__html_el(parent, "details", "chart-data");
     dsr__html_text_el(details, "summary", NULL, label(h, "chart-data-table"));
-    xmlNodePtr tbody =
-        table_with_head(details, "chart-data", spec->title, timeline ? time_cols : value_cols, h);
+    xmlNodePtr tbody = table_with_head(details, "chart-data", spec->title,
+                                       timeline  ? time_cols
+                                       : grouped ? series_cols
+                                                 : value_cols,
+                                       h);
     const gboolean percent = g_strcmp0(spec->unit, "%") == 0;
     for (guint i = 0; i < spec->points->len; i++) {
         const DsrChartPoint *p = &g_array_index(spec->points, DsrChartPoint, i);
         xmlNodePtr tr = dsr__html_el(tbody, "tr", NULL);
         row_header(tr, p->label);
+        if (grouped)
+            dsr__html_text_el(tr, "td", NULL, p->series);
         xmlNodePtr td = dsr__html_el(tr, "td", timeline ? NULL : "value");
         if (timeline) {
             g_autofree char *iso = timeline_iso(p);
@@ -1065,6 +1057,9 @@ fill_section(DsrSection section, gpointer data, GError **error)
     case DSR_SECTION_HEADER:
         break;
     }
+    g_autofree char *omitted = dsr__format_omitted(h->ctx, h->b, section);
+    if (omitted)
+        dsr__html_text_el(node, "p", "omitted", omitted);
     return TRUE;
 }
 

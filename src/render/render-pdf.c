@@ -423,17 +423,7 @@ section_header(Pdf *p)
 
     g_autofree char *period = dsr__format_period(p->ctx, br);
     g_autofree char *generated = dsr__format_iso_date(p->ctx, p->lang, br->generated);
-    g_autofree char *count =
-        count_text(p, dsr_brief_source_count(br), "sources-count-one", "sources-count");
-    guint n_new = 0;
-    for (guint i = 0; i < br->sources->len; i++)
-        n_new += g_array_index(br->sources, DsrSource, i).is_new ? 1 : 0;
-    if (n_new > 0) {
-        g_autofree char *news = count_text(p, n_new, "new-sources-one", "new-sources");
-        char *both = g_strdup_printf("%s, %s", count, news);
-        g_free(count);
-        count = both;
-    }
+    g_autofree char *count = dsr__format_sources_count(p->ctx, br);
     const char *keys[] = {"period", "generated", "sources"};
     const char *values[] = {period, generated, count};
     const Column cols[] = {{120, PANGO_ALIGN_LEFT}, {p->text_w - 120, PANGO_ALIGN_LEFT}};
@@ -761,6 +751,21 @@ section_sources(Pdf *p)
     }
 }
 
+/* "12 autres chiffres… ne sont pas repris.": a quiet line under the section
+ * whose rows the brief's limits cut. */
+static void
+omitted_line(Pdf *p, DsrSection section)
+{
+    g_autofree char *text = dsr__format_omitted(p->ctx, p->brief, section);
+    if (!text)
+        return;
+    Run run = PLAIN;
+    run.hyphenate = FALSE;
+    run.style = PANGO_STYLE_ITALIC;
+    Box box = table_box(p, p->text_w, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT);
+    add_paragraph(p, plain_text(p, text, &run, &box, 0, p->c_muted, NULL), "P", 4, 0);
+}
+
 static gboolean
 build_section(DsrSection section, gpointer data, GError **error G_GNUC_UNUSED)
 {
@@ -793,6 +798,7 @@ build_section(DsrSection section, gpointer data, GError **error G_GNUC_UNUSED)
         section_sources(p);
         break;
     }
+    omitted_line(p, section);
     return TRUE;
 }
 

@@ -92,6 +92,15 @@ char *dsr__format_iso_date(const DsrRenderContext *ctx, const char *lang, const 
 /* "avril 2024 – 20 novembre 2025", or one date, or the "period-unknown" label. */
 char *dsr__format_period(const DsrRenderContext *ctx, const DsrBrief *brief);
 
+/* The line that ends a section whose rows the brief's limits cut ("12 autres
+ * chiffres, moins cités, ne sont pas repris."), or NULL when none was cut or
+ * the section has no limit. New string. */
+char *dsr__format_omitted(const DsrRenderContext *ctx, const DsrBrief *b, DsrSection section);
+/* The header's sources value: "12 sources", with how many are new since the
+ * last run and, when the article limit left some out, "note établie à partir
+ * des 2 000 articles les plus récents sur 3 512". New string. */
+char *dsr__format_sources_count(const DsrRenderContext *ctx, const DsrBrief *b);
+
 /* Page style values from templates/page-style.json ("body.size", "colors.accent"). */
 double dsr__style_number(const DsrRenderContext *ctx, const char *path, double fallback);
 const char *dsr__style_string(const DsrRenderContext *ctx, const char *path, const char *fallback);

@@ -418,3 +418,60 @@ dsr__url_is_safe(const char *url, gboolean allow_mailto)
         return TRUE;
     return allow_mailto && g_ascii_strncasecmp(url, "mailto:", 7) == 0 && url[7];
 }
+
+char *
+dsr__format_omitted(const DsrRenderContext *ctx, const DsrBrief *b, DsrSection section)
+{
+    guint n;
+    const char *one, *many;
+    switch (section) {
+    case DSR_SECTION_FIGURES:
+        n = b->omitted.figures;
+        one = "omitted-figures-one";
+        many = "omitted-figures";
+        break;
+    case DSR_SECTION_EVENTS:
+        n = b->omitted.events;
+        one = "omitted-events-one";
+        many = "omitted-events";
+        break;
+    case DSR_SECTION_ACTORS:
+        n = b->omitted.actors;
+        one = "omitted-actors-one";
+        many = "omitted-actors";
+        break;
+    default:
+        return NULL;
+    }
+    if (n == 0)
+        return NULL;
+    g_autofree char *num = dsr_text_format_number((double)n, 0, b->lang);
+    return dsr__label_fill(ctx, b->lang, n == 1 ? one : many, "n", num, NULL);
+}
+
+char *
+dsr__format_sources_count(const DsrRenderContext *ctx, const DsrBrief *b)
+{
+    const guint used = dsr_brief_source_count(b);
+    g_autofree char *num = dsr_text_format_number((double)used, 0, b->lang);
+    g_autofree char *count = dsr__label_fill(
+        ctx, b->lang, used == 1 ? "sources-count-one" : "sources-count", "n", num, NULL);
+    GString *s = g_string_new(count);
+    guint fresh = 0;
+    for (guint i = 0; i < b->sources->len; i++)
+        fresh += g_array_index(b->sources, DsrSource, i).is_new ? 1 : 0;
+    if (fresh > 0) {
+        g_autofree char *fnum = dsr_text_format_number((double)fresh, 0, b->lang);
+        g_autofree char *news = dsr__label_fill(
+            ctx, b->lang, fresh == 1 ? "new-sources-one" : "new-sources", "n", fnum, NULL);
+        g_string_append_printf(s, ", %s", news);
+    }
+    if (b->omitted.articles > 0) {
+        g_autofree char *total =
+            dsr_text_format_number((double)used + (double)b->omitted.articles, 0, b->lang);
+        g_autofree char *note =
+            dsr__label_fill(ctx, b->lang, "omitted-articles", "n", num, "m", total, NULL);
+        g_string_append_printf(s, ", %s", note);
+    }
+    return g_string_free(s, FALSE);
+}

@@ -728,6 +728,228 @@ series_charts(DsrRelation *rel, GPtrArray *rows)
     }
 }
 
+/* Words that tell two quantities apart even when the rest of their subjects
+ * agree: exports and imports of the same two countries share every other
+ * stem, and must be two series, never one. */
+static gboolean
+opposed_subjects(const DsrFigure *a, const DsrFigure *b)
+{
+    static const char *const words[] = {"export", "import", "deficit", "excedent", "surplus"};
+    g_autofree char *x = dsr_text_fold(a->subject);
+    g_autofree char *y = dsr_text_fold(b->subject);
+    for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+        if ((strstr(x, words[i]) != NULL) != (strstr(y, words[i]) != NULL))
+            return TRUE;
+    return FALSE;
+}
+
+/* One quantity over the years: at most one row per year, the most important. */
+typedef struct {
+    Row *first;
+    GPtrArray *rows; /* Row, borrowed */
+} Series;
+
+static void
+series_free(gpointer p)
+{
+    Series *s = p;
+    g_ptr_array_unref(s->rows);
+    g_free(s);
+}
+
+static Row *
+series_year(const Series *s, int year)
+{
+    for (guint i = 0; i < s->rows->len; i++)
+        if (((Row *)g_ptr_array_index(s->rows, i))->best->year == year)
+            return g_ptr_array_index(s->rows, i);
+    return NULL;
+}
+
+/* Two series one chart may hold: the same kind, currency and unit, so one
+ * axis measures both. */
+static gboolean
+comparable(const Series *a, const Series *b)
+{
+    const DsrFigure *f = a->first->best, *g = b->first->best;
+    return f->kind == g->kind && g_strcmp0(f->currency, g->currency) == 0 && same_unit(f, g);
+}
+
+static const char *
+entity_name(const DsrRelation *rel, const char *entity)
+{
+    if (g_strcmp0(entity, rel->home) == 0 && rel->opt->home_name)
+        return rel->opt->home_name;
+    if (rel->partner && g_strcmp0(entity, rel->partner) == 0 && rel->brief->partner_name)
+        return rel->brief->partner_name;
+    return entity ? entity : "–";
+}
+
+static int
+compare_int(gconstpointer a, gconstpointer b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+#define MAX_GROUP_SERIES 3
+#define MAX_GROUP_YEARS 6
+
+/* Grouped bars when two or more quantities of one unit (exports and
+ * imports, or one quantity on each side of the relationship) are given for
+ * the same two or more years: the years are the groups, the quantities the
+ * series. Never mixes kinds, currencies, units, or values more than a
+ * hundredfold apart (the smaller bars would be slivers). */
+static void
+grouped_charts(DsrRelation *rel, GPtrArray *rows)
+{
+    const guint end = MIN(rows->len, (guint)MAX_COMPARED);
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func(series_free);
+    for (guint i = 0; i < end; i++) {
+        Row *r = g_ptr_array_index(rows, i);
+        const DsrFigure *f = r->best;
+        if (r->charted || !f->year || !r->subject || f->kind == DSR_FIGURE_OTHER || !chartable(f))
+            continue;
+        Series *into = NULL;
+        for (guint k = 0; k < all->len && !into; k++) {
+            Series *s = g_ptr_array_index(all, k);
+            const DsrFigure *g = s->first->best;
+            if (f->kind == g->kind && g_strcmp0(f->currency, g->currency) == 0 &&
+                g_strcmp0(f->entity, g->entity) == 0 && same_unit(f, g) &&
+                same_subject(s->first->subject, r->subject) && !opposed_subjects(f, g))
+                into = s;
+        }
+        if (!into) {
+            into = g_new0(Series, 1);
+            into->first = r;
+            into->rows = g_ptr_array_new();
+            g_ptr_array_add(all, into);
+        }
+        if (!series_year(into, f->year))
+            g_ptr_array_add(into->rows, r);
+    }
+    for (guint a = 0; a < all->len; a++) {
+        Series *seed = g_ptr_array_index(all, a);
+        if (seed->rows->len < 2 || seed->first->charted)
+            continue;
+        g_autoptr(GPtrArray) chosen = g_ptr_array_new();
+        g_ptr_array_add(chosen, seed);
+        double lo = G_MAXDOUBLE, hi = 0;
+        for (guint i = 0; i < seed->rows->len; i++) {
+            const double q = quantity(((Row *)g_ptr_array_index(seed->rows, i))->best);
+            lo = MIN(lo, q);
+            hi = MAX(hi, q);
+        }
+        for (guint b = a + 1; b < all->len && chosen->len < MAX_GROUP_SERIES; b++) {
+            Series *o = g_ptr_array_index(all, b);
+            if (o->first->charted || !comparable(seed, o))
+                continue;
+            guint shared = 0;
+            double olo = lo, ohi = hi;
+            for (guint i = 0; i < o->rows->len; i++) {
+                const Row *r = g_ptr_array_index(o->rows, i);
+                if (!series_year(seed, r->best->year))
+                    continue;
+                shared++;
+                olo = MIN(olo, quantity(r->best));
+                ohi = MAX(ohi, quantity(r->best));
+            }
+            if (shared < 2 || ohi > 100 * olo)
+                continue;
+            lo = olo;
+            hi = ohi;
+            g_ptr_array_add(chosen, o);
+        }
+        if (chosen->len < 2)
+            continue;
+        /* The years where at least two of the series have a value, latest kept. */
+        g_autoptr(GArray) years = g_array_new(FALSE, FALSE, sizeof(int));
+        for (guint i = 0; i < seed->rows->len; i++) {
+            const int y = ((Row *)g_ptr_array_index(seed->rows, i))->best->year;
+            guint with = 0;
+            for (guint c = 0; c < chosen->len; c++)
+                with += series_year(g_ptr_array_index(chosen, c), y) != NULL;
+            if (with >= 2)
+                g_array_append_val(years, y);
+        }
+        g_array_sort(years, compare_int);
+        if (years->len > MAX_GROUP_YEARS)
+            g_array_remove_range(years, 0, years->len - MAX_GROUP_YEARS);
+        if (years->len < 2)
+            continue;
+
+        /* Series named by what tells them apart: their sides when they
+         * measure one thing, else their subjects. */
+        gboolean one_subject = TRUE;
+        for (guint c = 1; c < chosen->len; c++) {
+            const Series *o = g_ptr_array_index(chosen, c);
+            one_subject &= same_subject(seed->first->subject, o->first->subject) &&
+                           !opposed_subjects(seed->first->best, o->first->best);
+        }
+        const DsrFigure *g = seed->first->best;
+        double max = 0;
+        gboolean approx = FALSE;
+        for (guint c = 0; c < chosen->len; c++)
+            for (guint y = 0; y < years->len; y++) {
+                const Row *r =
+                    series_year(g_ptr_array_index(chosen, c), g_array_index(years, int, y));
+                if (r) {
+                    max = MAX(max, quantity(r->best));
+                    approx |= is_approx(r->best->qualifier);
+                }
+            }
+        const char *unit_key = NULL;
+        double scale = 1;
+        g_autofree char *unit = NULL;
+        if (g->kind == DSR_FIGURE_PERCENT) {
+            unit = g_strdup("%");
+        } else if (g->kind == DSR_FIGURE_MONEY) {
+            scale = chart_scale(max, &unit_key);
+            unit = money_unit(rel, unit_key, g->currency ? g->currency : "");
+        } else {
+            scale = chart_scale(max, &unit_key);
+            unit = g_strdup_printf("%s%s%s", unit_key ? dsr__label(rel, unit_key) : "",
+                                   unit_key && g->unit ? " " : "", g->unit ? g->unit : "");
+        }
+        g_autoptr(GString) title = NULL;
+        if (one_subject) {
+            g_autofree char *subject = point_label(g, FALSE);
+            title = g_string_new(dsr__label(rel, "chart-series-title"));
+            g_string_replace(title, "{subject}", subject, 0);
+        } else {
+            title = g_string_new(dsr__label(rel, "chart-grouped-title"));
+        }
+        g_string_replace(title, "{unit}", unit, 0);
+        g_autoptr(GString) note = g_string_new(NULL);
+        add_points_note(rel, note, approx, FALSE);
+        dsr_brief_add_chart(rel->brief, DSR_CHART_GROUPED, title->str, unit,
+                            note->len ? note->str : NULL);
+        DsrChartSpec *chart =
+            &g_array_index(rel->brief->charts, DsrChartSpec, rel->brief->charts->len - 1);
+        for (guint y = 0; y < years->len; y++) {
+            const int year = g_array_index(years, int, y);
+            g_autofree char *group = g_strdup_printf("%d", year);
+            for (guint c = 0; c < chosen->len; c++) {
+                Series *o = g_ptr_array_index(chosen, c);
+                Row *r = series_year(o, year);
+                if (!r)
+                    continue;
+                const DsrFigure *f = r->best;
+                g_autofree char *name = one_subject ? g_strdup(entity_name(rel, f->entity))
+                                                    : point_label(o->first->best, FALSE);
+                const double v = f->kind == DSR_FIGURE_PERCENT ? f->value : quantity(f) / scale;
+                const DsrBriefFigure *row =
+                    &g_array_index(rel->brief->figures, DsrBriefFigure, r->brief_index);
+                dsr_chart_add_series_point(
+                    rel->brief, chart, group, name, v, is_approx(f->qualifier),
+                    dsr_cites_new((const int *)row->cites->data, row->cites->len));
+                r->charted = TRUE;
+            }
+        }
+        for (guint c = 0; c < chosen->len; c++)
+            ((Series *)g_ptr_array_index(chosen, c))->first->charted = TRUE;
+    }
+}
+
 void
 dsr__summarize_timeline(DsrRelation *rel)
 {
@@ -763,6 +985,42 @@ dsr__summarize_timeline(DsrRelation *rel)
         chart = &g_array_index(rel->brief->charts, DsrChartSpec, rel->brief->charts->len - 1);
         chart->note = dsr_brief_intern(rel->brief, dsr__label(rel, "chart-approx-points"));
     }
+}
+
+/* The rows the brief shows: the most important first, up to the options'
+ * max_figures, a disagreement group whole or not at all (its rows stand
+ * together in @rows), so a discrepancy is never shown half. Charts are then
+ * drawn from these rows only, so every charted value is in the table. The
+ * count left out goes to the brief; @rows is freed, the result owns the
+ * rows it keeps. */
+static GPtrArray *
+keep_most_important(DsrRelation *rel, GPtrArray *rows)
+{
+    const guint max = rel->opt->max_figures ? rel->opt->max_figures : DSR_DEFAULT_MAX_FIGURES;
+    if (rows->len <= max)
+        return rows;
+    GPtrArray *kept = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
+    for (guint i = 0; i < rows->len;) {
+        Row *r = g_ptr_array_index(rows, i);
+        guint n = 1;
+        while (r->group && i + n < rows->len &&
+               ((Row *)g_ptr_array_index(rows, i + n))->group == r->group)
+            n++;
+        const gboolean fits = kept->len + n <= max;
+        for (guint k = i; k < i + n; k++) {
+            Row *o = g_ptr_array_index(rows, k);
+            if (fits)
+                g_ptr_array_add(kept, o);
+            else
+                row_free(o);
+        }
+        i += n;
+    }
+    rel->brief->omitted.figures = rows->len - kept->len;
+    /* The rows now belong to @kept (or were freed). */
+    g_ptr_array_set_free_func(rows, NULL);
+    g_ptr_array_unref(rows);
+    return kept;
 }
 
 void
@@ -827,6 +1085,7 @@ dsr__summarize_figures(DsrRelation *rel)
         }
     }
     gather_groups(rows);
+    rows = keep_most_important(rel, rows);
 
     /* Each group's text: its values with their sources, in table order. */
     g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
@@ -887,9 +1146,10 @@ dsr__summarize_figures(DsrRelation *rel)
         row->brief_index = r;
     }
 
-    /* Charts: series first (a quantity over the years reads best as a
-     * line), then a comparison per currency (the most important first),
-     * then percentages. */
+    /* Charts: quantities compared over the same years first (grouped bars),
+     * then series (a quantity over the years reads best as a line), then a comparison per currency
+     * (the most important first), then percentages. */
+    grouped_charts(rel, rows);
     series_charts(rel, rows);
     g_autoptr(GPtrArray) currencies = g_ptr_array_new();
     for (guint i = 0; i < rows->len; i++) {
