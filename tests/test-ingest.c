@@ -1886,6 +1886,48 @@ test_hostile_bytes(void)
     g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
 }
 
+/* Nesting past the parsers' limits (libxml2's 256 levels, cJSON's 1000): the
+ * reason or the warning names the limit, and text above it is still read. */
+static void
+test_hostile_depth(void)
+{
+    static const char head[] = "<html><body><article><h1>Le Vietnam et la Russie signent</h1>";
+    g_autoptr(GString) deep = g_string_new("<html><body>");
+    for (int i = 0; i < 300; i++)
+        g_string_append(deep, "<div>");
+    g_string_append_printf(deep, "<p>%s</p></body></html>", hostile_body);
+    g_autoptr(GError) error = NULL;
+    g_assert_null(dsr_ingest_bytes(deep->str, deep->len, "deep.html", NULL, &error));
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_nonnull(strstr(error->message, "256 levels"));
+    g_clear_error(&error);
+
+    g_autoptr(GString) after = g_string_new(head);
+    g_string_append_printf(after, "<p>%s</p>", hostile_body);
+    for (int i = 0; i < 1000; i++)
+        g_string_append(after, "<div>");
+    g_string_append(after, "Texte perdu.</article></body></html>");
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(after->str, after->len, "after.html", NULL, &error);
+    g_assert_no_error(error);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_cmpstr(a->title, ==, "Le Vietnam et la Russie signent");
+    g_assert_cmpuint(a->warnings->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "256 levels"));
+
+    /* cJSON reads 1000 levels and refuses the 1001st. */
+    for (int depth = 1000; depth <= 1001; depth++) {
+        g_autoptr(GString) json = g_string_new(NULL);
+        for (int i = 0; i < depth; i++)
+            g_string_append_c(json, '[');
+        for (int i = 0; i < depth; i++)
+            g_string_append_c(json, ']');
+        g_assert_null(dsr_ingest_bytes(json->str, json->len, "deep.json", NULL, &error));
+        g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+        g_assert_true((strstr(error->message, "1000 levels") != NULL) == (depth > 1000));
+        g_clear_error(&error);
+    }
+}
+
 /* A pipe named like an article in a folder is reported, never opened. */
 static void
 test_hostile_fifo(void)
@@ -1956,5 +1998,6 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/hostile/limits", test_hostile_limits);
     g_test_add_func("/ingest/hostile/bytes", test_hostile_bytes);
     g_test_add_func("/ingest/hostile/fifo", test_hostile_fifo);
+    g_test_add_func("/ingest/hostile/depth", test_hostile_depth);
     return g_test_run();
 }

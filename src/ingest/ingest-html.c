@@ -9,6 +9,7 @@
 #include "common/cleanup.h"
 #include <dossier/error.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <string.h>
 
 #define MAX_DEPTH 400
@@ -1263,6 +1264,43 @@ init_parser(void)
     }
 }
 
+/* libxml2's tree builder refuses an element deeper than xmlParserMaxDepth
+ * (256 without XML_PARSE_HUGE) and stops parsing there: everything after it
+ * is lost. A tree deeper than that limit is how the stop shows. */
+static gboolean
+reached_parser_depth(const xmlNode *root)
+{
+    guint limit = xmlParserMaxDepth;
+    guint depth = 1;
+    const xmlNode *n = root;
+    while (n) {
+        if (depth > limit)
+            return TRUE;
+        if (n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && n != root && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        if (!n || n == root)
+            break;
+        n = n->next;
+    }
+    return FALSE;
+}
+
+static void
+set_depth_error(GError **error)
+{
+    g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
+                "no article text found in the page: its elements are nested more than %u levels "
+                "deep, the most the HTML parser reads, so the text below that depth was not read",
+                (guint)xmlParserMaxDepth);
+}
+
 GPtrArray *
 dsr__ingest_html(const char *text, const char *name, GError **error)
 {
@@ -1322,8 +1360,13 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
         g.linked_headings = 0;
         words = dsr__count_words(paragraphs->str);
     }
+    gboolean cut = reached_parser_depth(root);
     if (words < 20 || g.linked_headings >= 4) {
         meta_clear(&m);
+        if (cut && g.linked_headings < 4) {
+            set_depth_error(error);
+            return NULL;
+        }
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article text found in the page%s",
                     g.linked_headings >= 4 ? " (it lists several articles)" : "");
         return NULL;
@@ -1332,6 +1375,11 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
     g_autoptr(DsrArticle) a = dsr_article_new();
     a->file = g_strdup(name);
     DsrKnownFields known = 0;
+    if (cut)
+        g_ptr_array_add(a->warnings,
+                        g_strdup_printf("the page nests its elements more than %u levels deep, the "
+                                        "most the HTML parser reads: the text below was not read",
+                                        (guint)xmlParserMaxDepth));
 
     /* URL: the canonical link, og:url, the JSON-LD url, the browser's
      * "saved from" mark; else a "Source :" line of the text. */
@@ -1428,7 +1476,10 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
     g_autoptr(GError) inner = NULL;
     g_autofree char *body_text = dsr_text_clean(paragraphs->str, paragraphs->len, NULL, &inner);
     if (!body_text || !dsr__ingest_text(body_text, a, known, &inner)) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article text found in the page");
+        if (cut)
+            set_depth_error(error);
+        else
+            g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "no article text found in the page");
         return NULL;
     }
     dsr__article_finish(a, "html");

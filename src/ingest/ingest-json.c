@@ -136,6 +136,44 @@ finish(GPtrArray *out, GPtrArray *pending, GError **error)
     return out;
 }
 
+/* cJSON refuses values nested deeper than CJSON_NESTING_LIMIT and only says
+ * where it stopped (at the bracket one level too deep): count the open arrays
+ * and objects (outside strings) up to there to tell a too-deep document from
+ * a broken one. */
+static gboolean
+too_deep_at(const char *text, gsize len, gsize stop)
+{
+    guint depth = 0;
+    gboolean in_string = FALSE;
+    for (gsize i = 0; i <= stop && i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = FALSE;
+        } else if (c == '"') {
+            in_string = TRUE;
+        } else if (c == '[' || c == '{') {
+            if (++depth > CJSON_NESTING_LIMIT)
+                return TRUE;
+        } else if ((c == ']' || c == '}') && depth) {
+            depth--;
+        }
+    }
+    return FALSE;
+}
+
+/* " (nested more than … levels deep…)" after an "invalid JSON at byte N". */
+static const char *
+depth_note(const char *text, gsize len, gsize stop)
+{
+    return too_deep_at(text, len, stop) ? ": arrays and objects nested more than " G_STRINGIFY(
+                                              CJSON_NESTING_LIMIT) " levels deep, the most "
+                                                                   "the JSON parser reads"
+                                        : "";
+}
+
 static GPtrArray *
 ingest_lines(const char *text, gsize len, const char *name, GError **error)
 {
@@ -155,10 +193,12 @@ ingest_lines(const char *text, gsize len, const char *name, GError **error)
             g_autoptr(cJSON) obj = cJSON_ParseWithLengthOpts(p, l, &parse_end, FALSE);
             g_autofree char *file = g_strdup_printf("%s#%u", name, n);
             if (!obj)
-                g_ptr_array_add(pending,
-                                g_strdup_printf("record %u (line %u) skipped: invalid JSON at "
-                                                "byte %td of the line",
-                                                n, lineno, parse_end ? parse_end - p : 0));
+                g_ptr_array_add(
+                    pending,
+                    g_strdup_printf("record %u (line %u) skipped: invalid JSON at "
+                                    "byte %td of the line%s",
+                                    n, lineno, parse_end ? parse_end - p : 0,
+                                    depth_note(p, l, parse_end ? (gsize)(parse_end - p) : 0)));
             else
                 add_record(out, pending, obj, file, n);
         }
@@ -187,8 +227,8 @@ dsr__ingest_json(const char *text, gsize len, const char *name, gboolean lines, 
         return NULL;
     }
     if (!root) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "invalid JSON at byte %" G_GSIZE_FORMAT,
-                    consumed);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "invalid JSON at byte %" G_GSIZE_FORMAT "%s",
+                    consumed, depth_note(text, len, consumed));
         return NULL;
     }
     const cJSON *list = root;
