@@ -606,7 +606,8 @@ typedef struct {
     GError *errors[8];           /* a renderer's or the disk's failure, by format */
     GError *error;               /* summarize's failure */
     gint64 summarize_us, render_us[8];
-    gint renders_left; /* atomic: the brief is "made" (progress) when it reaches 0 */
+    gint renders_left;   /* atomic: the brief is "made" (progress) when it reaches 0 */
+    DsrRenderReport pdf; /* what the PDF renderer said: pages, cut at max_pages */
 } BriefSlot;
 
 static void
@@ -710,10 +711,13 @@ render_one(guint index, gpointer data)
         const DsrPartnerSettings *rel = dsr_run_options_relationship(job->run->opt, partner);
         g_autoptr(GByteArray) bytes = g_byte_array_new();
         g_autofree char *name = g_strconcat(brief->slug, renderer->suffix, NULL);
-        if (!renderer->render(brief, job->run->render, bytes, &slot->errors[r]) ||
-            (strcmp(renderer->name, "eml") == 0 &&
-             !dsr__email_address(bytes, brief, job->run->opt->email, rel, job->date_text,
-                                 &slot->errors[r])))
+        gboolean is_pdf = strcmp(renderer->name, "pdf") == 0;
+        gboolean made = is_pdf ? dsr_render_pdf_report(brief, job->run->render, bytes, &slot->pdf,
+                                                       &slot->errors[r])
+                               : renderer->render(brief, job->run->render, bytes, &slot->errors[r]);
+        if (!made || (strcmp(renderer->name, "eml") == 0 &&
+                      !dsr__email_address(bytes, brief, job->run->opt->email, rel, job->date_text,
+                                          &slot->errors[r])))
             g_prefix_error(&slot->errors[r], "%s: ", name);
         else
             slot->records[r] =
@@ -996,6 +1000,13 @@ warn_brief_limits(Run *run, const BriefSlot *b, cJSON *warnings, DsrRunResult *r
         g_autofree char *m = g_strdup_printf("%u actors: the %u most cited shown, %u left out",
                                              brief->actors->len + n, brief->actors->len, n);
         add_limit_warning(run, warnings, "brief", slug, "max-actors", max, n, m, result);
+    }
+    if (b->pdf.truncated) {
+        guint max = opt->max_pages ? opt->max_pages : DSR_DEFAULT_MAX_PAGES;
+        g_autofree char *m =
+            g_strdup_printf("PDF cut at %u page%s (the HTML and JSON hold the whole brief)",
+                            b->pdf.pages, b->pdf.pages == 1 ? "" : "s");
+        add_limit_warning(run, warnings, "brief", slug, "max-pages", max, 0, m, result);
     }
 }
 

@@ -120,6 +120,18 @@ assert len(b["sources"]) == 1, b["sources"]
 PYEOF
 [ "$(status "$DOSSIER" build -o lim --strict --max-file-size 5K "$SRC"/examples/articles)" = 3 ] ||
     fail "--strict with a file over --max-file-size exits 3"
+# A PDF cut at --max-pages is still written, and said so.
+[ "$(status "$DOSSIER" build -o lim-p --max-pages 1 -f pdf,json "$SRC"/examples/articles)" = 0 ] ||
+    fail "a run that cuts a PDF exits 0"
+grep -q '^dossier: vn-ru: PDF cut at 1 page .*(--max-pages)$' err.txt || fail "--max-pages hit is reported"
+"$PY" -c '
+import json
+w = [x for x in json.load(open("lim-p/run.json"))["warnings"] if x["limit"] == "max-pages"]
+assert any(x["brief"] == "vn-ru" and x["value"] == 1 for x in w), w
+' || fail "run.json lists the cut PDF"
+if command -v pdfinfo >/dev/null 2>&1; then
+    [ "$(pdfinfo lim-p/vn-ru.pdf | awk '/^Pages:/ { print $2 }')" = 1 ] || fail "--max-pages 1 gives one page"
+fi
 # The file's keys, and the command line over them.
 printf '{"max-articles": 1, "max-file-size": "1M", "max-pages": 50}\n' > lim.json
 [ "$(status "$DOSSIER" build -o lim2 --config lim.json --max-articles 5 "$SRC"/examples/articles)" = 0 ] ||
