@@ -68,9 +68,14 @@ static const char *const not_name_words[] = {
     "des",           "cette",          "this",
 };
 
-typedef struct {
+/* Compiled once with the extractor and only read afterwards (shared by the
+ * worker threads: a match keeps its state in its GMatchInfo). */
+struct DsrActorRules {
     GRegex *role_first, *name_first, *honorific, *more;
-} Rules;
+    GRegex *office;       /* an office alone, not inside "vice-ministre" */
+    GHashTable *not_name; /* not_name_words as a set */
+};
+typedef DsrActorRules Rules;
 
 static GRegex *
 rx(const char *pattern)
@@ -81,9 +86,10 @@ rx(const char *pattern)
     return r;
 }
 
-static void
-rules_init(Rules *r)
+DsrActorRules *
+dsr__actor_rules_new(void)
 {
+    Rules *r = g_new0(Rules, 1);
     g_autofree char *rf =
         g_strdup_printf("\\b((?i:%s))\\b([^,.;:«»\"]{0,120}?)\\s*,?\\s+(?:" HONORIFIC "\\s+)?(" NAME
                         ")(?=\\s*[,.;:)»]|\\s+[\\p{Ll}(]|\\s*$)",
@@ -101,15 +107,26 @@ rules_init(Rules *r)
     /* "M. Hung" alone names someone already met by full name; only a
      * full name after an honorific makes a new actor. */
     r->honorific = rx("\\b" HONORIFIC "\\s+(" NAME ")");
+    g_autofree char *of = g_strdup_printf("(?<![\\w-])(?i:%s)\\b", ROLES);
+    r->office = rx(of);
+    r->not_name = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
+        g_hash_table_add(r->not_name, (gpointer)not_name_words[k]);
+    return r;
 }
 
-static void
-rules_clear(Rules *r)
+void
+dsr__actor_rules_free(DsrActorRules *r)
 {
+    if (!r)
+        return;
     g_clear_pointer(&r->role_first, g_regex_unref);
     g_clear_pointer(&r->name_first, g_regex_unref);
     g_clear_pointer(&r->honorific, g_regex_unref);
     g_clear_pointer(&r->more, g_regex_unref);
+    g_clear_pointer(&r->office, g_regex_unref);
+    g_clear_pointer(&r->not_name, g_hash_table_unref);
+    g_free(r);
 }
 
 static gboolean
@@ -121,16 +138,20 @@ plausible_name(const DsrExtractor *ex, const char *name)
     g_autofree char *folded = dsr_text_fold_ascii(name);
     g_auto(GStrv) words = g_strsplit(folded, " ", -1);
     g_auto(GStrv) written = g_strsplit(name, " ", -1);
+    gboolean home_surname = words[0] && ex->home_entity >= 0 &&
+                            dsr__gazetteer_is_surname(ex->gazetteer, ex->home_entity, words[0]);
     for (int i = 0; words[i]; i++) {
         const char *w = words[i];
         if (!*w)
             continue;
-        /* "The" is English; "Thê", "Thế" are Vietnamese names that fold to it. */
-        if (dsr_text_month_number(w) || (written[i] && g_ascii_strcasecmp(written[i], "the") == 0))
+        /* "The" is English; "Thê", "Thế" are Vietnamese names that fold to it.
+         * "Mai" is a month and a given name: after a Vietnamese family name
+         * it is the name. */
+        if ((dsr_text_month_number(w) && !home_surname) ||
+            (written[i] && g_ascii_strcasecmp(written[i], "the") == 0))
             return FALSE;
-        for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
-            if (strcmp(w, not_name_words[k]) == 0)
-                return FALSE;
+        if (g_hash_table_contains(ex->actor_rules->not_name, w))
+            return FALSE;
     }
     return TRUE;
 }
@@ -140,23 +161,32 @@ plausible_name(const DsrExtractor *ex, const char *name)
  * sentence. The name is what follows the last such word; the words before it
  * belong to the role. Returns the byte offset where the name starts. */
 static gsize
-name_start(const char *name)
+name_start(const DsrExtractor *ex, const char *name)
 {
     g_auto(GStrv) words = g_strsplit(name, " ", -1);
     int n = g_strv_length(words), cut = 0;
+    g_autofree gsize *at = g_new0(gsize, n + 1);
+    for (int i = 0; i < n; i++)
+        at[i + 1] = at[i] + strlen(words[i]) + 1;
     for (int i = 0; i < n - 1; i++) {
         g_autofree char *w = dsr_text_fold_ascii(words[i]);
-        for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
-            if (strcmp(w, not_name_words[k]) == 0)
-                cut = i + 1;
+        if (g_hash_table_contains(ex->actor_rules->not_name, w))
+            cut = i + 1;
+    }
+    /* "Ambassador to Vietnam Ito Naoki", "Minister of Japan Kato Ryo": the
+     * place closing an English office runs into the capitalised name. */
+    g_autoptr(GArray) ms = dsr__gazetteer_find(ex->gazetteer, name);
+    for (guint k = 0; k < ms->len; k++) {
+        const DsrMention *m = &g_array_index(ms, DsrMention, k);
+        if ((gsize)m->start != at[cut] || m->kind == DSR__TERM_DEMONYM)
+            continue;
+        while (cut < n && at[cut] < (gsize)m->end)
+            cut++;
     }
     /* A name keeps at least two words. */
     if (cut > n - 2)
         return 0;
-    gsize off = 0;
-    for (int i = 0; i < cut; i++)
-        off += strlen(words[i]) + 1;
-    return off;
+    return at[cut];
 }
 
 static char *
@@ -189,15 +219,18 @@ ends_with_preposition(const char *role)
 }
 
 static gboolean
-add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const char *role)
+add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const char *role,
+          gboolean role_before)
 {
     g_autofree char *whole = dsr_text_squeeze(name);
-    gsize off = name_start(whole);
+    gsize off = name_start(ex, whole);
     g_autofree char *n = g_strdup(whole + off);
     g_autofree char *fuller_role = NULL;
     if (!off && ends_with_preposition(role))
         return FALSE;
-    if (off && role) {
+    /* The words before the name close an office written before it ("Minister
+     * of Foreign Affairs X"); before "X, ministre", they are the sentence's. */
+    if (off && role && role_before) {
         g_autofree char *head = g_strndup(whole, off);
         fuller_role = g_strconcat(role, " ", g_strstrip(head), NULL);
         role = fuller_role;
@@ -241,10 +274,28 @@ add_actor(const DsrExtractor *ex, GPtrArray *actors, const char *name, const cha
  * et son homologue lao Sonexay Siphandone" is the counterpart's office, so a
  * coordination with a possessive starts the role afresh. */
 static char *
-join_role(const char *office, const char *rest)
+join_role(const DsrExtractor *ex, const char *office, const char *rest)
 {
     g_autofree char *s = g_strconcat(office, rest ? rest : "", NULL);
     g_strstrip(s);
+    /* "le vice-ministre a reçu l'ambassadeur de Corée, X": a verb between
+     * two offices ends the first one's clause; X holds the last office. */
+    static const char *const verbs[] = {" a ",   " ont ",  " est ", " has ",      " have ",
+                                        " was ", " were ", " met ", " received ", " welcomed "};
+    const char *after = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(verbs); i++) {
+        const char *p = g_strrstr(s, verbs[i]);
+        if (p && (!after || p > after))
+            after = p + 1;
+    }
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (after && g_regex_match(ex->actor_rules->office, after, 0, &mi)) {
+        int start, end;
+        g_match_info_fetch_pos(mi, 0, &start, &end);
+        char *tail = g_strdup(after + start);
+        g_free(s);
+        s = tail;
+    }
     static const char *const coord[] = {" et son ",  " et sa ",   " et ses ",
                                         " and his ", " and her ", " and their "};
     for (guint i = 0; i < G_N_ELEMENTS(coord); i++) {
@@ -261,46 +312,59 @@ join_role(const char *office, const char *rest)
 void
 dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
 {
-    Rules r;
-    rules_init(&r);
+    const Rules *r = ex->actor_rules;
     g_autoptr(GHashTable) org_count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         g_autoptr(GMatchInfo) mi = NULL;
-        for (g_regex_match(r.role_first, unit->text, 0, &mi); g_match_info_matches(mi);
+        for (g_regex_match(r->role_first, unit->text, 0, &mi); g_match_info_matches(mi);
              g_match_info_next(mi, NULL)) {
             g_autofree char *office = g_match_info_fetch(mi, 1);
             g_autofree char *rest = g_match_info_fetch(mi, 2);
             g_autofree char *name = g_match_info_fetch(mi, 3);
-            g_autofree char *role = join_role(office, rest);
-            int from, to;
+            g_autofree char *role = join_role(ex, office, rest);
+            int from, to, ostart, oend;
             g_match_info_fetch_pos(mi, 3, &from, &to);
-            if (add_actor(ex, facts->actors, name, role))
+            g_match_info_fetch_pos(mi, 1, &ostart, &oend);
+            /* "Japanese Ambassador to Vietnam X": English puts the side's
+             * adjective before the office, and the side is the first place
+             * the role names. */
+            for (guint k = 0; k < unit->mentions->len; k++) {
+                const DsrMention *m = &g_array_index(unit->mentions, DsrMention, k);
+                if (m->kind == DSR__TERM_DEMONYM && m->end + 1 == ostart &&
+                    unit->text[m->end] == ' ') {
+                    g_autofree char *adj = g_strndup(unit->text + m->start, m->end - m->start);
+                    char *fuller = g_strconcat(adj, " ", role, NULL);
+                    g_free(role);
+                    role = fuller;
+                }
+            }
+            if (add_actor(ex, facts->actors, name, role, TRUE))
                 continue;
             /* Not a name: a place or an institution closing the office. */
             g_autoptr(GMatchInfo) m2 = NULL;
-            if (g_regex_match_full(r.more, unit->text, -1, to, 0, &m2, NULL)) {
+            if (g_regex_match_full(r->more, unit->text, -1, to, 0, &m2, NULL)) {
                 g_autofree char *rest2 = g_match_info_fetch(m2, 1);
                 g_autofree char *name2 = g_match_info_fetch(m2, 2);
                 g_autofree char *role2 = g_strconcat(role, " ", name, rest2, NULL);
-                g_autofree char *clean = join_role(role2, NULL);
-                add_actor(ex, facts->actors, name2, clean);
+                g_autofree char *clean = join_role(ex, role2, NULL);
+                add_actor(ex, facts->actors, name2, clean, TRUE);
             }
         }
         g_clear_pointer(&mi, g_match_info_unref);
-        for (g_regex_match(r.name_first, unit->text, 0, &mi); g_match_info_matches(mi);
+        for (g_regex_match(r->name_first, unit->text, 0, &mi); g_match_info_matches(mi);
              g_match_info_next(mi, NULL)) {
             g_autofree char *name = g_match_info_fetch(mi, 1);
             g_autofree char *office = g_match_info_fetch(mi, 2);
             g_autofree char *rest = g_match_info_fetch(mi, 3);
-            g_autofree char *role = join_role(office, rest);
-            add_actor(ex, facts->actors, name, role);
+            g_autofree char *role = join_role(ex, office, rest);
+            add_actor(ex, facts->actors, name, role, FALSE);
         }
         g_clear_pointer(&mi, g_match_info_unref);
-        for (g_regex_match(r.honorific, unit->text, 0, &mi); g_match_info_matches(mi);
+        for (g_regex_match(r->honorific, unit->text, 0, &mi); g_match_info_matches(mi);
              g_match_info_next(mi, NULL)) {
             g_autofree char *name = g_match_info_fetch(mi, 1);
-            add_actor(ex, facts->actors, name, NULL);
+            add_actor(ex, facts->actors, name, NULL, FALSE);
         }
         for (guint i = 0; i < unit->mentions->len; i++) {
             const DsrMention *m = &g_array_index(unit->mentions, DsrMention, i);
@@ -331,5 +395,4 @@ dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
             }
         }
     }
-    rules_clear(&r);
 }

@@ -17,12 +17,15 @@ static const char MONTHS[] = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|s
 static const char WEEKDAYS[] = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|"
                                "tuesday|wednesday|thursday|friday|saturday|sunday";
 
-typedef struct {
+/* Compiled once with the extractor and only read afterwards: GRegex
+ * matching keeps its state in the GMatchInfo, so worker threads share them. */
+struct DsrEventRules {
     GRegex *agreement_noun, *signing, *visit, *forum, *meeting;
     GRegex *day_month, *month_day, *weekday, *next;
     GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
-    GRegex *anaphoric, *date_words, *event_noun;
-} Rules;
+    GRegex *anaphoric, *date_words, *event_noun, *summary_noun, *named_year;
+};
+typedef DsrEventRules Rules;
 
 static GRegex *
 rx(const char *pattern)
@@ -33,9 +36,10 @@ rx(const char *pattern)
     return r;
 }
 
-static void
-rules_init(Rules *r)
+DsrEventRules *
+dsr__event_rules_new(void)
 {
+    Rules *r = g_new0(Rules, 1);
     r->agreement_noun =
         rx("\\b(memorandum|memorandums|memoranda|accords?|protocoles?|conventions?|mous?|"
            "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
@@ -43,7 +47,11 @@ rules_init(Rules *r)
     r->signing =
         rx("\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
            "documents|exchanged)\\b");
-    r->visit = rx("\\b(visites?|visits?|visiting|visite\\w*|tournee)\\b");
+    /* A visit is also told by its verbs: "s'est rendu à", "arrived in". */
+    r->visit =
+        rx("\\b(visites?|visits?|visiting|visite\\w*|tournee|s'est rendue?s? (?:a|au|aux|en)|"
+           "se sont rendu(?:e)?s (?:a|au|aux|en)|se rendra (?:a|au|aux|en)|"
+           "(?:arrived|arrives|arriving) in|est arrivee? (?:a|au|en))\\b");
     r->forum = rx("\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
                   "exhibitions?)\\b");
     r->meeting =
@@ -63,7 +71,16 @@ rules_init(Rules *r)
     r->day_month = rx(dm);
     r->month_day = rx(md);
     r->weekday = rx(wd);
-    r->next = rx("\\b(prochain|prochaine|next|upcoming|a venir)\\b");
+    /* What is still to come: "prochain", and the future of the verbs that
+     * announce an event ("se tiendra", "will be held"). */
+    r->next = rx("\\b(prochain|prochaine|next|upcoming|a venir|se tiendra|se tiendront|aura lieu|"
+                 "auront lieu|will be held|will take place|is scheduled|are scheduled|"
+                 "is due to)\\b");
+    /* A year in an event's name ("le Forum 2024", "(CIFTIS) 2024") dates a
+     * month the sentence gives alone. */
+    r->named_year = rx("\\b(?:forum|sommet|summit|salon|expo|exposition|foire|fair|festival|"
+                       "conference|congres|semaine|week)\\b[^.,;:]{0,60}?[\\s)]((?:19|20)\\d\\d)"
+                       "\\b(?!\\s*-)");
     g_autofree char *my = g_strdup_printf("\\b(%s)\\.?\\s+(\\d{4})\\b", MONTHS);
     g_autofree char *ma = g_strdup_printf(
         "\\b(?:en|in|debut|fin|mi-|courant|early|late|mid-)\\s*(%s)\\b(?!\\s+\\d)", MONTHS);
@@ -121,17 +138,30 @@ rules_init(Rules *r)
         "protocoles?|conventions?|signature|signing))\\b[^,;:.!?()«»\"]*",
         G_REGEX_OPTIMIZE, 0, NULL);
     g_assert(r->event_noun);
+    /* The event's noun as written, for a summary of the text's own words. */
+    r->summary_noun = g_regex_new(
+        "\\b(forum|sommet|summit|salon|exposition|foire|fair|table ronde|round ?table|séminaire|"
+        "seminar|colloque|conférence|conference|symposium|atelier|workshop|dialogue|réunion|"
+        "meeting|rencontre|entretiens?|talks|visite|visit|mémorandum|memorandum|accord|"
+        "agreement|protocole|convention)\\b",
+        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    g_assert(r->summary_noun);
+    return r;
 }
 
-static void
-rules_clear(Rules *r)
+void
+dsr__event_rules_free(DsrEventRules *r)
 {
-    GRegex **all[] = {&r->agreement_noun, &r->signing,    &r->visit,     &r->forum, &r->meeting,
-                      &r->day_month,      &r->month_day,  &r->weekday,   &r->next,  &r->month_year,
-                      &r->month_alone,    &r->year_alone, &r->same_day,  &r->other, &r->named,
-                      &r->anaphoric,      &r->date_words, &r->event_noun};
+    if (!r)
+        return;
+    GRegex **all[] = {&r->agreement_noun, &r->signing,    &r->visit,        &r->forum,
+                      &r->meeting,        &r->day_month,  &r->month_day,    &r->weekday,
+                      &r->next,           &r->month_year, &r->month_alone,  &r->year_alone,
+                      &r->same_day,       &r->other,      &r->named,        &r->anaphoric,
+                      &r->date_words,     &r->event_noun, &r->summary_noun, &r->named_year};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
+    g_free(r);
 }
 
 static gboolean
@@ -154,7 +184,8 @@ weekday_number(const char *w)
 
 /* The year of a day and month given without one: the article's year, or the
  * year before when the month lies well after the article's (a January article
- * recalling "le 20 décembre"), unless the text says the event is to come. */
+ * recalling "le 20 décembre"), unless the text says the event is to come; an
+ * event to come in a month already past is next year's. */
 static int
 infer_year(const DsrDate *art, int month, gboolean future)
 {
@@ -162,7 +193,20 @@ infer_year(const DsrDate *art, int month, gboolean future)
         return 0;
     if (art->month && month > art->month + 1 && !future)
         return art->year - 1;
+    /* "se tiendra en janvier" written in May is next January. */
+    if (art->month && month < art->month && future)
+        return art->year + 1;
     return art->year;
+}
+
+static int
+named_year(const Rules *r, const char *folded)
+{
+    g_autoptr(GMatchInfo) mi = NULL;
+    if (!g_regex_match(r->named_year, folded, 0, &mi))
+        return 0;
+    g_autofree char *y = g_match_info_fetch(mi, 1);
+    return atoi(y);
 }
 
 /* A month with its year ("en mars 2022"), a month of the article's year
@@ -181,7 +225,9 @@ resolve_partial(const Rules *r, const char *folded, const DsrDate *art)
     if (g_regex_match(r->month_alone, folded, 0, &mi)) {
         g_autofree char *m = g_match_info_fetch(mi, 1);
         int month = dsr_text_month_number(m);
-        int year = infer_year(art, month, matches(r->next, folded));
+        int year = named_year(r, folded);
+        if (!year)
+            year = infer_year(art, month, matches(r->next, folded));
         if (year)
             return g_strdup_printf("%04d-%02d", year, month);
         return NULL;
@@ -218,6 +264,8 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
         }
     }
     if (month && day) {
+        if (!year)
+            year = named_year(r, folded);
         if (!year)
             year = infer_year(art, month, future);
         if (!year || !g_date_valid_dmy(day, month, year))
@@ -385,13 +433,7 @@ static char *
 factual_summary(const Rules *r, const char *text, const char *place)
 {
     g_autoptr(GMatchInfo) mi = NULL;
-    static const char *const nouns =
-        "\\b(forum|sommet|summit|salon|exposition|foire|fair|table ronde|round ?table|séminaire|"
-        "seminar|colloque|conférence|conference|symposium|atelier|workshop|dialogue|réunion|"
-        "meeting|rencontre|entretiens?|talks|visite|visit|mémorandum|memorandum|accord|"
-        "agreement|protocole|convention)\\b";
-    g_autoptr(GRegex) noun = g_regex_new(nouns, G_REGEX_CASELESS, 0, NULL);
-    if (!g_regex_match(noun, text, 0, &mi))
+    if (!g_regex_match(r->summary_noun, text, 0, &mi))
         return NULL;
     g_autofree char *word = g_match_info_fetch(mi, 1);
     GString *out = g_string_new(NULL);
@@ -469,9 +511,7 @@ void
 dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *units,
                  DsrFacts *facts)
 {
-    (void)ex;
-    Rules r;
-    rules_init(&r);
+    const Rules *r = ex->event_rules;
     DsrDate art = {0, 0, 0};
     if (article->date)
         dsr_date_parse_iso(article->date, &art);
@@ -479,17 +519,17 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         const DsrUnit *unit = g_ptr_array_index(units, u);
         g_autofree char *folded = dsr_text_fold_ascii(unit->text);
         DsrEventType type;
-        if (!event_type(&r, folded, &type))
+        if (!event_type(r, folded, &type))
             continue;
-        g_autofree char *date = resolve_date(&r, folded, &art);
-        if (!date && facts->events->len && matches(r.same_day, folded))
+        g_autofree char *date = resolve_date(r, folded, &art);
+        if (!date && facts->events->len && matches(r->same_day, folded))
             date = g_strdup(
                 ((DsrEvent *)g_ptr_array_index(facts->events, facts->events->len - 1))->date);
         /* A milestone without a date is background, not an event. */
         if (type == DSR_EVENT_OTHER && !date)
             continue;
         gboolean lead = unit->paragraph <= 0;
-        gboolean named = !lead && !date && g_regex_match(r.named, unit->text, 0, NULL);
+        gboolean named = !lead && !date && g_regex_match(r->named, unit->text, 0, NULL);
         DsrEvent *same = NULL;
         /* Two meetings on different days, or in different places, are two
          * events; a telling without a date adds to the one already met. */
@@ -510,7 +550,7 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
                 if (place)
                     g_free(same->place), same->place = g_steal_pointer(&place);
                 g_free(same->summary);
-                same->summary = event_summary(&r, units, u, same->place, facts);
+                same->summary = event_summary(r, units, u, same->place, facts);
                 g_free(same->sentence);
                 same->sentence = g_strdup(unit->text);
             }
@@ -527,9 +567,8 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         e->place = find_place(unit);
         if (!e->place && lead && article->place)
             e->place = g_strdup(article->place);
-        e->summary = event_summary(&r, units, u, e->place, facts);
+        e->summary = event_summary(r, units, u, e->place, facts);
         e->sentence = g_strdup(unit->text);
         g_ptr_array_add(facts->events, e);
     }
-    rules_clear(&r);
 }

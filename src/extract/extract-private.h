@@ -25,7 +25,7 @@ typedef enum {
     DSR__TERM_PLACE,
     DSR__TERM_ORG,
     DSR__TERM_PROGRAMME, /* "EVFTA", "Global Gateway": names the entity, is no actor */
-    DSR__TERM_WEAK, /* "Europe": counts, but less */
+    DSR__TERM_WEAK,      /* "Europe": counts, but less */
 } DsrTermKind;
 
 /* One mention of a gazetteer entity in a text: byte offsets [start, end). */
@@ -37,13 +37,25 @@ typedef struct {
 
 typedef struct DsrGazetteer DsrGazetteer;
 typedef struct DsrThemes DsrThemes;
+typedef struct DsrEventRules DsrEventRules;
+typedef struct DsrActorRules DsrActorRules;
 
+/* Everything here is built by dsr_extractor_new() and only read afterwards,
+ * so the worker threads share one extractor. */
 struct DsrExtractor {
     char *home;
     int home_entity; /* index in the gazetteer, -1 when the home code is not in it */
     DsrGazetteer *gazetteer;
     DsrThemes *themes;
+    DsrEventRules *event_rules; /* the compiled patterns of events.c */
+    DsrActorRules *actor_rules; /* the compiled patterns of actors.c */
 };
+
+/* The compiled rules of events.c and actors.c. */
+DsrEventRules *dsr__event_rules_new(void);
+void dsr__event_rules_free(DsrEventRules *r);
+DsrActorRules *dsr__actor_rules_new(void);
+void dsr__actor_rules_free(DsrActorRules *r);
 
 /* Loads data/gazetteer.json; NULL with DSR_ERROR_RESOURCE naming the problem. */
 DsrGazetteer *dsr__gazetteer_load(const char *path, GError **error);

@@ -109,6 +109,8 @@ dsr_extractor_new(const char *data_dir, const char *home, GError **error)
     ex->gazetteer = gz;
     ex->themes = th;
     ex->home_entity = dsr__gazetteer_lookup(gz, ex->home);
+    ex->event_rules = dsr__event_rules_new();
+    ex->actor_rules = dsr__actor_rules_new();
     return ex;
 }
 
@@ -119,6 +121,8 @@ dsr_extractor_free(DsrExtractor *ex)
         return;
     dsr__gazetteer_free(ex->gazetteer);
     dsr__themes_free(ex->themes);
+    dsr__event_rules_free(ex->event_rules);
+    dsr__actor_rules_free(ex->actor_rules);
     g_free(ex->home);
     g_free(ex);
 }

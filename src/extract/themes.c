@@ -18,6 +18,7 @@ typedef struct {
     char *acronym;  /* cased token, or NULL */
     gboolean broad; /* a word of many topics ("commerce", "données", "formation") */
     int theme;      /* index of its theme */
+    int rank;       /* index in its language's sorted terms: the order terms take words */
 } ThemeTerm;
 
 typedef struct {
@@ -27,6 +28,9 @@ typedef struct {
 struct DsrThemes {
     GPtrArray *themes;   /* Theme * */
     GPtrArray *terms[2]; /* ThemeTerm * of every theme, [0] French, [1] English, longest first */
+    /* A sentence is looked up word by word, not term by term: first stem (or
+     * acronym) -> GPtrArray of the ThemeTerm * starting with it (borrowed). */
+    GHashTable *by_first[2];
 };
 
 static void
@@ -173,8 +177,23 @@ dsr__themes_load(const char *path, GError **error)
             }
         }
     }
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
         g_ptr_array_sort(ths->terms[i], compare_terms);
+        ths->by_first[i] =
+            g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+        for (guint k = 0; k < ths->terms[i]->len; k++) {
+            ThemeTerm *t = g_ptr_array_index(ths->terms[i], k);
+            t->rank = k;
+            /* An acronym and a stem never collide: stems are lowercase. */
+            char *key = t->acronym ? t->acronym : t->stems[0];
+            GPtrArray *starts = g_hash_table_lookup(ths->by_first[i], key);
+            if (!starts) {
+                starts = g_ptr_array_new();
+                g_hash_table_insert(ths->by_first[i], key, starts);
+            }
+            g_ptr_array_add(starts, t);
+        }
+    }
     return ths;
 }
 
@@ -184,9 +203,12 @@ dsr__themes_free(DsrThemes *th)
     if (!th)
         return;
     g_ptr_array_unref(th->themes);
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
+        if (th->by_first[i])
+            g_hash_table_unref(th->by_first[i]);
         if (th->terms[i])
             g_ptr_array_unref(th->terms[i]);
+    }
     g_free(th);
 }
 
@@ -240,6 +262,21 @@ typedef struct {
 } ThemeCount;
 
 static int
+compare_ints(gconstpointer a, gconstpointer b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Adds to @ranks the terms that begin with @key. */
+static void
+add_candidates(GHashTable *by_first, const char *key, GArray *ranks)
+{
+    const GPtrArray *list = g_hash_table_lookup(by_first, key);
+    for (guint k = 0; list && k < list->len; k++)
+        g_array_append_val(ranks, ((const ThemeTerm *)g_ptr_array_index(list, k))->rank);
+}
+
+static int
 compare_counts(gconstpointer a, gconstpointer b)
 {
     const ThemeCount *x = a, *y = b;
@@ -272,6 +309,7 @@ dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFa
     g_autoptr(GString) l = g_string_new(NULL);
     g_autoptr(GString) c = g_string_new(NULL);
     const GPtrArray *terms = th->terms[slot];
+    g_autoptr(GArray) ranks = g_array_new(FALSE, FALSE, sizeof(int));
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         gboolean title = unit->paragraph < 0;
@@ -282,7 +320,18 @@ dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFa
             g_ptr_array_add(tokens, g_strdup(c->str));
         g_autofree gboolean *used_stems = g_new0(gboolean, stems->len + 1);
         g_autofree gboolean *used_tokens = g_new0(gboolean, tokens->len + 1);
-        for (guint k = 0; k < terms->len; k++) {
+        /* Only the terms starting with a word of the sentence can match; they
+         * are tried in the taxonomy's order, so the longest still goes first. */
+        g_array_set_size(ranks, 0);
+        for (guint i = 0; i < stems->len; i++)
+            add_candidates(th->by_first[slot], g_ptr_array_index(stems, i), ranks);
+        for (guint i = 0; i < tokens->len; i++)
+            add_candidates(th->by_first[slot], g_ptr_array_index(tokens, i), ranks);
+        g_array_sort(ranks, compare_ints);
+        for (guint r = 0; r < ranks->len; r++) {
+            int k = g_array_index(ranks, int, r);
+            if (r > 0 && k == g_array_index(ranks, int, r - 1))
+                continue;
             const ThemeTerm *t = g_ptr_array_index(terms, k);
             int n = count_term(t, stems, tokens, used_stems, used_tokens);
             if (!n)
