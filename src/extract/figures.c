@@ -385,6 +385,8 @@ parse_digits(const char *raw, gsize len, gboolean en, NumVal *out)
 
 /* ---- number words ---- */
 
+static double fraction_word(const char *w, gboolean en);
+
 typedef struct {
     const char *w;
     int v;
@@ -455,8 +457,11 @@ parse_words(const Ctx *c, guint i, double *v, gboolean *small)
             group += uv;
         } else if (c->en && !any && (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) &&
                    (is_hundred(fold_at(c, j + 1), TRUE) || is_thousand(fold_at(c, j + 1), TRUE) ||
-                    strcmp(fold_at(c, j + 1), "dozen") == 0)) {
-            /* "a hundred and twenty", "a thousand", "a dozen": the article is the one. */
+                    strcmp(fold_at(c, j + 1), "dozen") == 0 ||
+                    (fraction_word(fold_at(c, j + 1), TRUE) > 2 &&
+                     word_in(c, j + 2, (const char *const[]){"of", NULL})))) {
+            /* "a hundred and twenty", "a thousand", "a dozen", "a third of": the
+             * article is the one. */
             group = 1;
         } else if (!c->en && strcmp(w, "et") == 0 && any &&
                    (word_value(fold_at(c, j + 1), FALSE) == 1 ||
@@ -1327,7 +1332,7 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
         /* "plus de" after "de"/"des" is still a qualifier ("de plus de 10"), but
          * "près" alone only as written with its "de" folded in ("près 30"). */
         if (strcmp(qualifiers[k].pat, "some") == 0 && is_num(c, first) == FALSE &&
-            !is_punct(c, first, "$"))
+            !is_punct(c, first, "$") && word_value(fold_at(c, first), TRUE) < 2)
             continue;
         *qfirst = (guint)at;
         return qualifiers[k].q;
