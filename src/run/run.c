@@ -14,6 +14,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 typedef struct {
     char *path;       /* what is opened */
@@ -258,8 +261,9 @@ relabel_error(InputSlot *slot)
  * tenth of the structures. unpack_facts() gives the whole facts back when a
  * brief needs it. */
 static GBytes *
-pack_facts(DsrFacts *f)
+pack_facts(DsrFacts **facts)
 {
+    DsrFacts *f = *facts;
     g_autofree char *json = dsr_facts_to_json(f, DSR_FACTS_JSON_SENTENCES);
     gsize len = strlen(json);
     g_autoptr(GZlibCompressor) z = g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
@@ -272,12 +276,31 @@ pack_facts(DsrFacts *f)
         g_free(out);
         return NULL; /* kept whole */
     }
-    g_ptr_array_set_size(f->figures, 0);
-    g_ptr_array_set_size(f->events, 0);
-    g_ptr_array_set_size(f->actors, 0);
-    g_ptr_array_set_size(f->themes, 0);
-    g_ptr_array_set_size(f->sentences, 0);
-    return g_bytes_new_take(g_realloc(out, MAX(written, 1u)), written);
+    /* A new, small facts in place of the whole one, made after freeing it so
+     * that it fills the holes the freed rows leave rather than new pages. */
+    g_autofree char *id = g_steal_pointer(&f->id), *file = g_steal_pointer(&f->file);
+    g_autofree char *url = g_steal_pointer(&f->url), *outlet = g_steal_pointer(&f->outlet);
+    g_autofree char *title = g_steal_pointer(&f->title), *date = g_steal_pointer(&f->date);
+    g_autofree char *lang = g_steal_pointer(&f->lang), *place = g_steal_pointer(&f->place);
+    g_autofree char *primary = g_steal_pointer(&f->primary_partner);
+    g_autoptr(GPtrArray) partners = g_ptr_array_ref(f->partners);
+    dsr_facts_free(f);
+    GBytes *packed = g_bytes_new(out, written);
+    g_free(out);
+    DsrFacts *stub = dsr_facts_new();
+    stub->id = g_strdup(id);
+    stub->file = g_strdup(file);
+    stub->url = g_strdup(url);
+    stub->outlet = g_strdup(outlet);
+    stub->title = g_strdup(title);
+    stub->date = g_strdup(date);
+    stub->lang = g_strdup(lang);
+    stub->place = g_strdup(place);
+    stub->primary_partner = g_strdup(primary);
+    for (guint i = 0; i < partners->len; i++)
+        g_ptr_array_add(stub->partners, g_strdup(g_ptr_array_index(partners, i)));
+    *facts = stub;
+    return packed;
 }
 
 /* The whole facts of a packed one; NULL with DSR_ERROR_INPUT if the bytes do
@@ -311,7 +334,7 @@ pack_slot(InputSlot *slot)
 {
     slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     for (guint i = 0; i < slot->facts->len; i++)
-        g_ptr_array_add(slot->packed, pack_facts(g_ptr_array_index(slot->facts, i)));
+        g_ptr_array_add(slot->packed, pack_facts((DsrFacts **)&slot->facts->pdata[i]));
 }
 
 /* A facts file written by `dossier extract` (one DsrFacts object with its
@@ -362,7 +385,7 @@ read_facts_file(InputSlot *slot, gboolean prepare)
             dsr_summarize_prepare(f);
             if (!slot->packed)
                 slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-            g_ptr_array_add(slot->packed, pack_facts(f));
+            g_ptr_array_add(slot->packed, pack_facts(&f));
         }
         g_ptr_array_add(slot->facts, f);
     }
@@ -1024,6 +1047,11 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     read_inputs(run);
     if (cancelled(run))
         return cancel_error(error, out_dir);
+#ifdef __GLIBC__
+    /* Extraction freed far more than the packed facts keep: give those pages
+     * back before the briefs are made (glibc keeps them otherwise). */
+    malloc_trim(0);
+#endif
     run->packed = g_hash_table_new(NULL, NULL);
     for (guint i = 0; i < run->inputs->len; i++) {
         const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
