@@ -25,6 +25,9 @@ typedef struct {
     DsrChartLayout *out;
     PangoFontset *fonts;   /* the family with Pango's fallbacks, to ask which characters it has */
     DsrChartTextRole role; /* given to the texts being added */
+    double ellipsis_w;     /* width of "…" at ellipsis_size, ellipsis_bold */
+    double ellipsis_size;
+    gboolean ellipsis_bold;
 } Lay;
 
 /* Typographic characters the bundled Noto Sans (2020) lacks, with the plain
@@ -203,12 +206,58 @@ add_rect(Lay *lay, double x, double y, double w, double h, DsrChartInk ink, gboo
     g_array_append_val(lay->out->rects, r);
 }
 
-/* @text cut to fit @max_w with an ellipsis, on whole characters. */
 static char *
-ellipsize(Lay *lay, const char *text, double size, gboolean bold, double max_w)
+prefix_with_ellipsis(const char *text, glong chars)
 {
-    if (measure(lay, text, size, bold, NULL, NULL) <= max_w)
-        return g_strdup(text);
+    const char *end = g_utf8_offset_to_pointer(text, chars);
+    g_autofree char *prefix = g_strndup(text, (gsize)(end - text));
+    return g_strconcat(g_strchomp(prefix), "…", NULL);
+}
+
+/* Kerning across the cut can make a prefix shaped alone a little wider
+ * than the same characters inside the line. */
+#define CUT_SLACK 0.5
+
+/* @text cut to fit @max_w with an ellipsis, on whole characters. One
+ * shaping of the whole line tells both whether it fits and, from where each
+ * character starts, how many characters the cut keeps; only lines holding
+ * right-to-left runs (whose prefixes do not grow from the left) are cut by
+ * measuring candidates. */
+static char *
+ellipsize(Lay *lay, const char *raw, double size, gboolean bold, double max_w)
+{
+    /* Cut what will be drawn (add_text() leaves it unchanged). */
+    g_autofree char *text = drawable(lay, raw);
+    PangoLayout *pl = new_pango_layout(lay, text, size, bold);
+    PangoRectangle logical;
+    pango_layout_get_extents(pl, NULL, &logical);
+    if ((double)logical.width / PANGO_SCALE <= max_w) {
+        g_object_unref(pl);
+        return g_strdup(raw);
+    }
+    PangoLayoutLine *line = pango_layout_get_line_readonly(pl, 0);
+    gboolean rtl = FALSE;
+    for (GSList *r = line ? line->runs : NULL; r; r = r->next)
+        rtl |= ((PangoGlyphItem *)r->data)->item->analysis.level % 2;
+    if (!rtl) {
+        if (lay->ellipsis_size != size || lay->ellipsis_bold != bold) {
+            lay->ellipsis_w = measure(lay, "…", size, bold, NULL, NULL);
+            lay->ellipsis_size = size;
+            lay->ellipsis_bold = bold;
+        }
+        const double room = max_w - lay->ellipsis_w - CUT_SLACK;
+        glong keep = 0, n = 0;
+        for (const char *p = text; *p; p = g_utf8_next_char(p), n++) {
+            PangoRectangle pos;
+            pango_layout_index_to_pos(pl, (int)(p - text), &pos);
+            if ((double)pos.x / PANGO_SCALE > room)
+                break;
+            keep = n;
+        }
+        g_object_unref(pl);
+        return prefix_with_ellipsis(text, keep);
+    }
+    g_object_unref(pl);
     glong n = g_utf8_strlen(text, -1), lo = 0, hi = n;
     while (lo < hi) { /* largest prefix length that fits with the ellipsis */
         glong mid = (lo + hi + 1) / 2;
@@ -962,7 +1011,8 @@ dsr_chart_layout(const DsrChartSpec *spec, double width, PangoContext *pango, co
     g_array_set_clear_func(out->texts, clear_text);
     out->ticks = g_array_new(FALSE, FALSE, sizeof(double));
     out->title = title_with_unit(spec);
-    Lay lay = {pango, out->family, lang ? lang : "fr", out, NULL, DSR_CHART_TEXT_LABEL};
+    Lay lay = {pango, out->family, lang ? lang : "fr", out, NULL, DSR_CHART_TEXT_LABEL, 0,
+               0,     FALSE};
     PangoFontDescription *fd = pango_font_description_from_string(out->family);
     pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
     lay.fonts = pango_context_load_fontset(pango, fd, pango_language_from_string(lay.lang));
