@@ -74,6 +74,10 @@ gboolean dsr__gazetteer_is_member(const DsrGazetteer *gz, int bloc, int entity);
  * term wins). */
 GArray *dsr__gazetteer_find(const DsrGazetteer *gz, const char *text);
 
+/* Drops from @mentions (found in @text) the demonyms that name a language
+ * ("l'enseignement du français", "French-language"). */
+void dsr__mentions_drop_languages(const char *text, GArray *mentions);
+
 /* The title (paragraph -1) or one body sentence, with its mentions. */
 typedef struct {
     const char *text; /* borrowed from the DsrSentence or the article title */

@@ -165,6 +165,7 @@ unit_new(const DsrExtractor *ex, const char *text, int paragraph, int index)
     u->paragraph = paragraph;
     u->index = index;
     u->mentions = dsr__gazetteer_find(ex->gazetteer, text);
+    dsr__mentions_drop_languages(text, u->mentions);
     return u;
 }
 

@@ -422,6 +422,48 @@ dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
     return out;
 }
 
+/* "l'enseignement du français", "cours de russe", "French-language
+ * press": a language is no country. French writes a language in lowercase
+ * after an article or preposition ("le", "du", "en") or after "langue";
+ * the demonym adjective follows a noun instead ("le groupe français").
+ * English joins it to "language" or puts it after "speak", "learning". */
+static gboolean
+is_language_use(const char *text, const DsrMention *m)
+{
+    if (m->kind != DSR__TERM_DEMONYM)
+        return FALSE;
+    const char *w = text + m->start;
+    const char *after = text + m->end;
+    if (g_str_has_prefix(after, "-language") || g_str_has_prefix(after, " language") ||
+        g_str_has_prefix(after, "-speaking"))
+        return TRUE;
+    static const char *const before[] = {"le ",       "du ",       "en ",      "de ",
+                                         "langue ",   "langues ",  "speak ",   "speaks ",
+                                         "speaking ", "learning ", "teaching "};
+    gboolean lower = g_unichar_islower(g_utf8_get_char(w));
+    for (guint i = 0; i < G_N_ELEMENTS(before); i++) {
+        gsize n = strlen(before[i]);
+        if ((gsize)m->start < n || g_ascii_strncasecmp(w - n, before[i], n) != 0)
+            continue;
+        if ((gsize)m->start > n && g_ascii_isalpha(w[-(int)n - 1]))
+            continue;
+        /* English capitalises both the people and the language ("investment
+         * in French firms"): only after a verb of speech or study. */
+        gboolean english = i >= 6;
+        if (english ? !lower : lower)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+void
+dsr__mentions_drop_languages(const char *text, GArray *mentions)
+{
+    for (guint i = mentions->len; i-- > 0;)
+        if (is_language_use(text, &g_array_index(mentions, DsrMention, i)))
+            g_array_remove_index(mentions, i);
+}
+
 /* ---- partners ---- */
 
 typedef struct {
