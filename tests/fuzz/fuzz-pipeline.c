@@ -3,7 +3,12 @@
  * page when it looks like markup, as JSON when it starts like JSON, else as
  * text), dsr_extract(), dsr_summarize_relation() for every relationship
  * found, every renderer of the table and the index. HTML and e-mail must hold
- * no active content, the PDF no action but links. */
+ * no active content, the PDF no action but links.
+ * Speed: before the first input, one article in each language goes through the
+ * whole pipeline, so the fonts, shaping and glyph caches that live as long as
+ * the process are filled. Otherwise nearly every run ends with more mallocs
+ * than frees, and libFuzzer runs the input a second time and scans the heap
+ * for leaks after each one (half the time of a run, measured). */
 #include "fuzz.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,19 +52,15 @@ render_all(const DsrBrief *brief)
     }
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void
+run_pipeline(const uint8_t *data, size_t size)
 {
-    /* Larger inputs find nothing smaller ones do not, and PDF rendering of a
-     * long brief takes a second: keep executions fast. */
-    if (size > 64 * 1024)
-        return 0;
     const char *lang = "fr";
     g_autoptr(GError) err = NULL;
     g_autoptr(GPtrArray) articles =
         dsr_ingest_bytes((const char *)data, size, name_for(data, size), NULL, &err);
     if (!articles)
-        return 0;
+        return;
     g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
     for (guint i = 0; i < articles->len; i++)
         g_ptr_array_add(facts, dsr_extract(dsr_fuzz_extractor(), g_ptr_array_index(articles, i)));
@@ -103,5 +104,40 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         dsr_fuzz_check_html(index->data, index->len, "index HTML");
     }
+}
+
+/* Written for the warm-up (no corpus text): a partner, figures of each kind
+ * (so the charts are drawn), an event, an actor and a source line. */
+static const char warm_fr[] =
+    "Le Vietnam et le Japon signent un accord sur les semi-conducteurs\n\n"
+    "Hanoï, 12 mars 2025 (VNA) – Le vice-ministre vietnamien de l'Industrie, Nguyen Van An, "
+    "et son homologue japonais ont signé un accord de coopération à Tokyo.\n\n"
+    "Les échanges entre les deux pays ont atteint 46,2 milliards de dollars en 2024, soit une "
+    "hausse de 7,5% par rapport à 2023, et plus de 5 000 projets japonais sont en cours.\n\n"
+    "En 2023, ils s'élevaient à 43 milliards de dollars, contre 40 milliards en 2022.\n\n"
+    "Source : https://example.vn/2025/03/12/accord.html\n";
+static const char warm_en[] =
+    "<html lang=\"en\"><head><title>Vietnam and Korea widen trade ties</title></head><body>"
+    "<article><h1>Vietnam and Korea widen trade ties</h1>"
+    "<p>Hanoi, March 3, 2025 – Vietnam and the Republic of Korea agreed on Monday to raise "
+    "two-way trade to 150 billion USD by 2030, Deputy Minister Tran Thi Binh said in Seoul.</p>"
+    "<p>Trade reached 86.4 billion USD in 2024, up 12% from 2023, with about 10 000 Korean "
+    "companies investing in the country.</p></article></body></html>";
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static gboolean warm;
+    if (!warm) {
+        warm = TRUE;
+        run_pipeline((const uint8_t *)warm_fr, strlen(warm_fr));
+        run_pipeline((const uint8_t *)warm_en, strlen(warm_en));
+    }
+    /* Real articles are under 12 KB (the README's -max_len); a long brief's
+     * PDF takes a second to lay out, and larger inputs reach no code that
+     * smaller ones do not. */
+    if (size > 64 * 1024)
+        return 0;
+    run_pipeline(data, size);
     return 0;
 }
