@@ -1886,6 +1886,23 @@ test_hostile_bytes(void)
     g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
 }
 
+/* A scheme in capitals is http(s) all the same, written in lower case so
+ * that later stages compare a plain prefix (found by fuzz-ingest-json). */
+static void
+test_url_scheme_case(void)
+{
+    g_autofree char *json = g_strdup_printf(
+        "{\"title\": \"Le Vietnam et la Russie signent\", \"url\": \"httPs://Example.vn/a#top\", "
+        "\"text\": \"%s\"}",
+        hostile_body);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) out = dsr_ingest_bytes(json, strlen(json), "u.json", NULL, &error);
+    g_assert_no_error(error);
+    DsrArticle *a = g_ptr_array_index(out, 0);
+    g_assert_cmpstr(a->url, ==, "https://Example.vn/a");
+    g_assert_cmpstr(a->outlet, ==, "example.vn");
+}
+
 /* Nesting past the parsers' limits (libxml2's 256 levels, cJSON's 1000): the
  * reason or the warning names the limit, and text above it is still read. */
 static void
@@ -1999,5 +2016,6 @@ main(int argc, char **argv)
     g_test_add_func("/ingest/hostile/bytes", test_hostile_bytes);
     g_test_add_func("/ingest/hostile/fifo", test_hostile_fifo);
     g_test_add_func("/ingest/hostile/depth", test_hostile_depth);
+    g_test_add_func("/ingest/hostile/url-scheme-case", test_url_scheme_case);
     return g_test_run();
 }

@@ -76,8 +76,12 @@ dsr__article_set_url(DsrArticle *article, const char *url)
         return;
     }
     g_free(article->url);
-    /* "#comments" or "#top" names a place in the page, not another article. */
-    article->url = g_strndup(url, strcspn(url, "#"));
+    /* "#comments" or "#top" names a place in the page, not another article.
+     * The scheme is written in lower case ("HTTPS:" is https:), so every later
+     * stage may compare it as a plain prefix. */
+    const char *rest = url + strlen(scheme);
+    g_autofree char *tail = g_strndup(rest, strcspn(rest, "#"));
+    article->url = g_strconcat(scheme, tail, NULL);
     g_autofree char *low = g_ascii_strdown(host, -1);
     gsize n = strlen(low);
     if (n && low[n - 1] == '.') /* "vovworld.vn." is the same host */
