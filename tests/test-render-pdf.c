@@ -6,9 +6,11 @@
  * the missing-glyph count. */
 #include <dossier/dossier.h>
 #include "render/render-private.h"
+#include "common/cleanup.h"
 #include "test-support.h"
 #include <math.h>
-#include <qpdf/qpdf-c.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <string.h>
 
 static DsrRenderContext *
@@ -727,9 +729,70 @@ test_metrics_threads(void)
     }
 }
 
-/* What pdf-finish.c adds, read back with libqpdf: the document language on
- * the catalog, a two-part /ID, and fewer bytes than cairo wrote (object
- * streams); the outline and the tagged structure survive. */
+/* @pdf written to a temporary file and read back by `qpdf --json`: its
+ * "qpdf" section (trailer and objects), or NULL when qpdf is not installed
+ * (the test is then skipped). The file is also checked with `qpdf --check`. */
+static cJSON *
+qpdf_objects(const GByteArray *pdf)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = NULL;
+    int fd = g_file_open_tmp("dossier-finish-XXXXXX.pdf", &path, &error);
+    g_assert_no_error(error);
+    close(fd);
+    g_file_set_contents(path, (const char *)pdf->data, pdf->len, &error);
+    g_assert_no_error(error);
+    int status;
+    const char *check[] = {"--check", path, NULL};
+    g_autofree char *out = run_tool("qpdf", check, &status);
+    if (!out) {
+        g_unlink(path);
+        return NULL;
+    }
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(out, "No syntax or stream encoding errors"));
+    const char *json[] = {"--json=2", "--json-key=qpdf", path, NULL};
+    g_autofree char *js = run_tool("qpdf", json, &status);
+    g_unlink(path);
+    g_assert_cmpint(status, ==, 0);
+    cJSON *doc = cJSON_Parse(js);
+    g_assert_nonnull(doc);
+    return doc;
+}
+
+/* The value of object "N 0 R" (@ref) in qpdf's JSON. */
+static const cJSON *
+qpdf_object(const cJSON *doc, const char *ref)
+{
+    const cJSON *objects = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "qpdf"), 1);
+    g_autofree char *key = g_strdup_printf("obj:%s", ref);
+    const cJSON *o = cJSON_GetObjectItem(cJSON_GetObjectItem(objects, key), "value");
+    g_assert_nonnull(o);
+    return o;
+}
+
+static const cJSON *
+qpdf_trailer(const cJSON *doc)
+{
+    const cJSON *objects = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "qpdf"), 1);
+    const cJSON *t = cJSON_GetObjectItem(cJSON_GetObjectItem(objects, "trailer"), "value");
+    g_assert_nonnull(t);
+    return t;
+}
+
+static gboolean
+bytes_contain(const GByteArray *b, const char *needle)
+{
+    const gsize n = strlen(needle);
+    for (gsize i = 0; i + n <= b->len; i++)
+        if (memcmp(b->data + i, needle, n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* What pdf-finish.c adds, read back with qpdf: the document language on the
+ * catalog, a two-part /ID that follows the content, object streams and fewer
+ * bytes than cairo wrote; the outline and the tagged structure survive. */
 static void
 test_finish(void)
 {
@@ -738,41 +801,142 @@ test_finish(void)
     g_autoptr(GByteArray) fr = render(b, ctx, NULL);
     b->lang = dsr_brief_intern(b, "en");
     g_autoptr(GByteArray) en = render(b, ctx, NULL);
+    g_assert_true(bytes_contain(fr, "/ObjStm"));
+    g_assert_true(bytes_contain(fr, "/Type/XRef"));
     const struct {
         GByteArray *pdf;
         const char *lang;
     } cases[] = {{fr, "fr"}, {en, "en"}};
+    char *ids[2] = {NULL, NULL};
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-        qpdf_data q = qpdf_init();
-        qpdf_silence_errors(q);
-        qpdf_read_memory(q, "test.pdf", (const char *)cases[i].pdf->data, cases[i].pdf->len, NULL);
-        g_assert_false(qpdf_has_error(q));
-        qpdf_oh root = qpdf_get_root(q);
-        g_assert_cmpstr(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root, "/Lang")), ==,
-                        cases[i].lang);
-        g_assert_true(qpdf_oh_has_key(q, root, "/Outlines"));
-        g_assert_true(qpdf_oh_has_key(q, root, "/StructTreeRoot"));
-        g_assert_true(qpdf_oh_has_key(q, root, "/MarkInfo"));
-        qpdf_oh id = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/ID");
-        g_assert_true(qpdf_oh_is_array(q, id));
-        g_assert_cmpint(qpdf_oh_get_array_n_items(q, id), ==, 2);
-        g_assert_false(qpdf_has_error(q));
-        qpdf_cleanup(&q);
+        g_autoptr(cJSON) doc = qpdf_objects(cases[i].pdf);
+        if (!doc)
+            return;
+        const cJSON *trailer = qpdf_trailer(doc);
+        const cJSON *root =
+            qpdf_object(doc, cJSON_GetStringValue(cJSON_GetObjectItem(trailer, "/Root")));
+        g_autofree char *lang = g_strconcat("u:", cases[i].lang, NULL);
+        g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(root, "/Lang")), ==, lang);
+        g_assert_true(cJSON_IsString(cJSON_GetObjectItem(root, "/Outlines")));
+        g_assert_true(cJSON_IsString(cJSON_GetObjectItem(root, "/StructTreeRoot")));
+        g_assert_true(cJSON_IsObject(cJSON_GetObjectItem(root, "/MarkInfo")));
+        g_assert_true(cJSON_IsString(cJSON_GetObjectItem(trailer, "/Info")));
+        const cJSON *id = cJSON_GetObjectItem(trailer, "/ID");
+        g_assert_cmpint(cJSON_GetArraySize(id), ==, 2);
+        const char *id0 = cJSON_GetStringValue(cJSON_GetArrayItem(id, 0));
+        g_assert_cmpuint(strlen(id0), ==, 2 + 32);
+        ids[i] = g_strdup(id0);
     }
-    g_assert_nonnull(g_strstr_len((const char *)fr->data, fr->len, "/ObjStm"));
+    /* Another document, another identifier. */
+    g_assert_cmpstr(ids[0], !=, ids[1]);
+    g_free(ids[0]);
+    g_free(ids[1]);
 }
 
-/* Bytes qpdf cannot read are a render error, not a crash or a print. */
+/* A PDF of @n objects (bodies, "N 0 obj" to "endobj" added) with its
+ * cross-reference table and a trailer whose root is object @root. */
+static GByteArray *
+hand_made_pdf(const char *const *bodies, guint n, guint root)
+{
+    GByteArray *pdf = g_byte_array_new();
+    g_autoptr(GString) s = g_string_new("%PDF-1.5\n%\xb5\xed\xae\xfb\n");
+    g_autofree gsize *off = g_new0(gsize, n + 1);
+    for (guint i = 0; i < n; i++) {
+        off[i + 1] = s->len;
+        g_string_append_printf(s, "%u 0 obj\n%s\nendobj\n", i + 1, bodies[i]);
+    }
+    const gsize xref = s->len;
+    g_string_append_printf(s, "xref\n0 %u\n0000000000 65535 f \n", n + 1);
+    for (guint i = 1; i <= n; i++)
+        g_string_append_printf(s, "%010" G_GSIZE_FORMAT " 00000 n \n", off[i]);
+    g_string_append_printf(
+        s, "trailer\n<< /Size %u\n   /Root %u 0 R\n>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+        n + 1, root, xref);
+    g_byte_array_append(pdf, (const guint8 *)s->str, (guint)s->len);
+    return pdf;
+}
+
+/* What the rewrite squeezes is only whitespace between tokens: strings with
+ * runs of spaces, nested and escaped parentheses, hex strings, names next to
+ * delimiters and a stream whose data holds "endobj" come out as they were,
+ * and a language that is not ASCII is written as a UTF-16 string. */
+static void
+test_finish_syntax(void)
+{
+    static const char content[] = "BT /F1 12 Tf (endobj  endstream) Tj ET";
+    g_autofree char *stream =
+        g_strdup_printf("<< /Length %u >>\nstream\n%s\nendstream", (guint)strlen(content), content);
+    const char *const bodies[] = {
+        "<< /Type /Catalog\n   /Pages 2 0 R\n   /Names << /X [ (a  b) ] >> >>",
+        "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+        "<< /Type /Page\n   /Parent 2 0 R /MediaBox [ 0 0 200 200 ]\n   /Contents 4 0 R\n"
+        "   /Annots [ 5 0 R ] >>",
+        stream,
+        "<< /Type /Annot /Subtype /Link /Rect [ 1 2 3 4 ]\n"
+        "   /A << /S /URI /URI (https://example.org/a\\(1\\)  (x (y)) %20) >>\n"
+        "   /T <FEFF 0041 00e9> /Contents (tab\\tnewline\\n) /Q 0 >>",
+    };
+    g_autoptr(GByteArray) pdf = hand_made_pdf(bodies, G_N_ELEMENTS(bodies), 1);
+    g_autoptr(GByteArray) out = g_byte_array_new();
+    g_autoptr(GError) error = NULL;
+    g_assert_true(dsr__pdf_finish(pdf->data, pdf->len, "vi-\xe1\xbb\x87", out, &error));
+    g_assert_no_error(error);
+    g_assert_true(bytes_contain(out, content));
+    g_autoptr(cJSON) doc = qpdf_objects(out);
+    if (!doc)
+        return;
+    const cJSON *root = qpdf_object(doc, "1 0 R");
+    g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(root, "/Lang")), ==,
+                    "u:vi-\xe1\xbb\x87");
+    const cJSON *x = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "/Names"), "/X");
+    g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetArrayItem(x, 0)), ==, "u:a  b");
+    const cJSON *annot = qpdf_object(doc, "5 0 R");
+    g_assert_cmpstr(
+        cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(annot, "/A"), "/URI")), ==,
+        "u:https://example.org/a(1)  (x (y)) %20");
+    g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(annot, "/T")), ==, "u:A\xc3\xa9");
+    g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(annot, "/Contents")), ==,
+                    "u:tab\tnewline\n");
+    const cJSON *page = qpdf_object(doc, "3 0 R");
+    g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(page, "/Contents")), ==, "4 0 R");
+    g_assert_cmpint(cJSON_GetArraySize(cJSON_GetObjectItem(page, "/MediaBox")), ==, 4);
+}
+
+/* Bytes that are not the PDF cairo writes are a render error, not a crash or a print. */
 static void
 test_finish_error(void)
 {
     static const char junk[] = "%PDF-1.5\nthis is not a PDF body\n";
+    const char *const bodies[] = {"<< /Type /Catalog /Pages 2 0 R >>",
+                                  "<< /Type /Pages /Kids [] /Count 0 >>"};
+    g_autoptr(GByteArray) good = hand_made_pdf(bodies, G_N_ELEMENTS(bodies), 1);
+    g_autoptr(GByteArray) cut = g_byte_array_new();
+    g_byte_array_append(cut, good->data, good->len - 40);
+    g_autoptr(GByteArray) moved = g_byte_array_new();
+    g_byte_array_append(moved, good->data, good->len);
+    /* The first object's offset in the table now points one byte off. */
+    char *entry = g_strstr_len((char *)moved->data, moved->len, "65535 f \n");
+    g_assert_nonnull(entry);
+    entry[9 + 9] = entry[9 + 9] == '9' ? '8' : (char)(entry[9 + 9] + 1);
+    g_autoptr(GByteArray) no_root = hand_made_pdf(bodies, G_N_ELEMENTS(bodies), 7);
+    const struct {
+        const guint8 *data;
+        gsize len;
+    } cases[] = {{(const guint8 *)junk, sizeof junk - 1},
+                 {cut->data, cut->len},
+                 {moved->data, moved->len},
+                 {no_root->data, no_root->len}};
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(GByteArray) out = g_byte_array_new();
+        g_autoptr(GError) error = NULL;
+        gboolean ok = dsr__pdf_finish(cases[i].data, cases[i].len, "fr", out, &error);
+        g_assert_false(ok);
+        g_assert_error(error, DSR_ERROR, DSR_ERROR_RENDER);
+        g_assert_cmpuint(out->len, ==, 0);
+    }
     g_autoptr(GByteArray) out = g_byte_array_new();
-    g_autoptr(GError) error = NULL;
-    gboolean ok = dsr__pdf_finish((const guint8 *)junk, sizeof junk - 1, "fr", out, &error);
-    g_assert_false(ok);
-    g_assert_error(error, DSR_ERROR, DSR_ERROR_RENDER);
-    g_assert_cmpuint(out->len, ==, 0);
+    g_assert_true(dsr__pdf_finish(good->data, good->len, NULL, out, NULL));
+    g_assert_false(bytes_contain(out, "/Lang"));
 }
 
 /* Issue 8 and the figure row's extras: rows whose every source is new carry
@@ -1067,6 +1231,7 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/noncharacter-title", test_noncharacter_title);
     g_test_add_func("/render-pdf/finish", test_finish);
     g_test_add_func("/render-pdf/finish-error", test_finish_error);
+    g_test_add_func("/render-pdf/finish-syntax", test_finish_syntax);
     g_test_add_func("/render-pdf/threads/independent", test_thread_independent);
     g_test_add_func("/render-pdf/threads/metrics", test_metrics_threads);
     g_test_add_func("/render-pdf/timing", test_timing);

@@ -128,10 +128,11 @@ typedef struct {
     guint split_targets;  /* link targets (sources) whose block is set over two pages */
 } DsrPdfStats;
 
-/* Rewrites cairo's @len bytes of @pdf with libqpdf (pdf-finish.c): object
- * streams, a deterministic /ID and /Lang @lang (when not NULL) on the catalog,
- * appended to @out. FALSE with DSR_ERROR_RENDER when qpdf cannot read or
- * write it. */
+/* Rewrites cairo's @len bytes of @pdf (pdf-finish.c), appended to @out: the
+ * objects that are not streams packed into deflated object streams, a
+ * cross-reference stream, /Lang @lang (when not NULL) on the catalog and a
+ * deterministic /ID. FALSE with DSR_ERROR_RENDER, @out unchanged, when the
+ * bytes are not laid out as cairo writes them. */
 gboolean dsr__pdf_finish(const guint8 *pdf, gsize len, const char *lang, GByteArray *out,
                          GError **error);
 
