@@ -2043,13 +2043,42 @@ is_boundary(const Ctx *c, gssize k)
     return FALSE;
 }
 
+static const char *const pronouns[] = {
+    "elle", "il",     "ils",   "elles", "cela",  "ceci",     "ce",       "it",      "they",
+    "this", "these",  "on",    "we",    "nous",  "celui-ci", "celle-ci", "ceux-ci", "celles-ci",
+    "ceux", "celles", "which", "what",  "those", "lui",      "leur",     "eux",     NULL,
+};
+
+/* Nouns that, after a demonstrative, stand for a quantity named in another
+ * sentence ("ce chiffre", "this figure"): no subject can be read from them. */
+static const char *const anaphoric_nouns[] = {
+    "chiffre", "montant", "total",  "nombre", "niveau", "dernier", "dernière", "derniers",
+    "figure",  "amount",  "number", "level",  "sum",    "somme",   "record",   NULL,
+};
+
+static const char *const demonstratives[] = {
+    "ce", "cet", "cette", "ces", "this", "these", "that", "those", NULL,
+};
+
+/* A longer subject is cut before these when it runs past a dozen tokens:
+ * "commerce bilatéral entre le Vietnam et la Chine" keeps its head. */
+static const char *const long_cuts[] = {
+    "entre", "between", "avec", "with", "en", "in", "vers", "to", NULL,
+};
+
 /* Copies tokens @a..@b of the sentence, trimmed of leading determiners and of
- * a trailing time complement ("en 2023", "in 2023", "fin octobre"). */
+ * a trailing time complement ("en 2023", "in 2023", "fin octobre"). NULL for
+ * a pronoun or a demonstrative that points to another sentence. */
 static char *
 span_text(const Ctx *c, gssize a, gssize b)
 {
+    while (a <= b && is_boundary(c, a))
+        a++;
+    gboolean demonstrative = word_in(c, a, demonstratives);
     while (a <= b && (word_in(c, a, determiners) || is_boundary(c, a)))
         a++;
+    if (demonstrative && word_in(c, a, anaphoric_nouns))
+        return NULL;
     /* Trailing complements of time or source. */
     for (gssize k = a + 1; k <= b; k++) {
         if (word_in(c, k,
@@ -2061,6 +2090,13 @@ span_text(const Ctx *c, gssize a, gssize b)
             break;
         }
     }
+    if (b - a > 12) {
+        for (gssize k = a + 2; k <= b; k++)
+            if (word_in(c, k, long_cuts)) {
+                b = k - 1;
+                break;
+            }
+    }
     while (b >= a &&
            (word_in(c, b, determiners) || is_boundary(c, b) ||
             word_in(c, b, (const char *const[]){"de", "d'", "of", "du", "des", "et", "and", NULL})))
@@ -2068,125 +2104,228 @@ span_text(const Ctx *c, gssize a, gssize b)
     if (b < a)
         return NULL;
     Tok *ta = tok(c, a), *tb = tok(c, b);
-    if (b - a > 12)
+    if (b - a > 14)
         return NULL;
     char *s = g_strndup(c->s + ta->start, tb->end - ta->start);
     char *sq = dsr_text_squeeze(s);
     g_free(s);
-    static const char *const pronouns[] = {"elle",     "il", "ils",  "elles", "cela",  "ceci",
-                                           "ce",       "it", "they", "this",  "these", "celui-ci",
-                                           "celle-ci", "on", "we",   "nous",  NULL};
     g_autofree char *fq = dsr_text_fold(sq);
-    if (g_utf8_strlen(sq, -1) < 3 || in_list(fq, pronouns)) {
+    if (g_utf8_strlen(sq, -1) < 3 || in_list(fq, pronouns) || in_list(fold_at(c, a), pronouns)) {
         g_free(sq);
         return NULL;
     }
     return sq;
 }
 
+/* Prepositions that may sit inside a subject ("déficit commercial avec la Chine"). */
+static const char *const crossable[] = {
+    "avec", "with", "pour", "contre", "to", NULL,
+};
+
+/* Words between a measure verb and its number: "s'est établi ainsi à". */
+static const char *const verb_adverbs[] = {
+    "ainsi",      "également", "déjà",         "encore", "prochainement",  "notamment",
+    "désormais",  "seulement", "que",          "qu'",    "respectivement", "already",
+    "also",       "now",       "respectively", "only",   "just",           "officiellement",
+    "finalement", "enfin",     "alors",        NULL,
+};
+
+/* The grammatical subject of the verb at @verb ("Les échanges commerciaux
+ * bilatéraux" in "Les échanges commerciaux bilatéraux ont atteint"): tokens
+ * *a..*b, walked back to a boundary or a clause word. FALSE when there is none. */
+static gboolean
+gram_subject(const Ctx *c, gssize verb, gssize *a, gssize *b)
+{
+    gssize v = verb - 1;
+    while (v >= 0 && (word_in(c, v, aux_words) || word_in(c, v, verb_adverbs) ||
+                      (is_punct(c, v, "'") && glued(c, v))))
+        v--;
+    if (v >= 1 && year_at(c, (guint)v) &&
+        word_in(c, v - 1, (const char *const[]){"en", "in", NULL}))
+        v -= 2;
+    gssize start = v;
+    guint words = 0;
+    while (start >= 0 && !is_boundary(c, start) && words < 18) {
+        if (word_in(c, start, crossable) && start > 0 && !word_in(c, start - 1, determiners)) {
+            /* "Le déficit commercial avec la Chine s'est établi à": the
+             * preposition is inside the subject when the words before it
+             * open the clause with an article. */
+            gssize q = start - 1;
+            while (q >= 0 && is_word(c, q) && !word_in(c, q, clause_words) &&
+                   !word_in(c, q, determiners) && !word_in(c, q, measure_verbs) && start - q < 6)
+                q--;
+            if (word_in(c, q, determiners) && is_boundary(c, q - 1)) {
+                start = q - 1;
+                break;
+            }
+        }
+        if (word_in(c, start, clause_words))
+            break;
+        if (word_in(c, start, (const char *const[]){"et", "and", NULL}) &&
+            !word_in(c, start + 1, (const char *const[]){"de", "des", "du", "d'", "of", NULL})) {
+            gboolean between = FALSE;
+            for (gssize q = start - 1; q >= 0 && q >= start - 6; q--)
+                if (word_in(c, q, (const char *const[]){"entre", "between", NULL}))
+                    between = TRUE;
+            if (!between)
+                break;
+        }
+        /* "les échanges pour l'exercice 2023-2024 ont atteint": a year is no quantity. */
+        if (is_num(c, start) && !year_at(c, (guint)start))
+            break;
+        start--;
+        words++;
+    }
+    if (v <= start)
+        return FALSE;
+    *a = start + 1;
+    *b = v;
+    return TRUE;
+}
+
+/* The measure verb before the number starting at @first ("a atteint", "s'élèvent à",
+ * "reached", "dépassent la barre des"), or -1. */
+static gssize
+measure_verb_before(const Ctx *c, guint first)
+{
+    gssize k = (gssize)first - 1;
+    while (k >= 0 &&
+           word_in(c, k, (const char *const[]){"à",       "de",  "d'",    "les",   "le",  "la",
+                                               "des",     "at",  "to",    "of",    "by",  "the",
+                                               "pour",    "cap", "barre", "seuil", "que", "qu'",
+                                               "hauteur", "par", NULL}) &&
+           !word_in(c, k - 1, determiners))
+        k--;
+    /* "dépassent la barre des 100 milliards", "le cap des". */
+    if (word_in(c, k, (const char *const[]){"barre", "cap", "seuil", "mark", "threshold", NULL}) &&
+        word_in(c, k - 1, determiners))
+        k -= 2;
+    /* "a atteint un niveau record de", "reached an all-time high of". */
+    while (k >= 0 &&
+           word_in(c, k,
+                   (const char *const[]){"record", "high", "peak", "all-time", "historique",
+                                         "niveau", "sommet", "new", "nouveau", "un", "une", "an",
+                                         "record-high", NULL}))
+        k--;
+    if (match_before(c, k + 1, "pour la première fois") >= 0)
+        k -= 4;
+    else if (match_before(c, k + 1, "for the first time") >= 0)
+        k -= 4;
+    while (k >= 0 && word_in(c, k, verb_adverbs))
+        k--;
+    /* "s'est chiffré, au cours des cinq premiers mois, à 690 millions". */
+    if (is_punct(c, k, ",")) {
+        for (gssize q = k - 1; q >= 0 && q >= k - 14; q--) {
+            if (is_punct(c, q, ",")) {
+                if (word_in(c, q - 1, measure_verbs))
+                    k = q - 1;
+                break;
+            }
+        }
+    }
+    if (word_in(c, k, measure_verbs) && !word_in(c, k, (const char *const[]){"a", NULL}))
+        return k;
+    return -1;
+}
+
+/* "X de N": the noun phrase ending before the "de"/"of" at @first - 1, walked
+ * back to its determiner (*a..*b, the determiner excluded), or FALSE. */
+static gboolean
+noun_before_de(const Ctx *c, guint first, gssize *a, gssize *b)
+{
+    gssize de = (gssize)first - 1;
+    if (!word_in(c, de, (const char *const[]){"de", "d'", "of", NULL}) ||
+        match_before(c, first, "à hauteur de") >= 0)
+        return FALSE;
+    gssize end = de - 1, start;
+    guint words = 0;
+    /* "un chiffre d'affaires total en 2023 de 15.400 milliards" */
+    if (year_at(c, (guint)MAX(end, 0)) &&
+        word_in(c, end - 1, (const char *const[]){"en", "in", NULL}))
+        end -= 2;
+    start = end;
+    while (start >= 0 && !is_boundary(c, start) && words < 8) {
+        if (word_in(c, start, determiners) &&
+            !word_in(c, start, (const char *const[]){"des", "du", NULL}))
+            break;
+        gboolean joins =
+            word_in(c, start, (const char *const[]){"et", "and", NULL}) &&
+            word_in(c, start + 1, (const char *const[]){"de", "d'", "du", "des", NULL});
+        if (word_in(c, start, clause_words) || is_num(c, start) ||
+            (!joins && word_in(c, start,
+                               (const char *const[]){"en", "par", "on", "by", "et", "and", "was",
+                                                     "is", "a", "ont", NULL})))
+            break;
+        if (word_in(c, start, measure_verbs))
+            break;
+        start--;
+        words++;
+    }
+    if (end <= start)
+        return FALSE;
+    /* A lone capitalised word is a sentence-initial adjective ("Forte de 27 États"). */
+    if (end == start + 1 && tok(c, end)->cap)
+        return FALSE;
+    *a = start + 1;
+    *b = end;
+    return TRUE;
+}
+
+/* The noun phrase after the figure ending at @last when a preposition of
+ * @preps opens it ("37,6% du chiffre d'affaires", "30% of investment",
+ * "14 milliards de dollars d'investissements"): *prep is that preposition,
+ * *a..*b the phrase (its determiner included). */
+static gboolean
+noun_after(const Ctx *c, guint last, const char *const *preps, gssize *prep, gssize *a, gssize *b)
+{
+    guint k = last + 1;
+    if (match_at(c, k, "worth of"))
+        k++;
+    if (!word_in(c, k, preps))
+        return FALSE;
+    *prep = k++;
+    guint first = k;
+    if (word_in(c, k, determiners))
+        k++;
+    /* "de Chine" names a place; "du PIB", "of Vietnam's exports" a quantity. */
+    gboolean place = tok(c, k) && tok(c, k)->cap && !tok(c, k)->allcaps &&
+                     word_in(c, *prep, (const char *const[]){"de", "d'", NULL});
+    if (!is_word(c, k) || !all_words_lower_noun(c, k) || place || is_month(c, k) ||
+        word_in(c, k, (const char *const[]){"ici", "here", "plus", "more", "moins", "less", NULL}))
+        return FALSE;
+    guint end = k, words = 0;
+    while (end < c->n && !is_boundary(c, end) && words < 7 && !is_num(c, end) &&
+           !word_in(c, end, clause_words) &&
+           !word_in(c, end,
+                    (const char *const[]){"en", "in", "et", "and", "par", "by", "au", "à", "on",
+                                          "sur", "pour", "for", "dans", NULL})) {
+        end++;
+        words++;
+    }
+    *a = first;
+    *b = (gssize)end - 1;
+    return TRUE;
+}
+
 /* "X a atteint N", "X s'élèvent à N", "X reached N", and "X de N" / "X of N". */
 static char *
 subject_before(const Ctx *c, guint first)
 {
-    gssize k = (gssize)first - 1;
-    while (k >= 0 &&
-           word_in(c, k,
-                   (const char *const[]){"à",     "de",    "d'",  "les", "le",      "la",   "des",
-                                         "at",    "to",    "of",  "by",  "the",     "pour", "cap",
-                                         "barre", "seuil", "que", "qu'", "hauteur", NULL}) &&
-           !word_in(c, k - 1, determiners))
-        k--;
-    /* Verb path. */
-    if (word_in(c, k, measure_verbs) && !word_in(c, k, (const char *const[]){"a", NULL})) {
-        gssize v = k - 1;
-        while (v >= 0 && (word_in(c, v, aux_words) || (is_punct(c, v, "'") && glued(c, v))))
-            v--;
-        if (v >= 1 && year_at(c, (guint)v) &&
-            word_in(c, v - 1, (const char *const[]){"en", "in", NULL}))
-            v -= 2;
-        gssize end = v, start = v;
-        guint words = 0;
-        while (start >= 0 && !is_boundary(c, start) && words < 14) {
-            if (word_in(c, start, clause_words))
-                break;
-            if (word_in(c, start, (const char *const[]){"et", "and", NULL}) &&
-                !word_in(c, start + 1,
-                         (const char *const[]){"de", "des", "du", "d'", "of", NULL})) {
-                gboolean between = FALSE;
-                for (gssize q = start - 1; q >= 0 && q >= start - 6; q--)
-                    if (word_in(c, q, (const char *const[]){"entre", "between", NULL}))
-                        between = TRUE;
-                if (!between)
-                    break;
-            }
-            if (is_num(c, start))
-                break;
-            start--;
-            words++;
-        }
-        if (end > start)
-            return span_text(c, start + 1, end);
-        return NULL;
-    }
-    /* "X de N": walk back over the noun phrase to its determiner. */
-    gssize de = (gssize)first - 1;
-    if (word_in(c, de, (const char *const[]){"de", "d'", "of", NULL}) &&
-        match_before(c, first, "à hauteur de") < 0) {
-        gssize end = de - 1, start;
-        guint words = 0;
-        /* "un chiffre d'affaires total en 2023 de 15.400 milliards" */
-        if (year_at(c, (guint)MAX(end, 0)) &&
-            word_in(c, end - 1, (const char *const[]){"en", "in", NULL}))
-            end -= 2;
-        start = end;
-        while (start >= 0 && !is_boundary(c, start) && words < 8) {
-            if (word_in(c, start, determiners) &&
-                !word_in(c, start, (const char *const[]){"des", "du", NULL}))
-                break;
-            if (word_in(c, start, clause_words) || is_num(c, start) ||
-                word_in(c, start,
-                        (const char *const[]){"en", "par", "on", "by", "et", "and", "was", "is",
-                                              "a", "ont", NULL}))
-                break;
-            if (word_in(c, start, measure_verbs))
-                break;
-            start--;
-            words++;
-        }
-        if (end > start) {
-            /* A lone capitalised word is a sentence-initial adjective ("Forte de 27 États"). */
-            if (end == start + 1 && tok(c, end)->cap)
-                return NULL;
-            return span_text(c, start + 1, end);
-        }
-    }
-    return NULL;
+    gssize a, b, v = measure_verb_before(c, first);
+    if (v >= 0)
+        return gram_subject(c, v, &a, &b) ? span_text(c, a, b) : NULL;
+    return noun_before_de(c, first, &a, &b) ? span_text(c, a, b) : NULL;
 }
 
 /* "37,6% du chiffre d'affaires total", "30% of investment". */
 static char *
 subject_after_percent(const Ctx *c, guint last)
 {
-    guint k = last + 1;
-    if (word_in(c, k, (const char *const[]){"du", "des", "de", "d'", "of", NULL}))
-        k++;
-    else
+    gssize prep, a, b;
+    if (!noun_after(c, last, (const char *const[]){"du", "des", "de", "d'", "of", NULL}, &prep, &a,
+                    &b))
         return NULL;
-    if (word_in(c, k, determiners))
-        k++;
-    guint end = k;
-    guint words = 0;
-    while (end < c->n && !is_boundary(c, end) && words < 7 && !is_num(c, end) &&
-           !word_in(c, end, clause_words) &&
-           !word_in(c, end,
-                    (const char *const[]){"en", "in", "et", "and", "par", "by", "au", "à", "on",
-                                          "sur", NULL})) {
-        end++;
-        words++;
-    }
-    if (end == k)
-        return NULL;
-    return span_text(c, k, end - 1);
+    return span_text(c, a, b);
 }
 
 static char *
@@ -2205,11 +2344,11 @@ subject_of_count(const Ctx *c, const Piece *p)
             const char *w = fold_at(c, b + 1);
             gsize n = strlen(w);
             static const char *const adj_end[] = {
-                "ais",    "aise",   "aises", "ois",  "oise", "oises", "ien",  "iens",
-                "ienne",  "iennes", "ain",   "ains", "aine", "aines", "ique", "iques",
-                "al",     "aux",    "ale",   "ales", "el",   "els",   "elle", "elles",
-                "if",     "ifs",    "ive",   "ives", "ien",  "éen",   "éens", "éenne",
-                "éennes", "ois",    "ère",   "ères", NULL};
+                "ais",    "aise",  "aises", "ois",   "oise",  "oises",  "ien",   "iens", "ienne",
+                "iennes", "ain",   "ains",  "aine",  "aines", "ique",   "iques", "al",   "aux",
+                "ale",    "ales",  "el",    "els",   "elle",  "elles",  "if",    "ifs",  "ive",
+                "ives",   "ien",   "éen",   "éens",  "éenne", "éennes", "ois",   "ère",  "ères",
+                "ente",   "entes", "ante",  "antes", "aire",  "aires",  NULL};
             for (guint q = 0; adj_end[q]; q++)
                 if (n > strlen(adj_end[q]) + 2 && g_str_has_suffix(w, adj_end[q])) {
                     b++;
@@ -2322,10 +2461,223 @@ change_before(const Ctx *c, gssize at)
     return FALSE;
 }
 
+/* ---- subject of a figure ---- */
+
+typedef enum { FRAME_NONE, FRAME_SHARE, FRAME_CONTRIBUTION } Frame;
+
+/* What a figure's subject was read from, kept for the figures after it in the
+ * sentence: "soit une hausse de 5 %" is a rise of what the figure before measured. */
+typedef struct {
+    gssize sa, sb;        /* the thing measured, as a noun phrase of the sentence, or -1 */
+    gssize yprep, ya, yb; /* the whole a share is part of ("du PIB"), or -1 */
+    Frame frame;
+} SubjectInfo;
+
 typedef struct {
     DsrFigure *f;
     guint first, last; /* tokens */
+    SubjectInfo si;
 } Emitted;
+
+static void
+subject_info_clear(SubjectInfo *si)
+{
+    si->sa = si->sb = si->yprep = si->ya = si->yb = -1;
+    si->frame = FRAME_NONE;
+}
+
+static Emitted
+emitted_new(DsrFigure *f, guint first, guint last, const SubjectInfo *si)
+{
+    Emitted e = {f, first, last, {0}};
+    if (si)
+        e.si = *si;
+    else
+        subject_info_clear(&e.si);
+    return e;
+}
+
+static const char *const share_verbs[] = {
+    "représente",     "représentent",   "représentait", "représentaient", "représentera",
+    "représenteront", "représenterait", "représentant", "représenté",     "pèse",
+    "pèsent",         "pesait",         "pesaient",     "pesant",         "constitue",
+    "constituent",    "constituait",    "account",      "accounts",       "accounted",
+    "accounting",     "represent",      "represents",   "represented",    "representing",
+    "make",           "makes",          "made",         "making",         "comprise",
+    "comprises",      "contribue",      "contribuent",  "contribuait",    "contribuera",
+    "contribueront",  "contribuer",     "contribuant",  "contribute",     "contributes",
+    "contributed",    "contributing",   NULL,
+};
+
+static const char *const change_nouns[] = {
+    "hausse",     "augmentation", "croissance", "progression", "baisse",      "recul",
+    "diminution", "chute",        "bond",       "repli",       "essor",       "increase",
+    "rise",       "growth",       "jump",       "decline",     "drop",        "fall",
+    "surge",      "gain",         "decrease",   "expansion",   "contraction", NULL,
+};
+
+/* Adjectives that add nothing to what a change measures. */
+static const char *const weak_adjectives[] = {
+    "forte",       "fort",         "légère",   "léger",  "nette",   "net",        "moyenne",
+    "moyen",       "annuelle",     "annuel",   "rapide", "vive",    "importante", "impressionnante",
+    "sensible",    "strong",       "sharp",    "slight", "average", "annual",     "rapid",
+    "steady",      "year-on-year", "nouvelle", "new",    "solid",   "robust",     "huge",
+    "significant", "modest",       NULL,
+};
+
+static const struct {
+    const char *verb, *noun;
+} change_verbs[] = {
+    {"progressé", "progression"},
+    {"progresse", "progression"},
+    {"progressent", "progression"},
+    {"augmenté", "augmentation"},
+    {"augmente", "augmentation"},
+    {"augmentent", "augmentation"},
+    {"crû", "croissance"},
+    {"croît", "croissance"},
+    {"croissent", "croissance"},
+    {"baissé", "baisse"},
+    {"baissent", "baisse"},
+    {"reculé", "recul"},
+    {"recule", "recul"},
+    {"reculent", "recul"},
+    {"diminué", "diminution"},
+    {"diminue", "diminution"},
+    {"chuté", "chute"},
+    {"bondi", "bond"},
+    {"grimpé", "hausse"},
+    {"increased", "increase"},
+    {"increasing", "increase"},
+    {"increase", "increase"},
+    {"increases", "increase"},
+    {"rose", "rise"},
+    {"rising", "rise"},
+    {"rise", "rise"},
+    {"rises", "rise"},
+    {"grew", "growth"},
+    {"growing", "growth"},
+    {"grow", "growth"},
+    {"grows", "growth"},
+    {"jumped", "jump"},
+    {"climbed", "rise"},
+    {"surged", "surge"},
+    {"fell", "fall"},
+    {"falling", "fall"},
+    {"declined", "decline"},
+    {"declining", "decline"},
+    {"dropped", "drop"},
+    {"decreased", "decrease"},
+    {"expanded", "expansion"},
+    {"up", "rise"},
+    {"down", "fall"},
+};
+
+/* Verbs after which a change noun is the change of the verb's subject:
+ * "les exportations ont enregistré une hausse de 5 %", "trade recorded a rise". */
+static const char *const holding_verbs[] = {
+    "connu",   "enregistré",  "affiché",  "affiche", "affichent", "enregistre",  "enregistrent",
+    "connaît", "connaissent", "recorded", "posted",  "saw",       "registered",  "reported",
+    "records", "posts",       "sees",     "logged",  "witnessed", "experienced", NULL,
+};
+
+static const char *
+change_verb_noun(const Ctx *c, gssize k)
+{
+    if (!is_word(c, k))
+        return NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(change_verbs); i++)
+        if (strcmp(fold_at(c, k), change_verbs[i].verb) == 0)
+            return change_verbs[i].noun;
+    return NULL;
+}
+
+static gboolean
+starts_with_vowel(const char *s)
+{
+    gunichar u = g_unichar_tolower(g_utf8_get_char(s));
+    char buf[8] = {0};
+    g_unichar_to_utf8(u, buf);
+    g_autofree char *d = g_utf8_normalize(buf, -1, G_NORMALIZE_NFD);
+    return d && strchr("aeiouyh", d[0]) != NULL;
+}
+
+/* The phrase a..b after a French preposition that contracts with the article:
+ * @fr_kind "de" gives "du commerce", "de la valeur", "des échanges", "de
+ * l'industrie", "de son PIB"; "à" gives "au PIB", "aux échanges"; "dans" gives
+ * "dans le PIB". @implied is the article a contracted preposition before a..b
+ * held ("du PIB": "le"), or NULL. English gets the phrase without its article. */
+static char *
+with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const char *implied)
+{
+    while (a <= b && is_boundary(c, a))
+        a++;
+    char *core = span_text(c, a, b);
+    if (!core)
+        return NULL;
+    if (c->en) {
+        /* A sentence-initial capital is no part of a common noun ("rise in
+         * bilateral trade"); names keep theirs ("exports of Vietnam"). Without a
+         * gazetteer here, the endings of English common nouns and adjectives tell. */
+        static const char *const common_ends[] = {
+            "s",   "al", "ism", "ion", "ment", "ity",  "ure",  "ance", "ence", "ing", "way",
+            "ade", "ue", "ic",  "ive", "ed",   "ship", "ness", "ry",   "th",   NULL,
+        };
+        Tok *t = tok(c, a);
+        gssize next = a + 1;
+        if (is_punct(c, next, "-") && glued(c, next))
+            next++;
+        if (a == 0 && !t->allcaps && t->cap && is_word(c, next) && !tok(c, next)->cap) {
+            gboolean common = FALSE;
+            for (guint i = 0; common_ends[i] && !common; i++)
+                common = g_str_has_suffix(fold_at(c, next > a + 1 ? next : a), common_ends[i]);
+            if (common) {
+                char buf[8] = {0};
+                g_unichar_to_utf8(g_unichar_tolower(g_utf8_get_char(core)), buf);
+                char *low = g_strconcat(buf, g_utf8_next_char(core), NULL);
+                g_free(core);
+                core = low;
+            }
+        }
+        /* "the" stays: "growth rate of the firm", not "of firm". */
+        if (word_in(c, a, (const char *const[]){"the", "its", "their", "our", NULL}) ||
+            (implied && strcmp(implied, "the") == 0)) {
+            char *with = g_strconcat(implied ? implied : fold_at(c, a), " ", core, NULL);
+            g_free(core);
+            core = with;
+        }
+        return core;
+    }
+    g_autofree char *owned = core;
+    const char *det = implied ? implied : word_in(c, a, determiners) ? fold_at(c, a) : "";
+    gboolean de = strcmp(fr_kind, "de") == 0;
+    if (strcmp(fr_kind, "dans") == 0) {
+        if (strcmp(det, "du") == 0 || strcmp(det, "le") == 0)
+            return g_strconcat("dans le ", core, NULL);
+        if (strcmp(det, "des") == 0 || strcmp(det, "les") == 0)
+            return g_strconcat("dans les ", core, NULL);
+        if (strcmp(det, "l'") == 0)
+            return g_strconcat("dans l'", core, NULL);
+        if (*det && strcmp(det, "un") != 0 && strcmp(det, "une") != 0)
+            return g_strconcat("dans ", det, " ", core, NULL);
+        return g_strconcat("dans ", core, NULL);
+    }
+    if (strcmp(det, "le") == 0 || strcmp(det, "du") == 0)
+        return g_strconcat(de ? "du " : "au ", core, NULL);
+    if (strcmp(det, "les") == 0 || strcmp(det, "des") == 0)
+        return g_strconcat(de ? "des " : "aux ", core, NULL);
+    if (strcmp(det, "la") == 0)
+        return g_strconcat(de ? "de la " : "à la ", core, NULL);
+    if (strcmp(det, "l'") == 0)
+        return g_strconcat(de ? "de l'" : "à l'", core, NULL);
+    if (strcmp(det, "un") == 0 || strcmp(det, "une") == 0)
+        return g_strconcat(de ? "d'" : "à ", det, " ", core, NULL);
+    if (*det)
+        return g_strconcat(de ? "de " : "à ", det, " ", core, NULL);
+    if (de && starts_with_vowel(core))
+        return g_strconcat("d'", core, NULL);
+    return g_strconcat(de ? "de " : "à ", core, NULL);
+}
 
 static const char *const clause_verbs[] = {
     "étaient",     "sont", "ont", "avaient", "étaient", "seront", "auront",
@@ -2408,6 +2760,761 @@ figure_from_piece(const Ctx *c, const Piece *p, guint qfirst)
         f->unit = g_strdup(p->unit);
     }
     return f;
+}
+
+/* "du commerce bilatéral" after a share or change: with_preposition() with
+ * the article a contracted preposition carried ("du" holds "le"). */
+static const char *
+implied_article(const Ctx *c, gssize prep)
+{
+    if (word_in(c, prep, (const char *const[]){"du", "au", NULL}))
+        return "le";
+    if (word_in(c, prep, (const char *const[]){"des", "aux", NULL}))
+        return "les";
+    return NULL;
+}
+
+static char *
+change_of(const Ctx *c, const char *noun, gssize a, gssize b, const char *implied)
+{
+    g_autofree char *x = with_preposition(c, a, b, "de", implied);
+    if (!x)
+        return NULL;
+    if (c->en)
+        return g_strconcat(noun, g_str_has_suffix(noun, "rate") ? " of " : " in ", x, NULL);
+    return g_strconcat(noun, " ", x, NULL);
+}
+
+/* The change of what another figure measures, known only by its subject text. */
+static char *
+change_of_text(const Ctx *c, const char *noun, const char *what)
+{
+    if (!what)
+        return NULL;
+    if (c->en)
+        return g_strconcat(noun, g_str_has_suffix(noun, "rate") ? " of " : " in ", what, NULL);
+    /* The article is lost with the phrase: a plural takes "des"; a singular,
+     * whose gender is unknown, is set apart. */
+    gsize n = strcspn(what, " ");
+    if (n > 2 && (what[n - 1] == 's' || what[n - 1] == 'x'))
+        return g_strconcat(noun, " des ", what, NULL);
+    return g_strconcat(noun, " (", what, ")", NULL);
+}
+
+/* "part de l'industrie dans le PIB", "share of exports in GDP", "contribution
+ * de l'industrie au PIB"; NULL when neither side can be read. */
+static char *
+share_subject(const Ctx *c, Frame frame, gssize xa, gssize xb, gssize yprep, gssize ya, gssize yb)
+{
+    g_autofree char *x = xa >= 0 ? with_preposition(c, xa, xb, "de", NULL) : NULL;
+    const char *implied = yprep >= 0 ? implied_article(c, yprep) : NULL;
+    g_autofree char *y = NULL;
+    if (ya >= 0) {
+        if (frame == FRAME_CONTRIBUTION)
+            y = with_preposition(c, ya, yb, "à", implied);
+        else
+            y = with_preposition(c, ya, yb, x ? "dans" : "de", implied);
+    }
+    if (!x && !y)
+        return NULL;
+    const char *head = frame == FRAME_CONTRIBUTION ? "contribution" : c->en ? "share" : "part";
+    if (c->en) {
+        const char *to = frame == FRAME_CONTRIBUTION ? " to " : x ? " in " : " of ";
+        return g_strconcat(head, x ? " of " : "", x ? x : "", y ? to : "", y ? y : "", NULL);
+    }
+    return g_strconcat(head, x ? " " : "", x ? x : "", y ? " " : "", y ? y : "", NULL);
+}
+
+/* A noun phrase ending at @end, back to its article (excluded): the shortest
+ * reading, for a participle set after its noun ("du commerce bilatéral, passé de"). */
+static gboolean
+short_np_before(const Ctx *c, gssize end, gssize *a, gssize *b)
+{
+    gssize start = end;
+    guint words = 0;
+    while (start >= 0 && is_word(c, start) && words < 6 && !word_in(c, start, determiners) &&
+           !word_in(c, start, (const char *const[]){"du", "des", "de", "d'", "of", NULL}) &&
+           !word_in(c, start, clause_words) && !word_in(c, start, measure_verbs)) {
+        start--;
+        words++;
+    }
+    if (start == end)
+        return FALSE;
+    *a = start + 1;
+    *b = end;
+    return TRUE;
+}
+
+/* Only words that say a change, or a share, with nothing about what changes. */
+static gboolean
+hollow(const char *subject, const DsrFigure *f)
+{
+    if (!subject)
+        return TRUE;
+    if (strstr(subject, f->quote))
+        return TRUE;
+    g_autoptr(GPtrArray) words = dsr_text_words(subject);
+    for (guint i = 0; i < words->len; i++) {
+        const char *w = g_ptr_array_index(words, i);
+        if (!in_list(w, change_nouns) && !in_list(w, weak_adjectives) &&
+            !in_list(w, (const char *const[]){"part", "share", "proportion", "quote-part", "fois",
+                                              "times", "plus", "more", "fold", "taux", "rate",
+                                              "niveau", "level", NULL}))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static const char *const share_heads[] = {
+    "part", "share", "proportion", "quote-part", "pourcentage", "percentage", NULL,
+};
+
+static const char *const container_nouns[] = {
+    "population", "marché",       "communauté", "total",  "nombre",    "effectif",
+    "effectifs",  "main-d'œuvre", "diaspora",   "market", "community", "number",
+    "workforce",  "pool",         "base",       NULL,
+};
+
+static const char *const target_verbs[] = {
+    "porter",  "portant",  "hisser",     "amener", "raising",  "raise",
+    "raises",  "bring",    "bringing",   "boost",  "boosting", "lift",
+    "lifting", "increase", "increasing", "take",   NULL,
+};
+
+static const char *const from_verbs[] = {
+    "passé",  "passée", "passés",  "passées",  "passant", "passe",     "passent",    "went",
+    "going",  "rose",   "rising",  "grew",     "growing", "increased", "increasing", "climbed",
+    "jumped", "fell",   "falling", "declined", "dropped", "évolué",    "grimpé",     NULL,
+};
+
+/* The figure before this one in the sentence, when only a few words of
+ * apposition separate them ("…, soit une hausse de", "…, up", "…, passant de"). */
+static const Emitted *
+linked_previous(const Ctx *c, GArray *emitted, guint qfirst, guint max_gap)
+{
+    if (!emitted->len)
+        return NULL;
+    const Emitted *prev = &g_array_index(emitted, Emitted, emitted->len - 1);
+    if (prev->last >= qfirst || qfirst - prev->last > max_gap)
+        return NULL;
+    for (guint k = prev->last + 1; k < qfirst; k++) {
+        /* "…, ce qui représente une hausse de 40 %" continues the figure before. */
+        gboolean relative = word_in(c, (gssize)k - 1, (const char *const[]){"qui", "which", NULL});
+        if (is_punct(c, k, ";") || is_punct(c, k, ":") || is_punct(c, k, ".") ||
+            ((word_in(c, k, measure_verbs) || word_in(c, k, share_verbs)) && !relative))
+            return NULL;
+    }
+    /* "95 milliards (dont 67 milliards des importations), soit une hausse de
+     * 35 %": the change is the whole's, not the part's nor the restatement's. */
+    for (guint e = emitted->len - 1; e > 0;) {
+        if (prev->f->equivalent_of >= 0 && (guint)prev->f->equivalent_of < e) {
+            e = (guint)prev->f->equivalent_of;
+        } else if (word_in(c, (gssize)prev->first - 1,
+                           (const char *const[]){"dont", "including", NULL})) {
+            e--;
+        } else {
+            break;
+        }
+        prev = &g_array_index(emitted, Emitted, e);
+    }
+    return prev;
+}
+
+/* The thing @prev measures, as a change (@noun) or as itself. */
+static char *
+from_previous(const Ctx *c, const Emitted *prev, const char *noun, SubjectInfo *si)
+{
+    if (!prev)
+        return NULL;
+    if (prev->si.sa >= 0) {
+        si->sa = prev->si.sa;
+        si->sb = prev->si.sb;
+        return noun ? change_of(c, noun, prev->si.sa, prev->si.sb, NULL)
+                    : span_text(c, prev->si.sa, prev->si.sb);
+    }
+    if (!prev->f->subject)
+        return NULL;
+    return noun ? change_of_text(c, noun, prev->f->subject) : g_strdup(prev->f->subject);
+}
+
+/* The subject of @prev as it is, for a figure that restates or continues it. */
+static char *
+copy_previous(const Emitted *prev, SubjectInfo *si)
+{
+    *si = prev->si;
+    return g_strdup(prev->f->subject);
+}
+
+/* "X représente 40 % du PIB", "X contribue à 40 % de son PIB", "X accounts for
+ * 30% of Y", "X, représentant 37,6 % de Y": the share of X in Y. Sets *found
+ * when a share verb governs the figure, even when neither side can be read. */
+static char *
+subject_of_share(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst, GArray *emitted,
+                 SubjectInfo *si, gboolean *found)
+{
+    gssize k = (gssize)qfirst - 1;
+    if (match_before(c, qfirst, "à hauteur de") >= 0)
+        k -= 3;
+    else if (word_in(c, k, (const char *const[]){"à", "for", "up", NULL}))
+        k--;
+    if (!word_in(c, k, share_verbs))
+        return NULL;
+    if (word_in(c, k, (const char *const[]){"make", "makes", "made", "making", NULL}) &&
+        !word_in(c, k + 1, (const char *const[]){"up", NULL}))
+        return NULL;
+    *found = TRUE;
+    const char *w = fold_at(c, k);
+    Frame frame = g_str_has_prefix(w, "contribu") ? FRAME_CONTRIBUTION : FRAME_SHARE;
+    gssize xa = -1, xb = -1, ya = -1, yb = -1, yprep = -1;
+    gboolean money = f->kind == DSR_FIGURE_MONEY;
+    if (!gram_subject(c, k, &xa, &xb)) {
+        /* "800 projets représentant 3 milliards", "90 billion USD, accounting for one-third". */
+        const Emitted *prev = linked_previous(c, emitted, (guint)k, 2);
+        if (prev && money && frame == FRAME_SHARE)
+            return from_previous(c, prev, NULL, si);
+        xa = xb = -1;
+        if (prev && prev->si.sa >= 0) {
+            xa = prev->si.sa;
+            xb = prev->si.sb;
+        }
+    } else {
+        g_autofree char *x = span_text(c, xa, xb);
+        if (!x)
+            xa = xb = -1;
+    }
+    si->sa = xa;
+    si->sb = xb;
+    si->frame = frame;
+    static const char *const of_preps[] = {"du", "des", "de", "d'", "of", NULL};
+    static const char *const to_preps[] = {"au",  "aux", "à",  "to", "du",
+                                           "des", "de",  "d'", "of", NULL};
+    if ((!money || frame == FRAME_CONTRIBUTION) &&
+        noun_after(c, p->last, frame == FRAME_CONTRIBUTION ? to_preps : of_preps, &yprep, &ya,
+                   &yb)) {
+        si->yprep = yprep;
+        si->ya = ya;
+        si->yb = yb;
+    }
+    if (money && frame == FRAME_SHARE)
+        return xa >= 0 ? span_text(c, xa, xb) : NULL;
+    return share_subject(c, frame, xa, xb, yprep, ya, yb);
+}
+
+/* "X ont progressé de 40 %", "X increased by 30%", "…, up 19%": the change of X. */
+static char *
+subject_of_change_verb(const Ctx *c, guint qfirst, GArray *emitted, SubjectInfo *si,
+                       gboolean *found)
+{
+    gssize k = (gssize)qfirst - 1;
+    if (word_in(c, k, (const char *const[]){"de", "d'", "by", NULL}))
+        k--;
+    const char *noun = change_verb_noun(c, k);
+    if (!noun || word_in(c, k - 1, (const char *const[]){"make", "made", "makes", "set", NULL}))
+        return NULL;
+    *found = TRUE;
+    gssize a, b;
+    if (gram_subject(c, k, &a, &b)) {
+        g_autofree char *x = span_text(c, a, b);
+        if (x) {
+            si->sa = a;
+            si->sb = b;
+            return change_of(c, noun, a, b, NULL);
+        }
+    }
+    return from_previous(c, linked_previous(c, emitted, (guint)k, 6), noun, si);
+}
+
+/* "une hausse de 13,8 %", "en hausse de 21 %", "une croissance moyenne de 16 %
+ * par an", "a 21-per-cent jump": a change of what the sentence or the figure
+ * before measures. Sets *found when a change noun governs the figure. */
+static char *
+subject_of_change_noun(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst,
+                       GArray *emitted, SubjectInfo *si, gboolean *found)
+{
+    gssize a = -1, b = -1, h = -1;
+    g_autofree char *np = NULL;
+    gboolean strong = FALSE;
+    if (noun_before_de(c, qfirst, &a, &b)) {
+        for (gssize k = a; k <= b; k++) {
+            if (word_in(c, k, change_nouns)) {
+                h = k;
+                break;
+            }
+            if (!word_in(c, k, weak_adjectives))
+                break;
+        }
+        if (h < 0)
+            return NULL;
+        for (gssize k = h + 1; k <= b; k++) {
+            if (word_in(c, k, (const char *const[]){"de", "du", "des", "d'", "of", "in", NULL}))
+                return span_text(c, a, b); /* "croissance de l'économie numérique de 20 %" */
+            if (!word_in(c, k, weak_adjectives))
+                strong = TRUE;
+        }
+        np = span_text(c, a, b);
+    } else if (word_in(c, p->last + 1, change_nouns) &&
+               (f->kind == DSR_FIGURE_PERCENT || f->kind == DSR_FIGURE_OTHER)) {
+        h = a = b = p->last + 1; /* "a 21-per-cent jump", "a 5% increase" */
+        np = g_strdup(fold_at(c, h));
+    } else {
+        return NULL;
+    }
+    if (!np)
+        return NULL;
+    *found = TRUE;
+    /* "une hausse de 5 % des exportations". */
+    gssize prep, ya, yb;
+    if (f->kind == DSR_FIGURE_PERCENT && b < (gssize)qfirst &&
+        noun_after(c, p->last, (const char *const[]){"du", "des", "de", "d'", "of", NULL}, &prep,
+                   &ya, &yb)) {
+        si->sa = ya;
+        si->sb = yb;
+        return change_of(c, np, ya, yb, implied_article(c, prep));
+    }
+    /* The verb before the change names whose change it is. */
+    gssize v = MIN(a, (gssize)qfirst) - 1;
+    if (word_in(c, v, determiners))
+        v--;
+    /* "ont enregistré en 2023 une hausse de", "a connu l'an dernier une hausse". */
+    if (v >= 1 && year_at(c, (guint)v) &&
+        word_in(c, v - 1, (const char *const[]){"en", "in", NULL}))
+        v -= 2;
+    while (v >= 0 && word_in(c, v, verb_adverbs))
+        v--;
+    gssize xa, xb;
+    gboolean have = FALSE;
+    if (word_in(c, v, holding_verbs) || word_in(c, v, (const char *const[]){"en", NULL}))
+        have = gram_subject(c, v, &xa, &xb);
+    if (have) {
+        g_autofree char *x = span_text(c, xa, xb);
+        have = x != NULL;
+    }
+    if (have) {
+        si->sa = xa;
+        si->sb = xb;
+        if (f->kind != DSR_FIGURE_PERCENT)
+            return span_text(c, xa, xb);
+        return change_of(c, np, xa, xb, NULL);
+    }
+    const Emitted *prev = linked_previous(c, emitted, (guint)MIN(a, (gssize)qfirst), 9);
+    if (prev && prev->f->kind != DSR_FIGURE_PERCENT) {
+        char *r = from_previous(c, prev, f->kind == DSR_FIGURE_PERCENT ? np : NULL, si);
+        if (r)
+            return r;
+    }
+    return strong ? g_steal_pointer(&np) : NULL;
+}
+
+/* "porter le commerce bilatéral à 20 milliards", "porter à 100 milliards la
+ * valeur des échanges", "raising two-way trade to 100 billion USD". */
+static char *
+subject_of_target(const Ctx *c, const Piece *p, guint qfirst)
+{
+    gssize at = (gssize)qfirst - 1;
+    if (!word_in(c, at, (const char *const[]){"à", "to", NULL}))
+        return NULL;
+    for (gssize t = at - 1; t >= 0 && t >= at - 10 && !is_boundary(c, t); t--) {
+        if (!word_in(c, t, target_verbs))
+            continue;
+        gssize a = t + 1;
+        while (a < at && word_in(c, a, verb_adverbs))
+            a++;
+        if (a < at)
+            return span_text(c, a, at - 1);
+        /* The thing comes after the figure. */
+        gssize s = (gssize)p->last + 1, e = s;
+        if (!word_in(c, s, determiners))
+            return NULL;
+        while (e + 1 < (gssize)c->n && !is_boundary(c, e + 1) && !word_in(c, e + 1, clause_words) &&
+               e - s < 10)
+            e++;
+        return span_text(c, s, e);
+    }
+    return NULL;
+}
+
+/* "passé de quelques milliards dans les années 1990 à près de 180 milliards":
+ * the second level of a change whose first is no figure. */
+static char *
+subject_of_from_to(const Ctx *c, guint qfirst)
+{
+    gssize at = (gssize)qfirst - 1;
+    if (!word_in(c, at, (const char *const[]){"à", "to", NULL}))
+        return NULL;
+    for (gssize t = at - 1; t >= 1 && t >= at - 14 && !is_boundary(c, t); t--) {
+        if (!word_in(c, t, (const char *const[]){"de", "from", NULL}) ||
+            !word_in(c, t - 1, from_verbs))
+            continue;
+        gssize v = t - 1, a, b;
+        if (is_punct(c, v - 1, ",")) {
+            if (short_np_before(c, v - 2, &a, &b))
+                return span_text(c, a, b);
+            return NULL;
+        }
+        if (gram_subject(c, v, &a, &b))
+            return span_text(c, a, b);
+        return NULL;
+    }
+    return NULL;
+}
+
+/* "machines-outils et pièces détachées (18,43 milliards d'USD)": the label a
+ * parenthesis gives a number in a list. */
+static char *
+subject_of_label(const Ctx *c, guint qfirst)
+{
+    gssize open = (gssize)qfirst - 1;
+    if (!is_punct(c, open, "(") || !is_word(c, open - 1))
+        return NULL;
+    gssize a = open - 1;
+    guint words = 0;
+    while (a - 1 >= 0 && words < 10) {
+        Tok *t = tok(c, a - 1);
+        if (t->type == TOK_PUNCT && (strcmp(t->fold, ":") == 0 || strcmp(t->fold, ";") == 0 ||
+                                     strcmp(t->fold, ")") == 0 || strcmp(t->fold, "(") == 0))
+            break;
+        if (t->type == TOK_NUM || word_in(c, a - 1, clause_words) ||
+            word_in(c, a - 1, measure_verbs))
+            return NULL;
+        a--;
+        words++;
+    }
+    if (words >= 10)
+        return NULL;
+    while (a < open &&
+           (is_boundary(c, a) || word_in(c, a, (const char *const[]){"et", "and", NULL})))
+        a++;
+    return a < open ? span_text(c, a, open - 1) : NULL;
+}
+
+static const struct {
+    const char *verb, *fr, *en;
+} trade_verbs[] = {
+    {"exporté", "exportations", "exports"},
+    {"importé", "importations", "imports"},
+    {"investi", "investissements", "investment"},
+    {"exported", "exportations", "exports"},
+    {"imported", "importations", "imports"},
+    {"invested", "investissements", "investment"},
+    {"exporte", "exportations", "exports"},
+    {"importe", "importations", "imports"},
+    {"exports", "exportations", "exports"},
+    {"imports", "importations", "imports"},
+    {"injecté", "investissements", "investment"},
+    {"injectant", "investissements", "investment"},
+    {"injecte", "investissements", "investment"},
+    {"injected", "investissements", "investment"},
+    {"pumped", "investissements", "investment"},
+    {"poured", "investissements", "investment"},
+    {"investing", "investissements", "investment"},
+    {"investissant", "investissements", "investment"},
+};
+
+/* "le Vietnam a exporté vers l'UE pour 39,7 milliards", "Viet Nam has exported
+ * $20 billion worth of goods": the exports (imports, investment) of the
+ * verb's subject, with where they went. */
+static char *
+subject_of_trade_verb(const Ctx *c, const Piece *p, guint qfirst)
+{
+    gssize k = (gssize)qfirst - 1;
+    /* "pour un montant total de", "pour". */
+    gssize pour = -1;
+    for (gssize q = k; q >= 0 && q >= k - 5; q--)
+        if (word_in(c, q, (const char *const[]){"pour", "for", NULL})) {
+            pour = q;
+            break;
+        }
+    if (pour >= 0) {
+        for (gssize q = pour + 1; q <= k; q++)
+            if (!word_in(c, q, determiners) &&
+                !word_in(c, q,
+                         (const char *const[]){"montant", "total", "valeur", "de", "d'", "amount",
+                                               "value", "of", "totale", NULL}))
+                return NULL;
+        k = pour - 1;
+    }
+    /* The destination may come between the verb and the amount ("vers l'UE"). */
+    gssize dest = -1;
+    for (gssize q = k; q >= 0 && q >= k - 5 && is_word(c, q); q--) {
+        if (word_in(c, q, (const char *const[]){"vers", "to", "en", "au", "aux", "à", NULL}) &&
+            q > 0 && is_word(c, q - 1)) {
+            dest = q;
+            k = q - 1;
+            break;
+        }
+    }
+    const char *noun = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(trade_verbs) && !noun; i++)
+        if (is_word(c, k) && strcmp(fold_at(c, k), trade_verbs[i].verb) == 0)
+            noun = c->en ? trade_verbs[i].en : trade_verbs[i].fr;
+    if (!noun)
+        return NULL;
+    GString *s = g_string_new(noun);
+    gssize a, b;
+    if (gram_subject(c, k, &a, &b)) {
+        g_autofree char *x = with_preposition(c, a, b, "de", NULL);
+        if (x)
+            g_string_append_printf(s, c->en ? " of %s" : " %s", x);
+    }
+    gssize end = dest >= 0 ? (pour >= 0 ? pour - 1 : (gssize)qfirst - 1) : -1;
+    if (dest < 0 && c->en && word_in(c, p->last + 1, (const char *const[]){"worth", NULL})) {
+        /* "$20 billion worth of goods to the bloc". */
+        gssize q = p->last + 2;
+        while (q < (gssize)c->n && !word_in(c, q, (const char *const[]){"to", NULL}) &&
+               is_word(c, q) && q - p->last < 6)
+            q++;
+        if (word_in(c, q, (const char *const[]){"to", NULL})) {
+            dest = q;
+            end = q;
+            while (is_word(c, end + 1) && !word_in(c, end + 1, clause_words) && end - q < 5)
+                end++;
+        }
+    }
+    if (dest >= 0 && end > dest) {
+        Tok *ta = tok(c, dest), *tb = tok(c, end);
+        g_autofree char *d = g_strndup(c->s + ta->start, tb->end - ta->start);
+        g_string_append_printf(s, " %s", d);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* "417 projets d'une valeur totale de 4,6 milliards": a value of what the
+ * count before counts. */
+static char *
+value_of_count(const Ctx *c, gssize a, gssize b, GArray *emitted, guint qfirst)
+{
+    if (!word_in(c, a, (const char *const[]){"valeur", "montant", "value", "worth", NULL}))
+        return NULL;
+    for (gssize k = a + 1; k <= b; k++)
+        if (!word_in(c, k,
+                     (const char *const[]){"totale", "total", "globale", "global", "cumulée",
+                                           "combined", "cumulative", NULL}))
+            return NULL;
+    const Emitted *prev = linked_previous(c, emitted, qfirst, 12);
+    if (!prev || prev->f->kind != DSR_FIGURE_COUNT || !prev->f->subject)
+        return NULL;
+    g_autofree char *head = span_text(c, a, b);
+    if (!head)
+        return NULL;
+    return g_strconcat(head, c->en ? " of " : " des ", prev->f->subject, NULL);
+}
+
+/* "une surtaxe de 46 % sur les produits", "une contribution de 331 milliards au
+ * PIB": a bare noun takes the phrase that says what it applies to. */
+static char *
+with_applies_to(const Ctx *c, gssize a, gssize b, guint last)
+{
+    char *head = span_text(c, a, b);
+    if (!head)
+        return NULL;
+    for (gssize k = a + 1; k <= b; k++)
+        if (!word_in(c, k, weak_adjectives) && !word_in(c, k, determiners))
+            return head;
+    gssize s = (gssize)last + 1;
+    if (!word_in(c, s, (const char *const[]){"sur", "au", "aux", "on", "to", NULL}) ||
+        !is_word(c, s + 1))
+        return head;
+    gssize e = s;
+    while (is_word(c, e + 1) && !word_in(c, e + 1, clause_words) && e - s < 6 &&
+           !word_in(c, e + 1, (const char *const[]){"et", "and", "en", "in", "par", "by", NULL}))
+        e++;
+    if (e == s || word_in(c, e, determiners))
+        return head;
+    g_autofree char *tail = span_text(c, s + 1, e);
+    if (!tail)
+        return head;
+    Tok *ts = tok(c, s), *te = tok(c, e);
+    g_autofree char *phrase = g_strndup(c->s + ts->start, te->end - ts->start);
+    char *r = g_strconcat(head, " ", phrase, NULL);
+    g_free(head);
+    return r;
+}
+
+/* "Mr. Trump's 10% levy", "a 5% tariff": the noun the percentage qualifies. */
+static char *
+noun_qualified(const Ctx *c, guint qfirst, guint last)
+{
+    gssize d = (gssize)qfirst - 1;
+    gboolean det = word_in(c, d,
+                           (const char *const[]){"a", "an", "the", "its", "their", "his", "her",
+                                                 "our", NULL}) ||
+                   (word_in(c, d, (const char *const[]){"s", NULL}) && is_punct(c, d - 1, "'"));
+    gssize s = (gssize)last + 1;
+    if (!c->en || !det || !is_word(c, s) || tok(c, s)->cap || !all_words_lower_noun(c, s) ||
+        word_in(c, s, change_nouns) || word_in(c, s, clause_words) ||
+        word_in(c, s,
+                (const char *const[]){"of", "in", "on", "to", "from", "for", "per", "more", "less",
+                                      "higher", "lower", "than", "or", "and", "stake",
+                                      "year-on-year", "annually", NULL}))
+        return NULL;
+    gssize e = s;
+    while (e - s < 2 && is_word(c, e + 1) && !tok(c, e + 1)->cap &&
+           all_words_lower_noun(c, e + 1) && !word_in(c, e + 1, clause_words) &&
+           !word_in(c, e + 1, measure_verbs) && !word_in(c, e + 1, aux_words))
+        e++;
+    return span_text(c, s, e);
+}
+
+/* The subject of figure @f read from @p: what it measures, by the form of the
+ * sentence (share verb, change, "X a atteint N", "N de X", a count's noun),
+ * or NULL when only another sentence could tell (a pronoun, "ce chiffre"). */
+static char *
+figure_subject(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst, GArray *emitted,
+               SubjectInfo *si)
+{
+    subject_info_clear(si);
+    gboolean found = FALSE;
+    char *s = NULL;
+    gssize a, b, prep;
+    if (f->kind == DSR_FIGURE_COUNT) {
+        if (noun_before_de(c, qfirst, &a, &b) && word_in(c, a, container_nouns))
+            return span_text(c, a, b);
+        return p->count_noun ? subject_of_count(c, p) : subject_before(c, qfirst);
+    }
+    if (f->kind == DSR_FIGURE_PERCENT || f->kind == DSR_FIGURE_MONEY ||
+        (f->kind == DSR_FIGURE_OTHER && f->value < 1)) {
+        s = subject_of_share(c, p, f, qfirst, emitted, si, &found);
+        if (found)
+            return s;
+        s = subject_of_change_verb(c, qfirst, emitted, si, &found);
+        if (found)
+            return s;
+    }
+    s = subject_of_change_noun(c, p, f, qfirst, emitted, si, &found);
+    if (found)
+        return s;
+    /* "dont environ 30 % pour la fabrication": a part of the figure before. */
+    if (word_in(c, (gssize)qfirst - 1, (const char *const[]){"dont", "including", NULL}) &&
+        noun_after(c, p->last, (const char *const[]){"pour", "dans", "for", "in", NULL}, &prep, &a,
+                   &b)) {
+        /* "pour la fabrication et la transformation": the coordination is the part. */
+        while (word_in(c, b + 1, (const char *const[]){"et", "and", NULL}) && is_word(c, b + 2) &&
+               !word_in(c, b + 2, clause_words)) {
+            gssize e = b + 2;
+            while (is_word(c, e + 1) && !word_in(c, e + 1, clause_words) && e - b < 6 &&
+                   !word_in(c, e + 1, (const char *const[]){"et", "and", "en", "in", NULL}))
+                e++;
+            b = e;
+        }
+        const Emitted *prev = linked_previous(c, emitted, qfirst, 8);
+        si->sa = a;
+        si->sb = b;
+        if (prev && prev->si.frame != FRAME_NONE && f->kind == DSR_FIGURE_PERCENT)
+            return share_subject(c, prev->si.frame, a, b, prev->si.yprep, prev->si.ya, prev->si.yb);
+        return span_text(c, a, b);
+    }
+    if (f->kind == DSR_FIGURE_PERCENT && noun_before_de(c, qfirst, &a, &b)) {
+        if (word_in(c, a, share_heads) && a == b) {
+            gssize ya, yb;
+            if (!noun_after(
+                    c, p->last,
+                    (const char *const[]){"dans", "in", "du", "des", "de", "d'", "of", NULL}, &prep,
+                    &ya, &yb))
+                return NULL;
+            const char *pw = fold_at(c, prep);
+            gboolean in = strcmp(pw, "dans") == 0 || strcmp(pw, "in") == 0;
+            g_autofree char *y =
+                with_preposition(c, ya, yb, in ? "dans" : "de", implied_article(c, prep));
+            if (!y)
+                return NULL;
+            return g_strconcat(tok(c, a) ? fold_at(c, a) : "", c->en ? (in ? " in " : " of ") : " ",
+                               y, NULL);
+        }
+        return with_applies_to(c, a, b, p->last);
+    }
+    if (f->kind == DSR_FIGURE_PERCENT && (s = noun_qualified(c, qfirst, p->last)))
+        return s;
+    if (f->kind == DSR_FIGURE_MONEY && (s = subject_of_trade_verb(c, p, qfirst)))
+        return s;
+    if ((f->kind == DSR_FIGURE_MONEY || f->kind == DSR_FIGURE_OTHER) &&
+        noun_after(c, p->last, (const char *const[]){"d'", "de", "des", "du", "of", NULL}, &prep,
+                   &a, &b) &&
+        !word_in(c, a + word_in(c, a, determiners),
+                 (const char *const[]){"total", "ensemble", "année", "an", "mois", "year", "period",
+                                       "période", NULL})) {
+        si->sa = implied_article(c, prep) ? prep : a;
+        si->sb = b;
+        return span_text(c, a, b);
+    }
+    /* "contre 14 milliards en 2020", "from 500 million USD". */
+    if (word_in(c, (gssize)qfirst - 1, (const char *const[]){"from", NULL})) {
+        /* "a 160-fold rise, from 500 million USD": the levels of what was multiplied. */
+        const Emitted *prev = linked_previous(c, emitted, qfirst, 4);
+        if (prev && prev->f->subject && prev->f->kind == DSR_FIGURE_OTHER)
+            return copy_previous(prev, si);
+    }
+    if (word_in(c, (gssize)qfirst - 1,
+                (const char *const[]){"contre", "against", "versus", NULL})) {
+        /* The level compared with is the last one of the same kind in the
+         * clause: "21 milliards, soit 5 % du PIB, contre 14 milliards". */
+        for (gint e = (gint)emitted->len - 1; e >= 0; e--) {
+            const Emitted *prev = &g_array_index(emitted, Emitted, e);
+            gboolean cut = FALSE;
+            for (guint k = prev->last + 1; k < qfirst && !cut; k++)
+                cut = is_punct(c, k, ";") || is_punct(c, k, ":") || word_in(c, k, measure_verbs);
+            if (cut || qfirst - prev->last > 14)
+                break;
+            if (prev->f->kind == f->kind && g_strcmp0(prev->f->currency, f->currency) == 0)
+                return copy_previous(prev, si);
+        }
+    }
+    if ((s = subject_of_label(c, qfirst)))
+        return s;
+    if ((s = subject_of_target(c, p, qfirst)))
+        return s;
+    gssize v = measure_verb_before(c, qfirst);
+    if (v >= 0) {
+        if (gram_subject(c, v, &a, &b) && (s = span_text(c, a, b))) {
+            si->sa = a;
+            si->sb = b;
+            if (f->kind == DSR_FIGURE_PERCENT &&
+                noun_after(c, p->last, (const char *const[]){"du", "des", "de", "d'", "of", NULL},
+                           &prep, &si->ya, &si->yb)) {
+                /* "La valeur X s'élève à 4 % du PIB": a share of X in the PIB. */
+                si->yprep = prep;
+                si->frame = FRAME_SHARE;
+                g_free(s);
+                if (word_in(c, a + word_in(c, a, determiners), share_heads)) {
+                    g_autofree char *x = span_text(c, a, b);
+                    g_autofree char *y = with_preposition(c, si->ya, si->yb, c->en ? "of" : "dans",
+                                                          implied_article(c, prep));
+                    return x && y ? g_strconcat(x, c->en ? " in " : " ", y, NULL) : NULL;
+                }
+                return share_subject(c, FRAME_SHARE, a, b, prep, si->ya, si->yb);
+            }
+            return s;
+        }
+        const Emitted *prev = linked_previous(c, emitted, (guint)v, 4);
+        return from_previous(c, prev, NULL, si);
+    }
+    if ((s = subject_of_from_to(c, qfirst)))
+        return s;
+    if (f->kind == DSR_FIGURE_PERCENT &&
+        noun_after(c, p->last, (const char *const[]){"du", "des", "de", "d'", "of", NULL}, &prep,
+                   &si->ya, &si->yb)) {
+        si->yprep = prep;
+        si->frame = FRAME_SHARE;
+        return share_subject(c, FRAME_SHARE, -1, -1, prep, si->ya, si->yb);
+    }
+    if (noun_before_de(c, qfirst, &a, &b)) {
+        if ((s = value_of_count(c, a, b, emitted, qfirst)))
+            return s;
+        return with_applies_to(c, a, b, p->last);
+    }
+    /* "soit trois fois plus", "which is three times", "…, passant de 25 à 306",
+     * "5 milliards en 2025 et 8 milliards en 2030". */
+    const Emitted *prev = linked_previous(c, emitted, qfirst, 6);
+    if (prev && prev->f->subject &&
+        (f->kind == DSR_FIGURE_OTHER ||
+         word_in(c, (gssize)qfirst - 1, (const char *const[]){"à", "to", "et", "and", NULL})) &&
+        (prev->f->kind == f->kind || f->kind == DSR_FIGURE_OTHER ||
+         !word_in(c, (gssize)qfirst - 1, (const char *const[]){"et", "and", NULL}))) {
+        /* "rose 12% to 30 billion": the level is of the thing, not of its rise. */
+        if (word_in(c, (gssize)qfirst - 1, (const char *const[]){"à", "to", NULL}))
+            return from_previous(c, prev, NULL, si);
+        return copy_previous(prev, si);
+    }
+    return NULL;
 }
 
 /* "MoUs", "SMEs", "NGOs": the plural of an acronym is a count noun, not a name. */
@@ -2744,8 +3851,13 @@ dsr__figures_parse(const char *sentence, const char *lang)
             guint qfirst;
             p.qual = qualifier_before(&c, p.first, &qfirst);
             DsrFigure *f1 = figure_from_piece(&c, &p, qfirst);
-            f1->subject = subject_before(&c, p.first);
-            Emitted e1 = {f1, qfirst, p.last};
+            SubjectInfo si1;
+            f1->subject = figure_subject(&c, &p, f1, qfirst, emitted, &si1);
+            if (!f1->subject)
+                f1->subject = subject_before(&c, p.first);
+            if (hollow(f1->subject, f1))
+                g_clear_pointer(&f1->subject, g_free);
+            Emitted e1 = emitted_new(f1, qfirst, p.last, &si1);
             g_ptr_array_add(out, f1);
             g_array_append_val(emitted, e1);
             i = conn + 1;
@@ -2779,7 +3891,8 @@ dsr__figures_parse(const char *sentence, const char *lang)
                 subj = subject_after_percent(&c, q.last);
             f1->subject = g_strdup(subj);
             f2->subject = subj;
-            Emitted e1 = {f1, start, last}, e2 = {f2, start, last};
+            Emitted e1 = emitted_new(f1, start, last, NULL);
+            Emitted e2 = emitted_new(f2, start, last, NULL);
             g_ptr_array_add(out, f1);
             g_array_append_val(emitted, e1);
             g_ptr_array_add(out, f2);
@@ -2846,14 +3959,10 @@ dsr__figures_parse(const char *sentence, const char *lang)
             }
         }
         DsrFigure *f = figure_from_piece(&c, &p, qfirst);
-        if (p.count_noun && f->kind == DSR_FIGURE_COUNT)
-            f->subject = subject_before(&c, qfirst);
-        if (f->kind == DSR_FIGURE_COUNT && !f->subject)
-            f->subject = subject_of_count(&c, &p);
-        if (f->kind == DSR_FIGURE_PERCENT)
-            f->subject = subject_after_percent(&c, p.last);
-        if (!f->subject && f->kind != DSR_FIGURE_COUNT)
-            f->subject = subject_before(&c, qfirst);
+        SubjectInfo si;
+        f->subject = figure_subject(&c, &p, f, qfirst, emitted, &si);
+        if (hollow(f->subject, f))
+            g_clear_pointer(&f->subject, g_free);
         /* "16.400 milliards de roubles (environ 200 milliards d'USD)". */
         if (emitted->len > 0) {
             Emitted *prev = &g_array_index(emitted, Emitted, emitted->len - 1);
@@ -2875,7 +3984,7 @@ dsr__figures_parse(const char *sentence, const char *lang)
             }
         }
         c.floor = p.last + 1;
-        Emitted em = {f, qfirst, p.last};
+        Emitted em = emitted_new(f, qfirst, p.last, &si);
         g_ptr_array_add(out, f);
         g_array_append_val(emitted, em);
         i = p.last + 1;
