@@ -24,6 +24,8 @@ struct DsrEventRules {
     GRegex *day_month, *month_day, *weekday, *next;
     GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
     GRegex *anaphoric, *date_words, *event_noun, *summary_noun, *named_year;
+    GRegex *reception, *held, *milestone, *background, *unsigned_yet, *tourism;
+    GRegex *joint_body, *plan, *cause;
 };
 typedef DsrEventRules Rules;
 
@@ -47,19 +49,87 @@ dsr__event_rules_new(void)
     r->signing =
         rx("\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
            "documents|exchanged)\\b");
-    /* A visit is also told by its verbs: "s'est rendu à", "arrived in". */
-    r->visit =
-        rx("\\b(visites?|visits?|visiting|visite\\w*|tournee|s'est rendue?s? (?:a|au|aux|en)|"
-           "se sont rendu(?:e)?s (?:a|au|aux|en)|se rendra (?:a|au|aux|en)|"
-           "(?:arrived|arrives|arriving) in|est arrivee? (?:a|au|en))\\b");
+    /* A visit is also told by its verbs ("s'est rendu à", "arrived in"), by
+     * an invitation ("à l'invitation de", which in these dispatches opens a
+     * state or official visit), by "attendu à", and by a stay with only its
+     * dates between "effectuer" and the place ("effectueront du 18 au 20 mai
+     * au Japon", the noun left out). "Visitent" is tourists, not envoys. */
+    g_autofree char *visit = g_strdup_printf(
+        "\\b(visites?|visits?|visiting|visited|visitee?s?|tournee|"
+        "(?:a|at) l'invitation d\\w*|at the invitation of|s'est rendue?s? (?:a|au|aux|en)|"
+        "se sont rendu(?:e)?s (?:a|au|aux|en)|se rendra (?:a|au|aux|en)|"
+        "(?:arrived|arrives|arriving) in|est arrivee? (?:a|au|en)|"
+        "effectu(?:e|era|eront|ent|ait|aient) (?:(?:du|au|le|les|et|ce|cette|\\d{1,2}(?:er)?|"
+        "%s|%s) ){1,6}(?:a|au|aux|en) \\w)",
+        WEEKDAYS, MONTHS);
+    r->visit = rx(visit);
     r->forum = rx("\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
                   "exhibitions?)\\b");
+    /* Talks under their names: a joint commission's session, co-chairing,
+     * "pourparlers", an audience. */
     r->meeting =
         rx("\\b(tables? rondes?|round ?tables?|seminaires?|seminars?|colloques?|conferences?|"
            "entretiens?|reunions?|symposiums?|symposia|dialogues?|ateliers?|workshops?|talks|"
-           "meetings?|rencontres?|a rencontre|ont rencontre|rencontrer|rencontrera|will meet|a "
-           "recu|recue? par|received|webinaires?|"
-           "webinars?|congres|s'est entretenu|se sont entretenus|met with|consultations?)\\b");
+           "meetings?|rencontres?|a rencontre|ont rencontre|rencontrer|rencontrera|will meet|"
+           "webinaires?|webinars?|congres|s'est entretenue?|se sont entretenus|s'entretient|"
+           "s'entretiendra|s'entretiennent|met with|meets with|consultations?|pourparlers|"
+           "audiences?|copresid\\w*|co-presid\\w*|co-?chair\\w*)\\b");
+    /* A joint commission is a body; it is a meeting when it sits ("la 18e
+     * Commission mixte s'est tenue"), not when its work is cited. */
+    r->joint_body =
+        rx("\\b(?:\\d+(?:e|eme|st|nd|rd|th)|premiere|first) (?:session (?:de la |du |of the )?)?"
+           "(?:commissions? (?:mixtes?|intergouvernementales?)|comites? mixtes?|"
+           "joint (?:commission|committee)|intergovernmental (?:commission|committee))\\b");
+    /* Receiving someone is a meeting; receiving a licence, aid or an award
+     * is not: the verb counts when a person or delegation follows it. */
+    r->reception = rx("\\b(?:a recu|ont recu|recevant|recevra|recu par|recue par|recus par|"
+                      "recues par|received|receiving|receives|a accueilli|ont accueilli|"
+                      "accueillant|hosted|hosting|hosts)\\b[^.;]{0,60}?\\b(?:m|mme|mr|mrs|ms|"
+                      "ministres?|vice-ministres?|president\\w*|vice-president\\w*|ambassadeurs?|"
+                      "ambassadrice|delegations?|homologues?|secretaires?|directeurs?|directrice|"
+                      "chefs?|gouverneurs?|representant\\w*|pdg|dirigeant\\w*|envoye\\w*|consuls?|"
+                      "maires?|premier ministre|ministers?|ambassadors?|counterparts?|"
+                      "secretary|secretaries|directors?|chief|governors?|representatives?|ceos?|"
+                      "leaders?|envoys?|mayors?|chairm[ae]n|chairwoman|prince|roi|king|queen)\\b");
+    /* "X s'est tenu(e)", "was held", "took place" with no event noun left:
+     * something met (a named body, an edition). */
+    r->held = rx("\\b(s'est tenue?|se sont tenue?s|s'est deroulee?|a eu lieu|ont eu lieu|"
+                 "was held|were held|took place|was convened|sessions? (?:pleniere|de travail)s?|"
+                 "(?:plenary|working) sessions?)\\b");
+    /* Plans: what someone is to do. Undated, a plan is no event; dated, its
+     * weekday lies ahead ("Il doit rencontrer mercredi"). */
+    r->plan = rx("\\b(?:va|vont|doit|doivent|devra|devront|devrait|devraient|will|shall|is to|"
+                 "are to|plans? to|planned to|prevoi\\w* de|envisag\\w* de|s'appret\\w* a|"
+                 "(?:is|are) expected to|(?:is|are) set to|intends? to|compte|comptent|pour|"
+                 "afin de|en vue de|charge\\w* de|autorise\\w* a|to) "
+                 "(?:(?:\\w+|\\d+ \\w+) ){0,2}?(?:signer|sign|rencontrer|meet|visiter|visit|"
+                 "effectuer|pay|tenir|hold|organiser|host|participer|attend|se rendre|travel|"
+                 "conclure|conclude|recevoir|receive|co-?presider|co-?chair)\\b");
+    /* A framework set up, a treaty in force: milestones typed `other`
+     * before the nouns they contain ("un dialogue stratégique") make them
+     * look like meetings. */
+    r->milestone = rx("\\b((?:etabli\\w*|established?|set up|mis en place|mise en place|"
+                      "lance\\w*|launched|cree\\w*|created) (?:un |une |le |la |leur |a |an |"
+                      "the |their )?(?:\\w+ )?(?:partenariat|partnership|dialogue|mecanisme|"
+                      "mechanism|cadre|framework)|came into effect|took effect|"
+                      "(?:est|sont) entree?s? en application)\\b");
+    /* An opening clause that sets the scene ("Depuis l'établissement des
+     * relations en 1992, le commerce…", "Après l'entrée en vigueur de
+     * l'accord en octobre 2016, …", "Since …,"): the history behind what the
+     * sentence reports, not an event of the article. */
+    r->background = rx("^(?:(?:depuis|since|apres|after|des|ever since)\\b|de \\d)");
+    /* A milestone given as the cause of what the sentence reports ("…
+     * s'explique par l'entrée en vigueur, en 2016, de l'accord") or as what
+     * an anniversary recalls is background too. */
+    r->cause = rx("\\b(s'expliqu\\w* (?:\\w+ ){0,3}?par|grace a|thanks to|due to|owing to|"
+                  "en raison de|because of|attribuable a|attributed to|"
+                  "anniversaire|anniversary|cinquantenaire|centenaire|jubile)\\b");
+    /* "Une fois signé, cet accord …", "once signed": not signed yet. */
+    r->unsigned_yet = rx("\\b(?:une fois (?:qu'il sera )?signee?s?|once signed|une fois conclue?|"
+                         "lorsqu'il sera signe|when signed|des sa signature)\\b"
+                         "(?!\\s+(?:le|on|en|in)\\s+\\d)");
+    /* Tourists and visitors counted are statistics, not a visit. */
+    r->tourism = rx("\\b(touristes?|tourists?|visiteurs|visitors|tourisme|tourism|arrivals)\\b");
     g_autofree char *dm = g_strdup_printf(
         "\\b(?:(%s)\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|et|to|and)\\s*\\d{1,2})?"
         "\\s+(%s)\\b\\.?(?:,?\\s+(\\d{4})\\b)?",
@@ -154,11 +224,13 @@ dsr__event_rules_free(DsrEventRules *r)
 {
     if (!r)
         return;
-    GRegex **all[] = {&r->agreement_noun, &r->signing,    &r->visit,        &r->forum,
-                      &r->meeting,        &r->day_month,  &r->month_day,    &r->weekday,
-                      &r->next,           &r->month_year, &r->month_alone,  &r->year_alone,
-                      &r->same_day,       &r->other,      &r->named,        &r->anaphoric,
-                      &r->date_words,     &r->event_noun, &r->summary_noun, &r->named_year};
+    GRegex **all[] = {
+        &r->agreement_noun, &r->signing,    &r->visit,      &r->forum,        &r->meeting,
+        &r->day_month,      &r->month_day,  &r->weekday,    &r->next,         &r->month_year,
+        &r->month_alone,    &r->year_alone, &r->same_day,   &r->other,        &r->named,
+        &r->anaphoric,      &r->date_words, &r->event_noun, &r->summary_noun, &r->named_year,
+        &r->reception,      &r->held,       &r->milestone,  &r->background,   &r->unsigned_yet,
+        &r->tourism,        &r->joint_body, &r->plan,       &r->cause};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
     g_free(r);
@@ -281,8 +353,10 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
     g_autoptr(GDate) gd = g_date_new_dmy(art->day, art->month, art->year);
     int have = g_date_get_weekday(gd);
     /* News reports what happened: the latest such day up to the article's
-     * date, or the next one when the text announces it. */
-    if (future)
+     * date, or the next one when the text announces it. A plan ("doit
+     * rencontrer mercredi") points ahead only for a weekday: a month and day
+     * in a plan may already be past when a dispatch is updated. */
+    if (future || matches(r->plan, folded))
         g_date_add_days(gd, (want - have + 7) % 7 ? (want - have + 7) % 7 : 7);
     else
         g_date_subtract_days(gd, (have - want + 7) % 7);
@@ -488,23 +562,67 @@ first_match(const GRegex *r, const char *s)
 static gboolean
 event_type(const Rules *r, const char *folded, DsrEventType *type)
 {
-    if (matches(r->agreement_noun, folded) && matches(r->signing, folded))
+    if (matches(r->agreement_noun, folded) && matches(r->signing, folded) &&
+        !matches(r->unsigned_yet, folded))
         *type = DSR_EVENT_AGREEMENT;
-    else if (matches(r->visit, folded))
+    else if (matches(r->visit, folded) && !matches(r->tourism, folded))
         *type = DSR_EVENT_VISIT;
+    else if (matches(r->milestone, folded))
+        *type = DSR_EVENT_OTHER;
     else {
         /* "une table ronde dans le cadre du Forum", "the roundtable, part of
          * the Forum": the noun named first is the event reported. */
         int f = first_match(r->forum, folded), m = first_match(r->meeting, folded);
+        if (m < 0)
+            m = first_match(r->reception, folded);
+        if (m < 0)
+            m = first_match(r->joint_body, folded);
         if (f < 0 && m < 0) {
-            if (!matches(r->other, folded))
+            if (matches(r->other, folded))
+                *type = DSR_EVENT_OTHER;
+            else if (matches(r->held, folded))
+                *type = DSR_EVENT_MEETING;
+            else
                 return FALSE;
-            *type = DSR_EVENT_OTHER;
         } else {
             *type = f >= 0 && (m < 0 || f < m) ? DSR_EVENT_FORUM : DSR_EVENT_MEETING;
         }
     }
     return TRUE;
+}
+
+/* Where the sentence's own report starts when it opens on its history
+ * ("Depuis l'établissement des relations en 1992, le commerce …", "De 117
+ * millions en 1998, date de la signature, les échanges …"): after the comma
+ * that closes the clause holding a year before the article's. 0 when the
+ * sentence opens on no such clause. */
+static int
+background_end(const Rules *r, const char *folded, const DsrDate *art)
+{
+    if (!matches(r->background, folded))
+        return 0;
+    for (const char *p = folded; p[0] && p[1] && p[2] && p[3]; p++) {
+        if ((p > folded && g_ascii_isalnum(p[-1])) || !g_ascii_isdigit(p[0]) ||
+            !g_ascii_isdigit(p[1]) || !g_ascii_isdigit(p[2]) || !g_ascii_isdigit(p[3]) ||
+            g_ascii_isalnum(p[4]))
+            continue;
+        int year = atoi(p);
+        if (year < 1900 || year >= 2100)
+            continue;
+        const char *comma = strstr(p, ", ");
+        if (!comma || (art->year && year >= art->year))
+            return 0;
+        /* An apposition naming what that year was ("…en 1998, date de la
+         * signature de l'accord, …") belongs to the history too. */
+        static const char *const apposition[] = {"date ",     "annee ", "l'annee ", "year ",
+                                                 "the year ", "when ",  "lorsque ", "quand ",
+                                                 "ou ",       NULL};
+        for (int i = 0; apposition[i]; i++)
+            if (g_str_has_prefix(comma + 2, apposition[i]) && strstr(comma + 2, ", "))
+                return strstr(comma + 2, ", ") + 2 - folded;
+        return comma + 2 - folded;
+    }
+    return 0;
 }
 
 void
@@ -515,18 +633,39 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
     DsrDate art = {0, 0, 0};
     if (article->date)
         dsr_date_parse_iso(article->date, &art);
+    /* An undated article about "le Sommet de l'APEC 2017" dates "le 10
+     * novembre" in that year, when all the event names it has agree. */
+    DsrDate days = art;
+    for (guint u = 0; !art.year && u < units->len; u++) {
+        const DsrUnit *unit = g_ptr_array_index(units, u);
+        g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+        int y = named_year(r, folded);
+        if (y && days.year && y != days.year) {
+            days.year = 0;
+            break;
+        }
+        if (y)
+            days.year = y;
+    }
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         g_autofree char *folded = dsr_text_fold_ascii(unit->text);
         DsrEventType type;
-        if (!event_type(r, folded, &type))
+        /* After an opening on history, only what the rest reports and
+         * dates is this article's event. */
+        int from = background_end(r, folded, &art);
+        if (!event_type(r, folded + from, &type))
             continue;
-        g_autofree char *date = resolve_date(r, folded, &art);
+        g_autofree char *date = resolve_date(r, folded + from, &days);
+        if ((from || matches(r->plan, folded)) && !date)
+            continue;
         if (!date && facts->events->len && matches(r->same_day, folded))
             date = g_strdup(
                 ((DsrEvent *)g_ptr_array_index(facts->events, facts->events->len - 1))->date);
-        /* A milestone without a date is background, not an event. */
-        if (type == DSR_EVENT_OTHER && !date)
+        /* A milestone without a date, or given as a cause or recalled by an
+         * anniversary without its day, is background, not an event. */
+        if (type == DSR_EVENT_OTHER &&
+            (!date || (matches(r->cause, folded + from) && strlen(date) < 10)))
             continue;
         gboolean lead = unit->paragraph <= 0;
         gboolean named = !lead && !date && g_regex_match(r->named, unit->text, 0, NULL);
