@@ -349,6 +349,17 @@ test_event_date(void)
     g_assert_cmpstr(date_of("Un titre de dépêche\n\ninformation fournie par AFP 03/02/2024 à "
                             "10:00\n\nLe 5 mars, au Salon 2026, rien.\n"),
                     ==, "2024-02-03");
+    /* An ISO date alone under the title, as some exports print it. */
+    g_assert_cmpstr(date_of("Un titre sur un accord\n2023-09-09\n\nLes deux pays ont signé un "
+                            "accord le 8 septembre.\n"),
+                    ==, "2023-09-09");
+    g_assert_cmpstr(date_of("Un titre sur un accord\n2023-09-09 14:30\n\nLes deux pays ont "
+                            "signé un accord.\n"),
+                    ==, "2023-09-09");
+    /* Not a date: an impossible day, and a date inside a sentence is no date line. */
+    g_assert_cmpstr(date_of("Un titre sur un accord\n2023-02-30\n\nLes deux pays ont signé un "
+                            "accord.\n"),
+                    ==, "null");
 }
 
 static void
@@ -387,6 +398,8 @@ test_junk_lines(void)
         "octobre 2025",
         "Publié le 21/10/2025 à 08:30",
         "Updated: Oct 21, 2025, 08:30",
+        "2023-09-09",
+        "Publié le 2025-10-21 08:30",
     };
     for (guint i = 0; i < G_N_ELEMENTS(junk); i++) {
         if (!dsr_ingest_is_junk_line(junk[i]))

@@ -331,9 +331,10 @@ ingest_bytes(const char *data, gsize len, const char *name, const DsrIngestOptio
 {
     gsize limit = opt && opt->max_file_size ? opt->max_file_size : DEFAULT_MAX_FILE_SIZE;
     if (len > limit) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
-                    "file too large (%.2f MiB; the limit is %.0f MiB)", len / 1048576.0,
-                    limit / 1048576.0);
+        g_autofree char *size = g_format_size_full(len, G_FORMAT_SIZE_IEC_UNITS);
+        g_autofree char *max = g_format_size_full(limit, G_FORMAT_SIZE_IEC_UNITS);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "file too large (%s; the limit is %s)", size,
+                    max);
         return NULL;
     }
     g_autofree char *utf16 = decode_utf16(data, len);
@@ -460,9 +461,11 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
     }
     /* Checked before reading: a huge file is refused without loading it. */
     if ((guint64)st.st_size > limit) {
-        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
-                    "%s: file too large (%.2f MiB; the limit is %.0f MiB)", path,
-                    st.st_size / 1048576.0, limit / 1048576.0);
+        /* In the unit the limit was set in: "5.0 KiB" for --max-file-size 5K. */
+        g_autofree char *size = g_format_size_full((guint64)st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+        g_autofree char *max = g_format_size_full(limit, G_FORMAT_SIZE_IEC_UNITS);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: file too large (%s; the limit is %s)",
+                    path, size, max);
         return NULL;
     }
     /* Read through one descriptor checked again after opening: the file may
@@ -502,9 +505,9 @@ dsr_ingest_file(const char *path, const DsrIngestOptions *opt, GError **error)
         if (buf->len > limit) {
             close(fd);
             g_byte_array_unref(buf);
+            g_autofree char *max = g_format_size_full(limit, G_FORMAT_SIZE_IEC_UNITS);
             g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
-                        "%s: file too large (more than the limit of %.0f MiB)", path,
-                        limit / 1048576.0);
+                        "%s: file too large (more than the limit of %s)", path, max);
             return NULL;
         }
     }

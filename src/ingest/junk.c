@@ -32,6 +32,7 @@ enum {
     RE_DATELINE_CAPS,
     RE_DATELINE_COLON,
     RE_DATE_NUMERIC,
+    RE_DATE_ISO,
     RE_DATE_DMY,
     RE_DATE_MDY,
     RE_DATE_MY,
@@ -84,6 +85,8 @@ static const char *const patterns[RE_CAPTION_DATE] = {
                          "+(\\p{L}+)\\.?)?" SP "*" DASH SP "+(?=\\p{Lu})",
     [RE_DATELINE_COLON] = "^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?):" SP "+(?=\\p{Lu})",
     [RE_DATE_NUMERIC] = "(?<!\\d)(\\d{1,2})/(\\d{1,2})/((?:19|20|21)\\d{2})(?!\\d)",
+    /* "2023-09-09", as some sites and exports print under the title. */
+    [RE_DATE_ISO] = "(?<![\\d-])((?:19|20|21)\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])",
     [RE_DATE_DMY] = "(?<![\\p{L}\\d])(\\d{1,2})(?:er|st|nd|rd|th)?\\.?" SP "+(\\p{L}{3,})\\.?,?" SP
                     "+((?:19|20|21)\\d{2})(?!\\d)",
     [RE_DATE_MDY] = "(?<!\\p{L})(\\p{L}{3,})\\.?" SP "+(\\d{1,2})(?:st|nd|rd|th)?,?" SP
@@ -95,8 +98,8 @@ static const char *const patterns[RE_CAPTION_DATE] = {
         "^(?:(?:[Pp]ublié|[Mm]is à jour|[Mm]ise à jour|[Uu]pdated|[Pp]ublished|"
         "[Pp]osted)(?:" SP "+(?:le|on))?" SP "*:?" SP "*)?(?:\\p{L}+\\.?,?" SP
         "+)?(?:\\d{1,2}(?:er)?" SP "+\\p{L}+\\.?,?" SP "+\\d{4}|\\p{L}+\\.?" SP "+\\d{1,2},?" SP
-        "+\\d{4}|\\p{L}{3,}" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})(?:" SP "*(?:[-|,]|à|at)?" SP
-        "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
+        "+\\d{4}|\\p{L}{3,}" SP "+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:" SP
+        "*(?:[-|,]|à|at)?" SP "*\\d{1,2}[:h]\\d{2}(?::\\d{2})?)?" SP "*$",
     [RE_URL_YMD] = "/((?:19|20|21)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/-]|$)",
     /* "-20251220101839271.htm": a timestamp of 8 digits or 14 and more. */
     [RE_URL_DIGITS] = "(?<!\\d)((?:19|20|21)\\d{2})(\\d{2})(\\d{2})(?:\\d{6,})?(?!\\d)",
@@ -385,6 +388,14 @@ dsr__find_written_date(const char *s, DsrDate *out)
         g_autofree char *y = g_match_info_fetch(mi, 3);
         /* Day first, as French and British write; "09/25/2023" can only be American. */
         if (make_date(atoi(y), atoi(b), atoi(a), out) || make_date(atoi(y), atoi(a), atoi(b), out))
+            return TRUE;
+    }
+    g_clear_pointer(&mi, g_match_info_free);
+    if (g_regex_match(re(RE_DATE_ISO), s, 0, &mi)) {
+        g_autofree char *y = g_match_info_fetch(mi, 1);
+        g_autofree char *m = g_match_info_fetch(mi, 2);
+        g_autofree char *d = g_match_info_fetch(mi, 3);
+        if (make_date(atoi(y), atoi(m), atoi(d), out))
             return TRUE;
     }
     g_clear_pointer(&mi, g_match_info_free);
