@@ -1954,6 +1954,7 @@ static const char *const measure_verbs[] = {
     "dépassé",     "dépassée",     "dépasser",     "dépassait",
     "dépasseront", "surpass",      "surpassed",    "surpasses",
     "exceeded",    "exceed",       "exceeds",      "topped",
+    "worth",       "vaut",         "valent",       "valait",
     NULL,
 };
 
@@ -2154,8 +2155,8 @@ gram_subject(const Ctx *c, gssize verb, gssize *a, gssize *b)
             while (q >= 0 && is_word(c, q) && !word_in(c, q, clause_words) &&
                    !word_in(c, q, determiners) && !word_in(c, q, measure_verbs) && start - q < 6)
                 q--;
-            if (word_in(c, q, determiners) && is_boundary(c, q - 1)) {
-                start = q - 1;
+            if (q < 0 || (word_in(c, q, determiners) && is_boundary(c, q - 1))) {
+                start = q < 0 ? -1 : q - 1;
                 break;
             }
         }
@@ -2261,7 +2262,12 @@ noun_before_de(const Ctx *c, guint first, gssize *a, gssize *b)
         start--;
         words++;
     }
-    if (end <= start)
+    /* "est passée de 10 % à 15 %": a participle of change is no noun. */
+    if (end <= start ||
+        word_in(c, end,
+                (const char *const[]){"passé", "passée", "passés", "passées", "passant", "augmenté",
+                                      "progressé", "reculé", "baissé", "diminué", "grimpé",
+                                      "évolué", NULL}))
         return FALSE;
     /* A lone capitalised word is a sentence-initial adjective ("Forte de 27 États"). */
     if (end == start + 1 && tok(c, end)->cap)
@@ -2295,7 +2301,8 @@ noun_after(const Ctx *c, guint last, const char *const *preps, gssize *prep, gss
         return FALSE;
     guint end = k, words = 0;
     while (end < c->n && !is_boundary(c, end) && words < 7 && !is_num(c, end) &&
-           !word_in(c, end, clause_words) &&
+           !word_in(c, end, clause_words) && !word_in(c, end, measure_verbs) &&
+           !word_in(c, end, aux_words) &&
            !word_in(c, end,
                     (const char *const[]){"en", "in", "et", "and", "par", "by", "au", "à", "on",
                                           "sur", "pour", "for", "dans", NULL})) {
@@ -2612,6 +2619,19 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
 {
     while (a <= b && is_boundary(c, a))
         a++;
+    /* "la fabrication et la transformation": each member takes the preposition. */
+    if (!c->en && !implied) {
+        for (gssize k = a + 1; k < b; k++) {
+            if (word_in(c, k, (const char *const[]){"et", "ou", NULL}) &&
+                word_in(c, k + 1, determiners) && word_in(c, a, determiners)) {
+                g_autofree char *left = with_preposition(c, a, k - 1, fr_kind, NULL);
+                g_autofree char *right = with_preposition(c, k + 1, b, fr_kind, NULL);
+                if (left && right)
+                    return g_strconcat(left, " ", fold_at(c, k), " ", right, NULL);
+                break;
+            }
+        }
+    }
     char *core = span_text(c, a, b);
     if (!core)
         return NULL;
@@ -2639,8 +2659,11 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
                 core = low;
             }
         }
-        /* "the" stays: "growth rate of the firm", not "of firm". */
-        if (word_in(c, a, (const char *const[]){"the", "its", "their", "our", NULL}) ||
+        /* "the" stays: "growth rate of the firm", not "of firm"; a possessive
+         * has no owner out of its sentence and becomes "the". */
+        if (word_in(c, a, (const char *const[]){"its", "their", NULL}))
+            implied = "the";
+        if (word_in(c, a, (const char *const[]){"the", "our", NULL}) ||
             (implied && strcmp(implied, "the") == 0)) {
             char *with = g_strconcat(implied ? implied : fold_at(c, a), " ", core, NULL);
             g_free(core);
@@ -2650,6 +2673,14 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
     }
     g_autofree char *owned = core;
     const char *det = implied ? implied : word_in(c, a, determiners) ? fold_at(c, a) : "";
+    /* Out of its sentence, "son PIB" has no owner: the entity of the figure
+     * says whose it is, and the label reads "le PIB". */
+    if (strcmp(det, "son") == 0)
+        det = starts_with_vowel(core) ? "l'" : "le";
+    else if (strcmp(det, "sa") == 0)
+        det = "la";
+    else if (strcmp(det, "ses") == 0 || strcmp(det, "leurs") == 0)
+        det = "les";
     gboolean de = strcmp(fr_kind, "de") == 0;
     if (strcmp(fr_kind, "dans") == 0) {
         if (strcmp(det, "du") == 0 || strcmp(det, "le") == 0)
@@ -2967,9 +2998,19 @@ subject_of_share(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst,
     Frame frame = g_str_has_prefix(w, "contribu") ? FRAME_CONTRIBUTION : FRAME_SHARE;
     gssize xa = -1, xb = -1, ya = -1, yb = -1, yprep = -1;
     gboolean money = f->kind == DSR_FIGURE_MONEY;
-    if (!gram_subject(c, k, &xa, &xb)) {
+    gboolean have_x = gram_subject(c, k, &xa, &xb);
+    if (have_x && emitted->len) {
+        /* "800 projets représentant 3 milliards": the subject is the count's noun. */
+        const Emitted *last = &g_array_index(emitted, Emitted, emitted->len - 1);
+        if (xa >= (gssize)last->first && xb <= (gssize)last->last)
+            have_x = FALSE;
+    }
+    if (!have_x) {
         /* "800 projets représentant 3 milliards", "90 billion USD, accounting for one-third". */
         const Emitted *prev = linked_previous(c, emitted, (guint)k, 2);
+        if (prev && money && frame == FRAME_SHARE && prev->f->kind == DSR_FIGURE_COUNT &&
+            prev->f->subject)
+            return g_strconcat(c->en ? "value of the " : "valeur des ", prev->f->subject, NULL);
         if (prev && money && frame == FRAME_SHARE)
             return from_previous(c, prev, NULL, si);
         xa = xb = -1;
@@ -3198,8 +3239,6 @@ static const struct {
     {"invested", "investissements", "investment"},
     {"exporte", "exportations", "exports"},
     {"importe", "importations", "imports"},
-    {"exports", "exportations", "exports"},
-    {"imports", "importations", "imports"},
     {"injecté", "investissements", "investment"},
     {"injectant", "investissements", "investment"},
     {"injecte", "investissements", "investment"},
@@ -3235,7 +3274,9 @@ subject_of_trade_verb(const Ctx *c, const Piece *p, guint qfirst)
     }
     /* The destination may come between the verb and the amount ("vers l'UE"). */
     gssize dest = -1;
-    for (gssize q = k; q >= 0 && q >= k - 5 && is_word(c, q); q--) {
+    for (gssize q = k; q >= 0 && q >= k - 5 && is_word(c, q) && !word_in(c, q, measure_verbs) &&
+                       !word_in(c, q, aux_words);
+         q--) {
         if (word_in(c, q, (const char *const[]){"vers", "to", "en", "au", "aux", "à", NULL}) &&
             q > 0 && is_word(c, q - 1)) {
             dest = q;
@@ -3426,6 +3467,8 @@ figure_subject(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst, G
         return s;
     if (f->kind == DSR_FIGURE_MONEY && (s = subject_of_trade_verb(c, p, qfirst)))
         return s;
+    if (f->kind == DSR_FIGURE_MONEY && (s = noun_qualified(c, qfirst, p->last)))
+        return s; /* "a $7.8 billion deal" */
     if ((f->kind == DSR_FIGURE_MONEY || f->kind == DSR_FIGURE_OTHER) &&
         noun_after(c, p->last, (const char *const[]){"d'", "de", "des", "du", "of", NULL}, &prep,
                    &a, &b) &&
@@ -3437,6 +3480,14 @@ figure_subject(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst, G
         return span_text(c, a, b);
     }
     /* "contre 14 milliards en 2020", "from 500 million USD". */
+    if (word_in(c, (gssize)qfirst - 1, (const char *const[]){"de", "d'", "from", NULL}) &&
+        word_in(c, (gssize)qfirst - 2, from_verbs) && gram_subject(c, (gssize)qfirst - 2, &a, &b) &&
+        (s = span_text(c, a, b))) {
+        /* "La part X est passée de 10 % à 15 %": both levels are of X. */
+        si->sa = a;
+        si->sb = b;
+        return s;
+    }
     if (word_in(c, (gssize)qfirst - 1, (const char *const[]){"from", NULL})) {
         /* "a 160-fold rise, from 500 million USD": the levels of what was multiplied. */
         const Emitted *prev = linked_previous(c, emitted, qfirst, 4);
