@@ -25,7 +25,7 @@ struct DsrEventRules {
     GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
     GRegex *anaphoric, *date_words, *event_noun, *summary_noun, *named_year;
     GRegex *reception, *held, *milestone, *background, *unsigned_yet, *tourism;
-    GRegex *joint_body, *plan, *cause;
+    GRegex *joint_body, *plan, *cause, *habitual;
 };
 typedef DsrEventRules Rules;
 
@@ -45,7 +45,9 @@ dsr__event_rules_new(void)
     r->agreement_noun =
         rx("\\b(memorandum|memorandums|memoranda|accords?|protocoles?|conventions?|mous?|"
            "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
-           "contrats?|contracts?|deals?|chartes?|charters?|plan d'action)\\b");
+           "contrats?|contracts?|deals?|chartes?|charters?|plan d'action|plans of action|"
+           "declarations? (?:commune|conjointe|de vision)\\w*|joint (?:statement|declaration)s?|"
+           "feuilles? de route|roadmaps?|traites?|treaty|treaties)\\b");
     r->signing =
         rx("\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
            "documents|exchanged)\\b");
@@ -60,7 +62,7 @@ dsr__event_rules_new(void)
         "se sont rendu(?:e)?s (?:a|au|aux|en)|se rendra (?:a|au|aux|en)|"
         "(?:arrived|arrives|arriving) in|est arrivee? (?:a|au|en)|"
         "effectu(?:e|era|eront|ent|ait|aient) (?:(?:du|au|le|les|et|ce|cette|\\d{1,2}(?:er)?|"
-        "%s|%s) ){1,6}(?:a|au|aux|en) \\w)",
+        "%s|%s) ){1,6}(?:a|au|aux|en) \\w+)\\b",
         WEEKDAYS, MONTHS);
     r->visit = rx(visit);
     r->forum = rx("\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
@@ -124,6 +126,14 @@ dsr__event_rules_new(void)
     r->cause = rx("\\b(s'expliqu\\w* (?:\\w+ ){0,3}?par|grace a|thanks to|due to|owing to|"
                   "en raison de|because of|attribuable a|attributed to|"
                   "anniversaire|anniversary|cinquantenaire|centenaire|jubile)\\b");
+    /* Done again and again over a span ("have paid visits over the past
+     * 30 years", "a signé … au cours des dix dernières années"): a record,
+     * not an event, when no date picks one out. */
+    r->habitual =
+        rx("\\b(over the (?:past|last)|in the (?:past|last) (?:\\w+ )?(?:years?|decades?)|"
+           "in recent years|au cours des (?:\\w+ )?(?:dernieres|derniers)|ces dernieres annees|"
+           "ces dernieres decennies|depuis des annees|depuis des decennies|"
+           "(?:dans|pendant) les (?:\\w+ )?(?:dernieres|derniers) (?:annees|decennies|ans))\\b");
     /* "Une fois signé, cet accord …", "once signed": not signed yet. */
     r->unsigned_yet = rx("\\b(?:une fois (?:qu'il sera )?signee?s?|once signed|une fois conclue?|"
                          "lorsqu'il sera signe|when signed|des sa signature)\\b"
@@ -230,7 +240,7 @@ dsr__event_rules_free(DsrEventRules *r)
         &r->month_alone,    &r->year_alone, &r->same_day,   &r->other,        &r->named,
         &r->anaphoric,      &r->date_words, &r->event_noun, &r->summary_noun, &r->named_year,
         &r->reception,      &r->held,       &r->milestone,  &r->background,   &r->unsigned_yet,
-        &r->tourism,        &r->joint_body, &r->plan,       &r->cause};
+        &r->tourism,        &r->joint_body, &r->plan,       &r->cause,        &r->habitual};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
     g_free(r);
@@ -657,7 +667,15 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         if (!event_type(r, folded + from, &type))
             continue;
         g_autofree char *date = resolve_date(r, folded + from, &days);
-        if ((from || matches(r->plan, folded)) && !date)
+        if ((from || matches(r->plan, folded) || matches(r->habitual, folded)) && !date)
+            continue;
+        /* "Depuis la signature de l'accord, les liens …": undated, the
+         * opening is history when the rest reports nothing. */
+        DsrEventType rest_type;
+        const char *comma = strstr(folded, ", ");
+        if (!from && !date && comma &&
+            (g_str_has_prefix(folded, "depuis ") || g_str_has_prefix(folded, "since ")) &&
+            !event_type(r, comma + 2, &rest_type))
             continue;
         if (!date && facts->events->len && matches(r->same_day, folded))
             date = g_strdup(
@@ -697,8 +715,10 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         }
         /* A later sentence naming "la conférence" again is about the same
          * event; only a dated one, the lead, a named event or a signing
-         * reports a new one. */
-        if (!date && !lead && !named && type != DSR_EVENT_AGREEMENT)
+         * reports a new one. A visit first told in the body ("lors de sa
+         * visite de travail au Vietnam") is the article's occasion even
+         * when no sentence dates it. */
+        if (!date && !lead && !named && type != DSR_EVENT_AGREEMENT && type != DSR_EVENT_VISIT)
             continue;
         DsrEvent *e = g_new0(DsrEvent, 1);
         e->type = type;
