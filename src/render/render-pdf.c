@@ -29,6 +29,7 @@ typedef struct {
     GArray *headings;      /* guint: block index of each section heading */
     const char *container; /* structure element opened by a block and not yet closed */
     guint cut_block;       /* the page-limit notice in blocks, or G_MAXUINT */
+    GHashTable *small;     /* running header and footer layouts by width, alignment and text */
 } Pdf;
 
 static guint32
@@ -898,11 +899,21 @@ static void
 draw_small(Pdf *p, cairo_t *cr, const char *text, double x, double baseline, double width,
            PangoAlignment align)
 {
-    Box box = {p->table_family, p->table_size * 0.9, PANGO_WEIGHT_NORMAL, width, align, FALSE, 0};
-    PangoLayout *l = new_layout(p, &box);
-    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-    pango_layout_set_text(l, text, -1);
-    dsr__pdf_check_layout(l, p->stats);
+    /* The running header and most of the footer say the same on every page:
+     * each is set once and drawn again from its layout. */
+    char w[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *key =
+        g_strdup_printf("%d %s %s", (int)align, g_ascii_formatd(w, sizeof w, "%.2f", width), text);
+    PangoLayout *l = g_hash_table_lookup(p->small, key);
+    if (!l) {
+        Box box = {
+            p->table_family, p->table_size * 0.9, PANGO_WEIGHT_NORMAL, width, align, FALSE, 0};
+        l = new_layout(p, &box);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        pango_layout_set_text(l, text, -1);
+        dsr__pdf_check_layout(l, p->stats);
+        g_hash_table_insert(p->small, g_steal_pointer(&key), l);
+    }
     PangoLayoutIter *it = pango_layout_get_iter(l);
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(it, NULL, &logical);
@@ -910,7 +921,6 @@ draw_small(Pdf *p, cairo_t *cr, const char *text, double x, double baseline, dou
     cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, baseline);
     pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
     pango_layout_iter_free(it);
-    g_object_unref(l);
 }
 
 /* Running header (from page 2: page 1 holds the cover block) and footer. */
@@ -1235,6 +1245,7 @@ pdf_clear(Pdf *p)
 {
     g_clear_pointer(&p->blocks, g_ptr_array_unref);
     g_clear_pointer(&p->headings, g_array_unref);
+    g_clear_pointer(&p->small, g_hash_table_unref);
     g_clear_object(&p->pango);
 }
 
@@ -1291,6 +1302,7 @@ dsr__render_pdf_stats(const DsrBrief *brief, const DsrRenderContext *ctx, GByteA
     pango_cairo_update_context(cr, p.pango);
     p.blocks = g_ptr_array_new_with_free_func((GDestroyNotify)dsr__pdf_block_free);
     p.headings = g_array_new(FALSE, FALSE, sizeof(guint));
+    p.small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 
     if (!dsr__render_sections(brief, build_section, &p, error)) {
         pdf_clear(&p);
