@@ -413,8 +413,8 @@ score_print(const char *part, const Score *s)
             s->annotated ? (double)s->found / s->annotated : 0, s->found, s->annotated,
             s->years_right, s->found);
     fprintf(stderr,
-            "# subjects %-8s agree %.3f (%d/%d found)  missing %d  wrong %d (null or different "
-            "where a reader names one, or one where a reader names none)\n",
+            "# subjects %-8s agree %.3f (%d/%d found)  missing %d (none where a reader names "
+            "one)  wrong %d (another, or one where a reader names none)\n",
             part, s->found ? (double)s->subj_right / s->found : 0, s->subj_right, s->found,
             s->subj_missing, s->subj_wrong);
 }
