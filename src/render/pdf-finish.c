@@ -38,17 +38,24 @@ bad_input(GError **error, const char *what)
     return FALSE;
 }
 
-static gboolean
+/* PDF's character classes (ISO 32000 7.2.2), looked up per byte. */
+enum { WHITE = 1, DELIM = 2 };
+static const guint8 char_class[256] = {
+    ['\0'] = WHITE, ['\t'] = WHITE, ['\n'] = WHITE, ['\f'] = WHITE, ['\r'] = WHITE, [' '] = WHITE,
+    ['('] = DELIM,  [')'] = DELIM,  ['<'] = DELIM,  ['>'] = DELIM,  ['['] = DELIM,  [']'] = DELIM,
+    ['{'] = DELIM,  ['}'] = DELIM,  ['/'] = DELIM,  ['%'] = DELIM,
+};
+
+static inline gboolean
 is_space(guint8 c)
 {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+    return char_class[c] == WHITE;
 }
 
-static gboolean
+static inline gboolean
 is_delim(guint8 c)
 {
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
-           c == '}' || c == '/' || c == '%';
+    return char_class[c] == DELIM;
 }
 
 /* The last occurrence of @needle in [@from, @to), or -1. */

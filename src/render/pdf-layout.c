@@ -5,6 +5,7 @@
  * Text is drawn line by line; a line holding soft hyphens is set again
  * without them, so the PDF's text map gives back the source text. */
 #include "render-private.h"
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -465,6 +466,22 @@ typedef struct {
     PangoLayoutLine *line;
 } LineBox;
 
+/* " 12.34": a length in points to the hundredth, for cairo's link
+ * rectangles. Integer formatting: a brief has thousands of these, and
+ * printf's "%.2f" is locale-dependent and costs ten times more. */
+static void
+append_points(GString *s, double v)
+{
+    gint64 c = (gint64)llround(v * 100);
+    if (s->len)
+        g_string_append_c(s, ' ');
+    if (c < 0) {
+        g_string_append_c(s, '-');
+        c = -c;
+    }
+    g_string_append_printf(s, "%" G_GINT64_FORMAT ".%02d", c / 100, (int)(c % 100));
+}
+
 static void
 draw_links(cairo_t *cr, const DsrPdfText *t, const GArray *boxes)
 {
@@ -482,14 +499,10 @@ draw_links(cairo_t *cr, const DsrPdfText *t, const GArray *boxes)
             int x0, x1;
             pango_layout_line_index_to_x(bx->line, s, FALSE, &x0);
             pango_layout_line_index_to_x(bx->line, last, TRUE, &x1);
-            char a[4][G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append_printf(
-                rects, "%s%s %s %s %s", rects->len ? " " : "",
-                g_ascii_formatd(a[0], sizeof a[0], "%.2f",
-                                bx->x + (double)MIN(x0, x1) / PANGO_SCALE),
-                g_ascii_formatd(a[1], sizeof a[1], "%.2f", bx->top),
-                g_ascii_formatd(a[2], sizeof a[2], "%.2f", (double)ABS(x1 - x0) / PANGO_SCALE),
-                g_ascii_formatd(a[3], sizeof a[3], "%.2f", bx->bottom - bx->top));
+            append_points(rects, bx->x + (double)MIN(x0, x1) / PANGO_SCALE);
+            append_points(rects, bx->top);
+            append_points(rects, (double)ABS(x1 - x0) / PANGO_SCALE);
+            append_points(rects, bx->bottom - bx->top);
         }
         if (rects->len) {
             g_autofree char *attr =
