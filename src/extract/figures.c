@@ -1955,7 +1955,7 @@ static const char *const measure_verbs[] = {
     "dépasseront", "surpass",      "surpassed",    "surpasses",
     "exceeded",    "exceed",       "exceeds",      "topped",
     "worth",       "vaut",         "valent",       "valait",
-    NULL,
+    "été",         NULL,
 };
 
 static const char *const aux_words[] = {
@@ -2152,8 +2152,9 @@ gram_subject(const Ctx *c, gssize verb, gssize *a, gssize *b)
              * preposition is inside the subject when the words before it
              * open the clause with an article. */
             gssize q = start - 1;
-            while (q >= 0 && is_word(c, q) && !word_in(c, q, clause_words) &&
-                   !word_in(c, q, determiners) && !word_in(c, q, measure_verbs) && start - q < 6)
+            while (q >= 0 && (is_word(c, q) || (is_punct(c, q, "'") && glued(c, q))) &&
+                   !word_in(c, q, clause_words) && !word_in(c, q, determiners) &&
+                   !word_in(c, q, measure_verbs) && start - q < 6)
                 q--;
             if (q < 0 || (word_in(c, q, determiners) && is_boundary(c, q - 1))) {
                 start = q < 0 ? -1 : q - 1;
@@ -2277,6 +2278,16 @@ noun_before_de(const Ctx *c, guint first, gssize *a, gssize *b)
     return TRUE;
 }
 
+/* Verbs that open a clause after "60 % des entreprises": "prévoient d'investir". */
+static const char *const intent_verbs[] = {
+    "prévoient", "comptent",  "souhaitent", "veulent",    "pensent",   "estiment",
+    "disent",    "déclarent", "affirment",  "envisagent", "jugent",    "considèrent",
+    "plan",      "plans",     "expect",     "expects",    "want",      "wants",
+    "intend",    "intends",   "aim",        "aims",       "hope",      "hopes",
+    "need",      "needs",     "seek",       "seeks",      "say",       "said",
+    "says",      "believe",   "believes",   "consider",   "considers", NULL,
+};
+
 /* The noun phrase after the figure ending at @last when a preposition of
  * @preps opens it ("37,6% du chiffre d'affaires", "30% of investment",
  * "14 milliards de dollars d'investissements"): *prep is that preposition,
@@ -2302,7 +2313,7 @@ noun_after(const Ctx *c, guint last, const char *const *preps, gssize *prep, gss
     guint end = k, words = 0;
     while (end < c->n && !is_boundary(c, end) && words < 7 && !is_num(c, end) &&
            !word_in(c, end, clause_words) && !word_in(c, end, measure_verbs) &&
-           !word_in(c, end, aux_words) &&
+           !word_in(c, end, aux_words) && !word_in(c, end, intent_verbs) &&
            !word_in(c, end,
                     (const char *const[]){"en", "in", "et", "and", "par", "by", "au", "à", "on",
                                           "sur", "pour", "for", "dans", NULL})) {
@@ -2622,8 +2633,11 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
     /* "la fabrication et la transformation": each member takes the preposition. */
     if (!c->en && !implied) {
         for (gssize k = a + 1; k < b; k++) {
+            /* "entre le Vietnam et la Chine" is one member, not two. */
+            if (word_in(c, k, (const char *const[]){"entre", NULL}))
+                break;
             if (word_in(c, k, (const char *const[]){"et", "ou", NULL}) &&
-                word_in(c, k + 1, determiners) && word_in(c, a, determiners)) {
+                word_in(c, k + 1, determiners) && word_in(c, a, determiners) && k - a <= 4) {
                 g_autofree char *left = with_preposition(c, a, k - 1, fr_kind, NULL);
                 g_autofree char *right = with_preposition(c, k + 1, b, fr_kind, NULL);
                 if (left && right)
