@@ -751,6 +751,112 @@ render_one(guint index, gpointer data)
         stage_step(job->run);
 }
 
+/* The work of the briefs as tasks of one pool: task brief * (1 + n_renderers)
+ * summarizes a brief, the next n_renderers render it, one format each, and
+ * are queued by the summary as soon as the brief is made. The queue hands
+ * out the largest relationship's tasks first, its renders before the
+ * summaries of smaller relationships: the largest relationship (summary then
+ * PDF) is the longest chain, so it starts first and never waits, while the
+ * other thread works through the rest; neither thread waits for all summaries
+ * to end before a render starts. Results go to the slots by index, so the
+ * bytes do not depend on the thread or the order. */
+typedef struct {
+    BuildJob *job;
+    GThreadPool *pool;
+    guint steps; /* 1 + n_renderers */
+    GMutex lock;
+    GCond done_cond;
+    guint left; /* tasks not finished yet */
+} BriefTasks;
+
+static guint
+render_rank(const BuildJob *job, guint r)
+{
+    /* PDF layout costs most: within a brief, started first. */
+    return strcmp(job->renderers[r]->name, "pdf") == 0 ? 0 : r + 1;
+}
+
+static int
+brief_task_order(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const BriefTasks *t = data;
+    guint x = GPOINTER_TO_UINT(a) - 1, y = GPOINTER_TO_UINT(b) - 1;
+    guint bx = x / t->steps, by = y / t->steps, sx = x % t->steps, sy = y % t->steps;
+    const BriefSlot *p = &g_array_index(t->job->briefs, BriefSlot, bx);
+    const BriefSlot *q = &g_array_index(t->job->briefs, BriefSlot, by);
+    if (p->articles != q->articles)
+        return p->articles > q->articles ? -1 : 1;
+    if (bx != by)
+        return bx < by ? -1 : 1;
+    guint rx = sx ? 1 + render_rank(t->job, sx - 1) : 0;
+    guint ry = sy ? 1 + render_rank(t->job, sy - 1) : 0;
+    return (rx > ry) - (rx < ry);
+}
+
+static void
+brief_task_done(BriefTasks *t)
+{
+    g_mutex_lock(&t->lock);
+    if (--t->left == 0)
+        g_cond_signal(&t->done_cond);
+    g_mutex_unlock(&t->lock);
+}
+
+static void
+brief_task(gpointer item, gpointer data)
+{
+    BriefTasks *t = data;
+    guint task = GPOINTER_TO_UINT(item) - 1, brief = task / t->steps, step = task % t->steps;
+    if (step == 0) {
+        summarize_one(brief, t->job);
+        /* Queued before this task counts as done: the count never reaches 0
+         * while renders are still to come. */
+        for (guint r = 0; r < t->job->n_renderers; r++)
+            g_thread_pool_push(t->pool, GUINT_TO_POINTER(task + 1 + r + 1), NULL);
+    } else {
+        render_one(brief * t->job->n_renderers + step - 1, t->job);
+    }
+    brief_task_done(t);
+}
+
+static void
+run_briefs(BuildJob *job, int jobs)
+{
+    guint n = job->briefs->len;
+    for (guint i = 0; i < n; i++)
+        g_array_index(job->briefs, BriefSlot, i).renders_left = (gint)job->n_renderers;
+    BriefTasks t = {job, NULL, 1 + job->n_renderers, {0}, {0}, n * (1 + job->n_renderers)};
+    g_autofree guint64 *weights = g_new0(guint64, MAX(n, 1u));
+    for (guint i = 0; i < n; i++)
+        weights[i] = g_array_index(job->briefs, BriefSlot, i).articles;
+    g_autofree guint *order = order_by_weight(weights, n);
+    if (jobs <= 1 || n == 0) {
+        /* The order one thread of the pool would follow: a summary, then
+         * its PDF, then its other formats. */
+        for (guint i = 0; i < n; i++) {
+            summarize_one(order[i], job);
+            for (guint pass = 0; pass < 2; pass++)
+                for (guint r = 0; r < job->n_renderers; r++)
+                    if ((render_rank(job, r) == 0) == (pass == 0))
+                        render_one(order[i] * job->n_renderers + r, job);
+        }
+        return;
+    }
+    g_mutex_init(&t.lock);
+    g_cond_init(&t.done_cond);
+    t.pool = g_thread_pool_new(brief_task, &t, jobs, TRUE, NULL);
+    g_thread_pool_set_sort_function(t.pool, brief_task_order, &t);
+    for (guint i = 0; i < n; i++)
+        g_thread_pool_push(t.pool, GUINT_TO_POINTER(order[i] * t.steps + 1), NULL);
+    g_mutex_lock(&t.lock);
+    while (t.left)
+        g_cond_wait(&t.done_cond, &t.lock);
+    g_mutex_unlock(&t.lock);
+    g_thread_pool_free(t.pool, FALSE, TRUE);
+    g_mutex_clear(&t.lock);
+    g_cond_clear(&t.done_cond);
+}
+
 static gboolean
 resolve_formats(const DsrRunOptions *opt, const char *const *fallback, const DsrRenderer **out,
                 guint *n, GError **error)
@@ -1111,33 +1217,12 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     }
     add_timing(run, "select_ms", start);
 
-    /* Summaries, largest relationship first; then every (brief, format) pair,
-     * largest brief first: the slots hold the results, so the bytes do not
-     * depend on which thread made them. */
+    /* One pool for the summaries and the renders: see run_briefs(). */
     stage_begin(run, DSR_STAGE_BRIEF, briefs->len);
     start = g_get_monotonic_time();
-    g_autofree guint64 *weights = g_new0(guint64, MAX(briefs->len * n_renderers, 1u));
-    for (guint i = 0; i < briefs->len; i++)
-        weights[i] = g_array_index(briefs, BriefSlot, i).articles;
-    g_autofree guint *order = order_by_weight(weights, briefs->len);
-    parallel_for(briefs->len, jobs_of(opt), order, summarize_one, &job);
-    add_timing(run, "summarize_ms", start);
-    start = g_get_monotonic_time();
-    for (guint i = 0; i < briefs->len; i++) {
-        BriefSlot *b = &g_array_index(briefs, BriefSlot, i);
-        b->renders_left = (gint)n_renderers;
-        guint64 size = b->brief ? b->brief->sources->len + b->brief->figures->len +
-                                      b->brief->events->len + b->brief->actors->len
-                                : 0;
-        for (guint r = 0; r < n_renderers; r++)
-            /* PDF layout costs most: among equal briefs, start it first. */
-            weights[i * n_renderers + r] =
-                size * 4 + (strcmp(renderers[r]->name, "pdf") == 0 ? 2 : 0);
-    }
-    g_autofree guint *render_order = order_by_weight(weights, briefs->len * n_renderers);
-    parallel_for(briefs->len * n_renderers, jobs_of(opt), render_order, render_one, &job);
+    run_briefs(&job, jobs_of(opt));
     stage_end(run);
-    add_timing(run, "render_ms", start);
+    add_timing(run, "briefs_ms", start);
     /* CPU time by step, summed over threads: where a run's time goes. */
     if (!g_getenv("SOURCE_DATE_EPOCH")) {
         gint64 sum = 0, per[8] = {0};

@@ -36,6 +36,14 @@ typedef struct {
     guint pos, bucket_index; /* its place once sorted */
     GPtrArray *bucket;       /* rows of its kind, currency, year and entity (borrowed) */
     gboolean charted;
+    /* What the comparisons read of the best report, folded once per row
+     * rather than once per comparison (a bucket compares each new figure
+     * with all its rows): */
+    char *unit;   /* its unit folded, for counts and others, or NULL */
+    char *quote;  /* its quote folded, when it has no subject, or NULL */
+    int target;   /* is_target(): 1 yes, 0 no, -1 not known yet (undated: not needed to merge) */
+    int chart_ok; /* chartable(): 0 not known yet, 1 yes, -1 no */
+    char *subject_folded; /* its subject folded, once opposed_subjects() needs it */
 } Row;
 
 static void
@@ -44,6 +52,9 @@ row_free(Row *r)
     g_clear_pointer(&r->cites, g_array_unref);
     g_clear_pointer(&r->subject, g_hash_table_unref);
     g_free(r->concept);
+    g_free(r->unit);
+    g_free(r->quote);
+    g_free(r->subject_folded);
     g_array_unref(r->wordings);
     g_free(r);
 }
@@ -109,13 +120,22 @@ consistent(const DsrFigure *a, const DsrFigure *b)
     return FALSE;
 }
 
-static gboolean
-same_unit(const DsrFigure *a, const DsrFigure *b)
+/* The unit as compared: folded, for the kinds whose unit tells quantities
+ * apart (a count of "projets" is not a count of "entreprises"). */
+static char *
+unit_key(const DsrFigure *f)
 {
-    if (a->kind != DSR_FIGURE_COUNT && a->kind != DSR_FIGURE_OTHER)
+    return (f->kind == DSR_FIGURE_COUNT || f->kind == DSR_FIGURE_OTHER) && f->unit
+               ? dsr_text_fold(f->unit)
+               : NULL;
+}
+
+/* @x and @y are the unit_key() of two rows' best reports, @kind the first's. */
+static gboolean
+same_unit(DsrFigureKind kind, const char *x, const char *y)
+{
+    if (kind != DSR_FIGURE_COUNT && kind != DSR_FIGURE_OTHER)
         return TRUE;
-    g_autofree char *x = a->unit ? dsr_text_fold(a->unit) : NULL;
-    g_autofree char *y = b->unit ? dsr_text_fold(b->unit) : NULL;
     return g_strcmp0(x, y) == 0;
 }
 
@@ -284,11 +304,11 @@ is_partial(const DsrFigure *f)
  * concept in either language. */
 static gboolean
 same_measure(const Row *r, const DsrFigure *f, GHashTable *subject, const char *concept,
-             gboolean actual)
+             gboolean actual, const char *unit)
 {
     const DsrFigure *g = r->best;
     if (!(g->kind == f->kind && g->year == f->year && g_strcmp0(g->currency, f->currency) == 0 &&
-          g_strcmp0(g->entity, f->entity) == 0 && same_unit(g, f)))
+          g_strcmp0(g->entity, f->entity) == 0 && same_unit(g->kind, r->unit, unit)))
         return FALSE;
     if (same_subject(r->subject, subject))
         return TRUE;
@@ -297,7 +317,7 @@ same_measure(const Row *r, const DsrFigure *f, GHashTable *subject, const char *
 
 static gboolean
 mergeable(const Row *r, const DsrFigure *f, GHashTable *subject, const char *concept,
-          gboolean actual)
+          gboolean actual, const char *unit, const char *quote)
 {
     const DsrFigure *g = r->best;
     /* "environ 30 milliards" and "30 milliards" are one figure; "plus de 30" is another. */
@@ -310,13 +330,11 @@ mergeable(const Row *r, const DsrFigure *f, GHashTable *subject, const char *con
         /* Without a subject, only the same words in the same kind of figure. */
         if (r->subject || subject)
             return FALSE;
-        g_autofree char *x = dsr_text_fold(g->quote);
-        g_autofree char *y = dsr_text_fold(f->quote);
         return g->kind == f->kind && g->year == f->year &&
                g_strcmp0(g->currency, f->currency) == 0 && g_strcmp0(g->entity, f->entity) == 0 &&
-               strcmp(x, y) == 0;
+               g_strcmp0(r->quote, quote) == 0;
     }
-    return same_measure(r, f, subject, concept, actual);
+    return same_measure(r, f, subject, concept, actual, unit);
 }
 
 static int
@@ -377,15 +395,33 @@ append_cites(GString *s, const GArray *cites)
     g_string_append_c(s, ']');
 }
 
+/* is_partial() of a sentence, remembered: an article's sentence often holds
+ * several figures, and a fold of the whole sentence costs more than a lookup. */
+static gboolean
+partial_sentence(GHashTable *partial, const DsrFigure *f)
+{
+    if (!f->sentence)
+        return FALSE;
+    gpointer known = g_hash_table_lookup(partial, f->sentence);
+    if (known)
+        return GPOINTER_TO_INT(known) > 0;
+    gboolean p = is_partial(f);
+    g_hash_table_insert(partial, (gpointer)f->sentence, GINT_TO_POINTER(p ? 1 : -1));
+    return p;
+}
+
 static Row *
-collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFacts *facts,
-            const DsrFigure *f, int source, int *order)
+collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, GHashTable *partial,
+            const DsrFacts *facts, const DsrFigure *f, int source, int *order)
 {
     GHashTable *subject = f->subject ? dsr__stems(rel, f->subject, facts->lang) : NULL;
     if (subject && !g_hash_table_size(subject))
         g_clear_pointer(&subject, g_hash_table_unref);
-    gboolean actual = f->year && !is_target(f) && !is_partial(f);
+    int target = f->year ? is_target(f) : -1;
+    gboolean actual = f->year && !target && !partial_sentence(partial, f);
     char *concept = subject ? subject_concept(f->subject, facts->lang) : NULL;
+    g_autofree char *unit = unit_key(f);
+    g_autofree char *quote = subject ? NULL : dsr_text_fold(f->quote);
     /* Only figures of one kind, currency, year and entity can be one: the
      * buckets keep ten thousand articles from comparing every pair. */
     g_autofree char *key = g_strdup_printf("%d|%s|%d|%s", f->kind, f->currency ? f->currency : "",
@@ -397,13 +433,17 @@ collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFac
     }
     for (guint r = 0; r < bucket->len; r++) {
         Row *row = g_ptr_array_index(bucket, r);
-        if (!mergeable(row, f, subject, concept, actual))
+        if (!mergeable(row, f, subject, concept, actual, unit, quote))
             continue;
         dsr_cites_add(row->cites, source);
         Wording w = {f->quote, source};
         g_array_append_val(row->wordings, w);
-        if (precision(f) < precision(row->best))
+        if (precision(f) < precision(row->best)) {
             row->best = f;
+            row->target = target;
+            g_free(row->unit);
+            row->unit = g_steal_pointer(&unit);
+        }
         if (subject)
             g_hash_table_unref(subject);
         g_free(concept);
@@ -414,6 +454,9 @@ collect_row(DsrRelation *rel, GPtrArray *rows, GHashTable *buckets, const DsrFac
     row->subject = subject;
     row->concept = concept;
     row->actual = actual;
+    row->target = target;
+    row->unit = g_steal_pointer(&unit);
+    row->quote = g_steal_pointer(&quote);
     row->cites = dsr_cites_new(&source, 1);
     row->wordings = g_array_new(FALSE, FALSE, sizeof(Wording));
     Wording w = {f->quote, source};
@@ -526,13 +569,27 @@ is_change(const DsrFigure *f)
     return FALSE;
 }
 
+/* Whether @f, the best report of @r or its equivalent, may be charted; the
+ * answer for the best report is kept in the row (each chart asks again). */
 static gboolean
-chartable(const DsrFigure *f)
+chartable(Row *r, const DsrFigure *f)
 {
+    if (f == r->best && r->chart_ok)
+        return r->chart_ok > 0;
     /* A range's ends are not two quantities, and a negative or zero amount
      * has no bar length a reader could compare. */
-    return f->qualifier != DSR_QUALIFIER_AT_LEAST && f->qualifier != DSR_QUALIFIER_AT_MOST &&
-           quantity(f) > 0 && !is_change(f) && !is_target(f);
+    gboolean ok = f->qualifier != DSR_QUALIFIER_AT_LEAST && f->qualifier != DSR_QUALIFIER_AT_MOST &&
+                  quantity(f) > 0 && !is_change(f);
+    if (ok && f == r->best) {
+        if (r->target < 0)
+            r->target = is_target(f);
+        ok = !r->target;
+    } else if (ok) {
+        ok = !is_target(f);
+    }
+    if (f == r->best)
+        r->chart_ok = ok ? 1 : -1;
+    return ok;
 }
 
 /* A point of a money chart in @currency: the row itself, or the equivalent
@@ -587,7 +644,7 @@ bar_chart(DsrRelation *rel, GPtrArray *rows, DsrFigureKind kind, const char *cur
         const DsrFigure *f = kind == DSR_FIGURE_MONEY ? in_currency(r, currency, &conv)
                              : r->best->kind == kind  ? r->best
                                                       : NULL;
-        if (f && !r->charted && chartable(f))
+        if (f && !r->charted && chartable(r, f))
             counts[CLAMP(magnitude(quantity(f)), 0, 7)]++;
     }
     int family = 0;
@@ -609,7 +666,7 @@ bar_chart(DsrRelation *rel, GPtrArray *rows, DsrFigureKind kind, const char *cur
         const DsrFigure *f = kind == DSR_FIGURE_MONEY ? in_currency(r, currency, &conv)
                              : r->best->kind == kind  ? r->best
                                                       : NULL;
-        if (!f || r->charted || !chartable(f))
+        if (!f || r->charted || !chartable(r, f))
             continue;
         if (family >= 0 && CLAMP(magnitude(quantity(f)), 0, 7) != family)
             continue;
@@ -663,16 +720,17 @@ series_charts(DsrRelation *rel, GPtrArray *rows)
     for (guint i = 0; i < end; i++) {
         Row *first = g_ptr_array_index(rows, i);
         if (first->charted || !first->best->year || !first->subject ||
-            first->best->kind == DSR_FIGURE_OTHER || !chartable(first->best))
+            first->best->kind == DSR_FIGURE_OTHER || !chartable(first, first->best))
             continue;
         g_autoptr(GPtrArray) series = g_ptr_array_new();
         g_ptr_array_add(series, first);
         for (guint k = i + 1; k < end; k++) {
             Row *r = g_ptr_array_index(rows, k);
             const DsrFigure *f = r->best, *g = first->best;
-            if (r->charted || !f->year || !chartable(f) || f->kind != g->kind ||
+            if (r->charted || !f->year || f->kind != g->kind ||
                 g_strcmp0(f->currency, g->currency) != 0 || g_strcmp0(f->entity, g->entity) != 0 ||
-                !same_unit(f, g) || !same_subject(first->subject, r->subject))
+                !same_unit(f->kind, r->unit, first->unit) ||
+                !same_subject(first->subject, r->subject) || !chartable(r, f))
                 continue;
             gboolean year_taken = FALSE;
             for (guint s = 0; s < series->len; s++)
@@ -731,12 +789,19 @@ series_charts(DsrRelation *rel, GPtrArray *rows)
 /* Words that tell two quantities apart even when the rest of their subjects
  * agree: exports and imports of the same two countries share every other
  * stem, and must be two series, never one. */
+static const char *
+folded_subject(Row *r)
+{
+    if (!r->subject_folded)
+        r->subject_folded = dsr_text_fold(r->best->subject);
+    return r->subject_folded;
+}
+
 static gboolean
-opposed_subjects(const DsrFigure *a, const DsrFigure *b)
+opposed_subjects(Row *a, Row *b)
 {
     static const char *const words[] = {"export", "import", "deficit", "excedent", "surplus"};
-    g_autofree char *x = dsr_text_fold(a->subject);
-    g_autofree char *y = dsr_text_fold(b->subject);
+    const char *x = folded_subject(a), *y = folded_subject(b);
     for (guint i = 0; i < G_N_ELEMENTS(words); i++)
         if ((strstr(x, words[i]) != NULL) != (strstr(y, words[i]) != NULL))
             return TRUE;
@@ -772,7 +837,8 @@ static gboolean
 comparable(const Series *a, const Series *b)
 {
     const DsrFigure *f = a->first->best, *g = b->first->best;
-    return f->kind == g->kind && g_strcmp0(f->currency, g->currency) == 0 && same_unit(f, g);
+    return f->kind == g->kind && g_strcmp0(f->currency, g->currency) == 0 &&
+           same_unit(f->kind, a->first->unit, b->first->unit);
 }
 
 static const char *
@@ -807,15 +873,17 @@ grouped_charts(DsrRelation *rel, GPtrArray *rows)
     for (guint i = 0; i < end; i++) {
         Row *r = g_ptr_array_index(rows, i);
         const DsrFigure *f = r->best;
-        if (r->charted || !f->year || !r->subject || f->kind == DSR_FIGURE_OTHER || !chartable(f))
+        if (r->charted || !f->year || !r->subject || f->kind == DSR_FIGURE_OTHER ||
+            !chartable(r, f))
             continue;
         Series *into = NULL;
         for (guint k = 0; k < all->len && !into; k++) {
             Series *s = g_ptr_array_index(all, k);
             const DsrFigure *g = s->first->best;
             if (f->kind == g->kind && g_strcmp0(f->currency, g->currency) == 0 &&
-                g_strcmp0(f->entity, g->entity) == 0 && same_unit(f, g) &&
-                same_subject(s->first->subject, r->subject) && !opposed_subjects(f, g))
+                g_strcmp0(f->entity, g->entity) == 0 &&
+                same_unit(f->kind, r->unit, s->first->unit) &&
+                same_subject(s->first->subject, r->subject) && !opposed_subjects(r, s->first))
                 into = s;
         }
         if (!into) {
@@ -883,7 +951,7 @@ grouped_charts(DsrRelation *rel, GPtrArray *rows)
         for (guint c = 1; c < chosen->len; c++) {
             const Series *o = g_ptr_array_index(chosen, c);
             one_subject &= same_subject(seed->first->subject, o->first->subject) &&
-                           !opposed_subjects(seed->first->best, o->first->best);
+                           !opposed_subjects(seed->first, o->first);
         }
         const DsrFigure *g = seed->first->best;
         double max = 0;
@@ -1029,6 +1097,7 @@ dsr__summarize_figures(DsrRelation *rel)
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
     g_autoptr(GHashTable) buckets =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+    g_autoptr(GHashTable) partial = g_hash_table_new(g_str_hash, g_str_equal);
     int order = 0;
     for (guint i = 0; i < rel->selected->len; i++) {
         const DsrSelected *s = &g_array_index(rel->selected, DsrSelected, i);
@@ -1038,7 +1107,8 @@ dsr__summarize_figures(DsrRelation *rel)
             const DsrFigure *f = g_ptr_array_index(figs, k);
             if (f->equivalent_of < 0 || f->equivalent_of >= (int)figs->len ||
                 f->equivalent_of == (int)k)
-                row_of[k] = collect_row(rel, rows, buckets, s->facts, f, s->source, &order);
+                row_of[k] =
+                    collect_row(rel, rows, buckets, partial, s->facts, f, s->source, &order);
         }
         /* An equivalent joins the row of the figure it restates. */
         for (guint k = 0; k < figs->len; k++) {
@@ -1074,7 +1144,7 @@ dsr__summarize_figures(DsrRelation *rel)
         for (guint b = x->bucket_index + 1; b < end; b++) {
             Row *y = g_ptr_array_index(x->bucket, b);
             if ((y->group && y->group == x->group) ||
-                !same_measure(x, y->best, y->subject, y->concept, y->actual) ||
+                !same_measure(x, y->best, y->subject, y->concept, y->actual, y->unit) ||
                 consistent(x->best, y->best) || !other_sources(x, y))
                 continue;
             if (!x->group && !y->group)
