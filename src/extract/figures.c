@@ -3101,8 +3101,10 @@ subject_of_change_noun(const Ctx *c, const Piece *p, const DsrFigure *f, guint q
         if (h < 0)
             return NULL;
         for (gssize k = h + 1; k <= b; k++) {
-            if (word_in(c, k, (const char *const[]){"de", "du", "des", "d'", "of", "in", NULL}))
+            if (word_in(c, k, (const char *const[]){"de", "du", "des", "d'", "of", "in", NULL})) {
+                *found = TRUE;
                 return span_text(c, a, b); /* "croissance de l'économie numérique de 20 %" */
+            }
             if (!word_in(c, k, weak_adjectives))
                 strong = TRUE;
         }
@@ -3431,13 +3433,16 @@ figure_subject(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst, G
         s = subject_of_share(c, p, f, qfirst, emitted, si, &found);
         if (found)
             return s;
+        g_free(s); /* a rule that did not govern the figure claims nothing */
         s = subject_of_change_verb(c, qfirst, emitted, si, &found);
         if (found)
             return s;
+        g_free(s);
     }
     s = subject_of_change_noun(c, p, f, qfirst, emitted, si, &found);
     if (found)
         return s;
+    g_free(s);
     /* "dont environ 30 % pour la fabrication": a part of the figure before. */
     if (word_in(c, (gssize)qfirst - 1, (const char *const[]){"dont", "including", NULL}) &&
         noun_after(c, p->last, (const char *const[]){"pour", "dans", "for", "in", NULL}, &prep, &a,
