@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <dossier/ingest.h>
@@ -127,8 +128,12 @@ run_section(gconstpointer data)
     for (guint i = 0; i < sec->lines->len; i++) {
         g_auto(GStrv) cols = g_strsplit(g_ptr_array_index(sec->lines, i), "\t", 4);
         g_assert_cmpuint(g_strv_length(cols), ==, 4);
-        const char *lineno = cols[0], *lang = cols[1], *sentence = cols[2], *expected = cols[3];
-        g_autoptr(GPtrArray) figs = dsr__figures_parse(sentence, lang);
+        const char *lineno = cols[0], *sentence = cols[2], *expected = cols[3];
+        /* "fr@2024-10": the sentence of an article of October 2024 ("cette
+         * année", "last year", "de janvier à septembre"). */
+        g_auto(GStrv) lang_date = g_strsplit(cols[1], "@", 2);
+        const char *lang = lang_date[0];
+        g_autoptr(GPtrArray) figs = dsr__figures_parse_dated(sentence, lang, lang_date[1], NULL);
         g_auto(GStrv) specs = NULL;
         guint n = 0;
         if (strcmp(expected, "-") != 0) {

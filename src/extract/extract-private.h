@@ -16,6 +16,18 @@
  * entity is left NULL for the caller, who knows the gazetteer. Years, dates,
  * ordinals, ranks, decree numbers and numbers inside names are not figures. */
 GPtrArray *dsr__figures_parse(const char *sentence, const char *lang);
+/* What a sentence says of years, for the sentences after it. */
+typedef struct {
+    gboolean dated;       /* it names a year (a date, a comparison, a name, "l'an dernier") */
+    int frame;            /* the year it opens on ("En 2023, …"), or 0 */
+    gboolean same_period; /* "durant la même période": the period said before */
+} DsrSentenceYears;
+
+/* The same, with the article's date @ref_date ("YYYY[-MM[-DD]]" or NULL) to
+ * date "cette année", "l'an dernier", "last year", "de janvier à septembre";
+ * fills @years (may be NULL). */
+GPtrArray *dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref_date,
+                                    DsrSentenceYears *years);
 
 /* What kind of term found a mention; partner scoring weighs them. */
 typedef enum {

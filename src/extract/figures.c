@@ -27,7 +27,9 @@ typedef struct {
     gboolean en;
     GArray *toks; /* Tok */
     guint n;
-    guint floor; /* first token not yet taken by a figure */
+    guint floor;   /* first token not yet taken by a figure */
+    int ref_year;  /* the article's year, 0 if unknown: dates "cette année", "last year" */
+    int ref_month; /* its month, 0 if unknown: "de janvier à septembre" of which year */
 } Ctx;
 
 static Tok *
@@ -907,33 +909,85 @@ static const char *const abstract_items[] = {
 /* Nouns a small number in words only refers back to: the parties of the
  * article ("deux pays", "two sides"), ways and occasions ("deux reprises"). */
 static const char *const relational_nouns[] = {
-    "pays",        "nations",
-    "peuples",     "parties",
-    "côtés",       "gouvernements",
-    "dirigeants",  "chefs",
-    "économies",   "capitales",
-    "voisins",     "délégations",
-    "ministres",   "reprises",
-    "occasions",   "fois",
-    "scénarios",   "options",
-    "types",       "sortes",
-    "formes",      "modèles",
-    "façons",      "manières",
-    "thèmes",      "sujets",
-    "questions",   "mots",
-    "langues",     "sessions",
-    "séances",     "groupes de travail",
-    "countries",   "peoples",
-    "sides",       "governments",
-    "leaders",     "economies",
-    "neighbours",  "neighbors",
-    "delegations", "ministers",
-    "occasions",   "times",
-    "scenarios",   "kinds",
-    "ways",        "topics",
-    "issues",      "words",
-    "languages",   "sessions",
-    "themes",      NULL,
+    "pays",
+    "nations",
+    "peuples",
+    "parties",
+    "côtés",
+    "gouvernements",
+    "dirigeants",
+    "chefs",
+    "économies",
+    "capitales",
+    "voisins",
+    "délégations",
+    "ministres",
+    "reprises",
+    "occasions",
+    "fois",
+    "scénarios",
+    "options",
+    "types",
+    "sortes",
+    "formes",
+    "modèles",
+    "façons",
+    "manières",
+    "thèmes",
+    "sujets",
+    "questions",
+    "mots",
+    "langues",
+    "sessions",
+    "séances",
+    "groupes de travail",
+    "countries",
+    "peoples",
+    "sides",
+    "governments",
+    "leaders",
+    "economies",
+    "neighbours",
+    "neighbors",
+    "delegations",
+    "ministers",
+    "occasions",
+    "times",
+    "scenarios",
+    "kinds",
+    "ways",
+    "topics",
+    "issues",
+    "words",
+    "languages",
+    "sessions",
+    "themes",
+    /* Abstract items a plan lists: "quatre secteurs prioritaires", "six industries". */
+    "secteurs",
+    "sectors",
+    "industries",
+    "domaines",
+    "areas",
+    "fields",
+    "piliers",
+    "pillars",
+    "axes",
+    "priorités",
+    "priorities",
+    "orientations",
+    "volets",
+    "aspects",
+    "principes",
+    "principles",
+    "objectifs",
+    "objectives",
+    "goals",
+    "tâches",
+    "tasks",
+    "mesures",
+    "measures",
+    "solutions",
+    NULL,
 };
 
 /* Words after which a number is a reference, not a quantity. */
@@ -965,6 +1019,17 @@ static const char *const year_preps[] = {
     "pendant",  "durant", "courant",   "l'année",  "l'an",    "à",       NULL,
 };
 
+/* The count of a period before its year: "les 11 premiers mois de 2021",
+ * "the first 11 months of 2021", "les 6 derniers mois". */
+static gboolean
+period_count(const Ctx *c, guint i)
+{
+    static const char *const after[] = {"premiers", "derniers", "mois",  "months", "trimestres",
+                                        "quarters", "semaines", "weeks", NULL};
+    return word_in(c, i + 1, after) ||
+           word_in(c, (gssize)i - 1, (const char *const[]){"first", "last", "past", NULL});
+}
+
 /* Words that make the year after them a comparison, not the figure's year. */
 static gboolean
 comparison_year(const Ctx *c, guint i)
@@ -994,10 +1059,15 @@ comparison_year(const Ctx *c, guint i)
                                        "that of",
                                        "those of",
                                        "a year earlier",
+                                       "par rapport aux",
+                                       "même période",
+                                       "same period",
+                                       "against",
                                        NULL};
-    /* Up to four words back, with no punctuation between: "compared to the figure in 2022". */
-    for (guint back = 0; back <= 4 && i >= back; back++) {
-        if (back > 0 && tok(c, i - back)->type != TOK_WORD)
+    /* Up to six words back, with no punctuation between: "compared to the
+     * figure in 2022", "par rapport aux 9 premiers mois de 2020". */
+    for (guint back = 0; back <= 6 && i >= back; back++) {
+        if (back > 0 && !is_word(c, i - back) && !period_count(c, i - back))
             break;
         for (guint k = 0; pats[k]; k++)
             if (match_before(c, i - back, pats[k]) >= 0)
@@ -1233,6 +1303,10 @@ read_count_noun(const Ctx *c, guint i, Piece *p)
     }
     p->noun = found ? first_plural : i;
     p->noun_end = p->noun;
+    /* "start-ups", "joint-ventures": a compound is one noun. */
+    while (is_punct(c, p->noun_end + 1, "-") && glued(c, p->noun_end + 1) &&
+           is_word(c, p->noun_end + 2) && glued(c, p->noun_end + 2))
+        p->noun_end += 2;
     return TRUE;
 }
 
@@ -1254,6 +1328,10 @@ static const struct {
     {"autour de", DSR_QUALIFIER_APPROX, FALSE},
     {"près de", DSR_QUALIFIER_APPROX, FALSE},
     {"près d'", DSR_QUALIFIER_APPROX, FALSE},
+    /* "près des deux tiers", "plus des trois quarts": a fraction of a whole named after it. */
+    {"près des", DSR_QUALIFIER_APPROX, FALSE},
+    {"plus des", DSR_QUALIFIER_MORE_THAN, FALSE},
+    {"moins des", DSR_QUALIFIER_LESS_THAN, FALSE},
     {"pres de", DSR_QUALIFIER_APPROX, FALSE},
     {"plus de", DSR_QUALIFIER_MORE_THAN, FALSE},
     {"plus d'", DSR_QUALIFIER_MORE_THAN, FALSE},
@@ -1316,7 +1394,7 @@ static const char *const exceed_verbs[] = {
     "dépasser",    "dépassant", "dépassait",  "dépassaient", "dépassera", "dépasseront",
     "dépasserait", "franchi",   "franchit",   "excède",      "excèdent",  "surpass",
     "surpasses",   "surpassed", "surpassing", "exceed",      "exceeds",   "exceeded",
-    "top",         "tops",      "topped",     NULL,
+    "top",         "tops",      "topped",     "topping",     NULL,
 };
 
 static DsrQualifier
@@ -1415,9 +1493,38 @@ percent_at(const Ctx *c, guint i, const char **unit)
     return 0;
 }
 
-/* Multipliers after a number: "trois fois plus", "three times the", "160-fold". */
+/* A verb or noun of growth right before a number, with its "de"/"by":
+ * "a augmenté de 2,5 fois", "en hausse de 3 fois", "increased 2.5 times",
+ * "grew by four times". Then "fois"/"times" is a multiplier, not a repetition. */
+static gboolean
+growth_before(const Ctx *c, guint first)
+{
+    static const char *const growth[] = {
+        "augmenté", "augmentée",    "augmentés",  "augmentées", "progressé", "accru",
+        "accrue",   "accrus",       "accrues",    "crû",        "grimpé",    "bondi",
+        "hausse",   "augmentation", "croissance", "increased",  "increase",  "grew",
+        "grown",    "rose",         "risen",      "jumped",     "surged",    "soared",
+        "expanded", "multiplied",   NULL};
+    gssize k = (gssize)first - 1;
+    /* Over a qualifier: "a augmenté de près de 160 fois", "grew nearly 5 times". */
+    if (word_in(c, k, (const char *const[]){"de", "d'", NULL}) &&
+        word_in(c, k - 1, (const char *const[]){"près", "plus", "moins", NULL}))
+        k -= 2;
+    else if (word_in(c, k,
+                     (const char *const[]){"environ", "presque", "quasiment", "nearly", "almost",
+                                           "about", "roughly", "some", NULL}))
+        k--;
+    if (word_in(c, k, (const char *const[]){"de", "d'", "by", NULL}))
+        k--;
+    else if (!c->en)
+        return FALSE; /* "a augmenté trois fois ses tarifs": three times over */
+    return word_in(c, k, growth);
+}
+
+/* Multipliers after a number: "trois fois plus", "three times the", "160-fold",
+ * "a augmenté de 2,5 fois". FIRST is the number's first token. */
 static guint
-multiplier_at(const Ctx *c, guint i, const char **unit)
+multiplier_at(const Ctx *c, guint first, guint i, const char **unit)
 {
     guint j = i;
     if (is_punct(c, j, "-") && glued(c, j))
@@ -1431,7 +1538,7 @@ multiplier_at(const Ctx *c, guint i, const char **unit)
             "plus",      "moins",      "supérieur", "supérieure", "supérieurs", "supérieures",
             "inférieur", "inférieure", "davantage", "plus élevé", "que",        "celui",
             "celle",     "ceux",       "le",        "la",         "les",        NULL};
-        if (word_in(c, j + 1, next)) {
+        if (word_in(c, j + 1, next) || growth_before(c, first)) {
             *unit = "fois";
             return j - i + 1;
         }
@@ -1440,7 +1547,7 @@ multiplier_at(const Ctx *c, guint i, const char **unit)
         static const char *const next[] = {
             "more", "less", "higher", "lower", "larger", "greater", "bigger", "faster",
             "the",  "as",   "that",   "what",  "its",    "their",   "over",   NULL};
-        if (word_in(c, j + 1, next)) {
+        if (word_in(c, j + 1, next) || growth_before(c, first)) {
             *unit = "times";
             return j - i + 1;
         }
@@ -1855,7 +1962,7 @@ read_piece(const Ctx *c, guint i, Piece *p)
 
     /* Multipliers and fractions. */
     const char *mu = NULL;
-    guint m = multiplier_at(c, j, &mu);
+    guint m = multiplier_at(c, p->first, j, &mu);
     if (m) {
         p->kind = DSR_FIGURE_OTHER;
         p->has_kind = TRUE;
@@ -2349,7 +2456,7 @@ subject_after_percent(const Ctx *c, guint last)
 static char *
 subject_of_count(const Ctx *c, const Piece *p)
 {
-    guint a = p->noun, b = p->noun;
+    guint a = p->noun, b = MAX(p->noun, p->noun_end); /* "start-ups" whole */
     if (c->en)
         a = p->num + 1 + (p->has_scale ? 1 : 0);
     if (c->en && word_in(c, a, (const char *const[]){"of", NULL}))
@@ -2401,6 +2508,202 @@ year_at(const Ctx *c, guint i)
     return (int)nv.value;
 }
 
+/* Years named relative to the article's: "cette année", "l'an dernier",
+ * "last year", "next year". The mention sits on the phrase's last token, as
+ * a written year would; "par rapport à l'an dernier" is a comparison. Years
+ * before or after a written year are merged in order by token. */
+static void
+find_relative_years(const Ctx *c, GArray *ys)
+{
+    static const struct {
+        const char *pat;
+        int offset;
+    } rel[] = {
+        {"cette année", 0},    {"l' année en cours", 0},
+        {"l' an dernier", -1}, {"l' année dernière", -1},
+        {"l' an passé", -1},   {"l' année passée", -1},
+        {"l' an prochain", 1}, {"l' année prochaine", 1},
+        {"this year", 0},      {"last year", -1},
+        {"next year", 1},      {"the previous year", -1},
+        {"the past year", -1}, {NULL, 0},
+    };
+    for (guint i = 0; i < c->n; i++) {
+        if (!is_word(c, i))
+            continue;
+        for (guint r = 0; rel[r].pat; r++) {
+            guint m = match_at(c, i, rel[r].pat);
+            if (!m)
+                continue;
+            guint last = i + m - 1;
+            /* "cette année-là" is a year of the story, not the article's. */
+            if (is_punct(c, last + 1, "-") && glued(c, last + 1))
+                break;
+            gboolean comparison = comparison_year(c, i) || comparison_year(c, last);
+            YearMention ym = {last, c->ref_year + rel[r].offset, FALSE, comparison};
+            guint at = 0;
+            while (at < ys->len && g_array_index(ys, YearMention, at).tok < last)
+                at++;
+            g_array_insert_val(ys, at, ym);
+            i = last;
+            break;
+        }
+    }
+}
+
+static gboolean year_follows(const Ctx *c, guint last);
+
+/* Periods of the article's year named without it: "de janvier à septembre",
+ * "au cours des neuf premiers mois (de l'année)", "au premier semestre",
+ * "depuis janvier", "in the first half", "from January to October", "à la
+ * fin de l'année". A period that ends after the article's month is last
+ * year's ("les 11 premiers mois" in a January article). Returns the tokens
+ * used and the period's last month (12 for the year's end), or 0. */
+static guint
+current_period_at(const Ctx *c, guint i, int *end_month)
+{
+    static const struct {
+        const char *pat;
+        int month; /* 0: the month is the word after the pattern; -1: N before "mois" */
+    } pats[] = {
+        {"de janvier à", 0},
+        {"de janvier a", 0},
+        {"entre janvier et", 0},
+        {"from january to", 0},
+        {"between january and", 0},
+        {"january to", 0},
+        {"janvier -", 0},
+        {"january -", 0},
+        {"depuis janvier", 1},
+        {"depuis le début de l' année", 1},
+        {"since january", 1},
+        {"since the start of the year", 1},
+        {"premier semestre", 6},
+        {"first half", 6},
+        {"premier trimestre", 3},
+        {"first quarter", 3},
+        {"deuxième trimestre", 6},
+        {"second trimestre", 6},
+        {"second quarter", 6},
+        {"troisième trimestre", 9},
+        {"third quarter", 9},
+        {"fin de l' année", 12},
+        {"fin d' année", 12},
+        {"end of the year", 12},
+        {"end of this year", 12},
+        {"year-end", 12},
+        {"year - end", 12},
+        {"des premiers mois de l' année", 3},
+        {"premiers mois", -1},
+        {"first", -2},
+        {NULL, 0},
+    };
+    for (guint k = 0; pats[k].pat; k++) {
+        guint m = match_at(c, i, pats[k].pat);
+        if (!m)
+            continue;
+        guint last = i + m - 1;
+        int month = pats[k].month;
+        if (month == 0) {
+            if (!is_month(c, last + 1))
+                continue;
+            month = dsr_text_month_number(fold_at(c, last + 1));
+            last++;
+        } else if (month == -1) {
+            /* "les neuf premiers mois", "des 11 premiers mois" */
+            NumVal nv;
+            Tok *t = tok(c, (gssize)i - 1);
+            double v = 0;
+            if (t && t->type == TOK_NUM &&
+                parse_digits(c->s + t->start, t->end - t->start, c->en, &nv))
+                v = nv.value;
+            else if (is_word(c, (gssize)i - 1))
+                v = word_value(fold_at(c, (gssize)i - 1), c->en);
+            if (v < 1 || v > 12 || v != floor(v))
+                continue;
+            month = (int)v;
+        } else if (month == -2) {
+            /* "the first nine months", "the first 11 months" */
+            double v = 0;
+            NumVal nv;
+            Tok *t = tok(c, i + 1);
+            if (t && t->type == TOK_NUM &&
+                parse_digits(c->s + t->start, t->end - t->start, c->en, &nv))
+                v = nv.value;
+            else if (is_word(c, i + 1))
+                v = word_value(fold_at(c, i + 1), c->en);
+            if (v < 1 || v > 12 || v != floor(v) ||
+                !word_in(c, i + 2, (const char *const[]){"months", NULL}))
+                continue;
+            month = (int)v;
+            last = i + 2;
+        }
+        /* "… de l'année" / "of the year" / "of this year" ends the phrase. */
+        guint more = match_at(c, last + 1, "de l' année");
+        if (!more)
+            more = match_at(c, last + 1, "of the year");
+        if (!more)
+            more = match_at(c, last + 1, "of this year");
+        last += more;
+        if (year_follows(c, last))
+            return 0; /* "de janvier à septembre 2021": the written year dates it */
+        *end_month = month;
+        return last - i + 1;
+    }
+    return 0;
+}
+
+/* A year within the two tokens after @last: "mois de 2021", "septembre 2021". */
+static gboolean
+year_follows(const Ctx *c, guint last)
+{
+    for (guint k = last + 1; k <= last + 3 && k < c->n; k++) {
+        if (year_at(c, k))
+            return TRUE;
+        if (!word_in(c, k, (const char *const[]){"de", "d'", "of", "in", "en", NULL}) &&
+            !is_month(c, k))
+            return FALSE;
+    }
+    return FALSE;
+}
+
+static void
+find_current_periods(const Ctx *c, GArray *ys)
+{
+    for (guint i = 0; i < c->n; i++) {
+        int end = 0;
+        guint m = current_period_at(c, i, &end);
+        if (!m)
+            continue;
+        guint last = i + m - 1;
+        int year = c->ref_year;
+        if (c->ref_month && end != 12 && end > c->ref_month)
+            year--;
+        gboolean comparison = comparison_year(c, i) || comparison_year(c, last);
+        YearMention ym = {last, year, FALSE, comparison};
+        guint at = 0;
+        while (at < ys->len && g_array_index(ys, YearMention, at).tok < last)
+            at++;
+        g_array_insert_val(ys, at, ym);
+        i = last;
+    }
+}
+
+/* "au cours de la même période", "over the same period": the period the
+ * text gave before, not a comparison with it. */
+static gboolean
+same_period(const Ctx *c)
+{
+    static const char *const pats[] = {
+        "la même période", "la période", "cette période", "the same period", "the period",
+        "this period",     NULL};
+    for (guint i = 0; i < c->n; i++)
+        for (guint k = 0; pats[k]; k++)
+            if (match_at(c, i, pats[k]) && !comparison_year(c, i) &&
+                !year_follows(c, i + match_at(c, i, pats[k]) - 1))
+                return TRUE;
+    return FALSE;
+}
+
 /* The year mentions that can date a figure: "en 2023", "d'ici 2030", "fin
  * 2024", "mi-2025", "novembre 2025", "de 2024" (after "mois"), "2023-2024"
  * (its end). Names ("ASEAN 2045") and comparisons ("par rapport à 2022") are not. */
@@ -2432,7 +2735,9 @@ find_years(const Ctx *c)
             ok = FALSE; /* "Forum 2024", "ASEAN 2045" */
         if (is_num(c, k) && !is_punct(c, i - 1, "-"))
             ok = TRUE; /* "20 novembre 2025" via the month, "le 15 septembre 1994" */
-        gboolean comparison = comparison_year(c, is_punct(c, i - 1, "-") ? i - 2 : i);
+        /* The start of "2023-2024" is the mention's head; "-2024" opening a
+         * sentence has none. */
+        gboolean comparison = comparison_year(c, i >= 2 && is_punct(c, i - 1, "-") ? i - 2 : i);
         if (comparison)
             ok = TRUE;
         /* "2023-2024": the start is not a separate mention */
@@ -2442,6 +2747,10 @@ find_years(const Ctx *c)
             continue;
         YearMention m = {i, y, FALSE, comparison};
         g_array_append_val(ys, m);
+    }
+    if (c->ref_year) {
+        find_relative_years(c, ys);
+        find_current_periods(c, ys);
     }
     return ys;
 }
@@ -3606,6 +3915,32 @@ acronym_plural(const Ctx *c, guint i)
 }
 
 /* Is @p a figure at all, once its tail is known? */
+/* People named by their nationality, in the plural: "8 000 Français",
+ * "2 000 Vietnamiennes", "300 Japanese". Known by their endings, which place
+ * and company names rarely have. */
+static gboolean
+demonym_plural(const Ctx *c, guint i)
+{
+    static const char *const fr[] = {"ais",    "ois",  "aises", "oises", "iens",  "iennes", "éens",
+                                     "éennes", "ains", "aines", "ens",   "ennes", NULL};
+    static const char *const fr_whole[] = {"russes",    "belges", "suisses", "tchèques",
+                                           "slovaques", "khmers", "thaïs",   NULL};
+    static const char *const en[] = {"ese", "ians", "ans", NULL};
+    const Tok *t = tok(c, i);
+    if (!t || t->type != TOK_WORD || !t->cap || t->allcaps)
+        return FALSE;
+    const char *w = t->fold;
+    if (!c->en && in_list(w, fr_whole))
+        return TRUE;
+    gsize n = strlen(w);
+    for (const char *const *e = c->en ? en : fr; *e; e++) {
+        gsize m = strlen(*e);
+        if (n > m + 3 && strcmp(w + n - m, *e) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean
 piece_is_figure(const Ctx *c, Piece *p)
 {
@@ -3664,7 +3999,12 @@ piece_is_figure(const Ctx *c, Piece *p)
         /* "50 Boeing 737", "50 Airbus A321": a make and its model. */
         gboolean model = (is_num(c, nx) && !year_at(c, nx)) ||
                          (is_word(c, nx) && is_num(c, nx + 1) && glued(c, nx + 1));
-        if (!phrase && !model)
+        /* "8 000 Français sont inscrits"; but "200 Japanese and Vietnamese
+         * firms" names the firms, which the number counts. */
+        gboolean people = demonym_plural(c, p->noun) && !p->year_like &&
+                          !word_in(c, nx, (const char *const[]){"et", "and", "ou", "or", NULL}) &&
+                          !(is_punct(c, nx, ",") && demonym_plural(c, nx + 1));
+        if (!phrase && !model && !people)
             return FALSE;
     }
     /* Capitalised word after a small bare number, as in "Hanoi 3 Ministers"? Names. */
@@ -3733,10 +4073,64 @@ chained_restatement(const Ctx *c, guint first, guint prev_last)
            prev_last + 2 == first - 1;
 }
 
+/* The year a sentence opens on, as the frame of what it says: "En 2023, …",
+ * "Au premier semestre 2022, …", "De janvier à octobre 2019, …", "L'an
+ * dernier, …". The mention is among the first words, a comma follows it
+ * before any figure, and no other number but a day stands before it. */
+static int
+frame_year(const Ctx *c, const GArray *ys, const GArray *emitted)
+{
+    if (!ys->len)
+        return 0;
+    const YearMention *m = &g_array_index(ys, YearMention, 0);
+    if (m->comparison || m->tok > 9)
+        return 0;
+    guint first_fig = emitted->len ? g_array_index(emitted, Emitted, 0).first : c->n;
+    if (first_fig <= m->tok)
+        return 0;
+    for (guint k = 0; k < m->tok; k++)
+        if (is_num(c, k) && !is_month(c, k + 1) && !(is_punct(c, k + 1, "-") && year_at(c, k + 2)))
+            return 0;
+    for (guint k = m->tok + 1; k < first_fig && k <= m->tok + 3; k++)
+        if (is_punct(c, k, ","))
+            return m->year;
+    return 0;
+}
+
+/* A change in apposition to a dated figure is of the same year: "5,5
+ * milliards de dollars en 2024, en hausse de 12 %", "$5 billion in 2023, up
+ * 10 percent". Between them: the year, a comma, and a few words of change. */
+static gboolean
+dated_apposition(const Ctx *c, const Emitted *prev, const Emitted *em)
+{
+    static const char *const change[] = {
+        "hausse", "baisse",     "augmentation", "progression", "croissance",
+        "recul",  "diminution", "up",           "down",        "increase",
+        "rise",   "growth",     "decline",      "drop",        NULL};
+    if (!prev->f->year || em->first <= prev->last || em->first - prev->last > 10)
+        return FALSE;
+    gboolean comma = FALSE, changed = FALSE;
+    for (guint k = prev->last + 1; k < em->first; k++) {
+        if (is_punct(c, k, ","))
+            comma = TRUE;
+        else if (is_punct(c, k, ";") || is_punct(c, k, ".") || is_punct(c, k, ":") ||
+                 (is_num(c, k) && year_at(c, k) != prev->f->year))
+            return FALSE;
+        else if (word_in(c, k, change))
+            changed = TRUE;
+        else if (word_in(c, k, (const char *const[]){"et", "and", "dont", "including", NULL}))
+            return FALSE;
+    }
+    return comma && changed;
+}
+
+/* Dates each figure by the year mentions of its sentence; fills @years. */
 static void
-assign_years(const Ctx *c, GArray *emitted)
+assign_years(const Ctx *c, GArray *emitted, DsrSentenceYears *years)
 {
     g_autoptr(GArray) ys = find_years(c);
+    years->dated = ys->len > 0;
+    years->frame = frame_year(c, ys, emitted);
     /* A year right after a figure ("16,5% en 2023") belongs to it. */
     for (guint y = 0; y < ys->len; y++) {
         YearMention *m = &g_array_index(ys, YearMention, y);
@@ -3788,7 +4182,7 @@ assign_years(const Ctx *c, GArray *emitted)
                 if (other)
                     continue;
                 for (guint q = em->last + 1; q < m->tok; q++)
-                    if (is_num(c, q))
+                    if (is_num(c, q) && !period_count(c, q))
                         other = TRUE; /* "passant de 25 en 2014": the year is the bare number's */
                 if (other)
                     continue;
@@ -3840,16 +4234,49 @@ assign_years(const Ctx *c, GArray *emitted)
             !a->f->year)
             a->f->year = b->f->year;
     }
+    for (guint e = 1; e < emitted->len; e++) {
+        Emitted *b = &g_array_index(emitted, Emitted, e);
+        Emitted *a = &g_array_index(emitted, Emitted, e - 1);
+        if (!b->f->year && dated_apposition(c, a, b))
+            b->f->year = a->f->year;
+    }
 }
+
+/* Nouns that a scaled amount after a money figure measures in that money:
+ * "7,5 milliards de dollars, dont 4,2 milliards d'exportations". */
+static const char *const money_nouns[] = {
+    "enregistré", "enregistrés",     "recorded",   "exportations", "importations", "exports",
+    "imports",    "investissements", "investment", "investments",  "recettes",     "revenus",
+    "revenue",    "revenues",        "ventes",     "sales",        "échanges",     "dépenses",
+    "spending",   "crédits",         "prêts",      "loans",        "aides",        "dons",
+    "grants",     "financements",    "funding",    "capitaux",     "excédent",     "surplus",
+    "déficit",    "deficit",         NULL,
+};
 
 GPtrArray *
 dsr__figures_parse(const char *sentence, const char *lang)
 {
+    return dsr__figures_parse_dated(sentence, lang, NULL, NULL);
+}
+
+GPtrArray *
+dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref_date,
+                         DsrSentenceYears *years)
+{
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_figure_free);
+    DsrSentenceYears unused;
+    if (!years)
+        years = &unused;
+    memset(years, 0, sizeof *years);
     if (!sentence || !*sentence || !g_utf8_validate(sentence, -1, NULL))
         return out;
     Ctx c = {0};
     c.s = sentence;
+    if (ref_date && strlen(ref_date) >= 4) {
+        c.ref_year = (int)g_ascii_strtoll(ref_date, NULL, 10);
+        if (strlen(ref_date) >= 7 && ref_date[4] == '-')
+            c.ref_month = (int)g_ascii_strtoll(ref_date + 5, NULL, 10);
+    }
     c.en = g_strcmp0(lang, "en") == 0;
     c.toks = g_array_new(FALSE, TRUE, sizeof(Tok));
     tokenize(&c);
@@ -4008,16 +4435,28 @@ dsr__figures_parse(const char *sentence, const char *lang)
         p.qual = qualifier_before(&c, p.first, &qfirst);
         if (p.approx_word && !p.multiple && p.qual == DSR_QUALIFIER_NONE)
             p.qual = DSR_QUALIFIER_APPROX;
+        /* "1 milliard de dollars ou plus", "500 firms or more": a lower bound. */
+        if (p.qual == DSR_QUALIFIER_NONE) {
+            static const char *const or_more[] = {"ou plus",  "ou davantage", "et plus", "or more",
+                                                  "and more", "or above",     NULL};
+            for (guint k = 0; or_more[k]; k++) {
+                guint m = match_at(&c, p.last + 1, or_more[k]);
+                if (m) {
+                    p.qual = DSR_QUALIFIER_AT_LEAST;
+                    p.last += m;
+                    break;
+                }
+            }
+        }
         /* A bare scaled amount after a money figure borrows its currency:
          * "171,9 milliards d'USD dont 61,2 milliards des exportations". */
         if (p.has_scale && !p.iso && !p.percent && !p.has_kind) {
             for (gint e = (gint)emitted->len - 1; e >= 0; e--) {
                 DsrFigure *prev = g_array_index(emitted, Emitted, e).f;
                 if (prev->kind == DSR_FIGURE_MONEY) {
-                    /* "contre 1,55 milliard enregistré": a participle is no count noun. */
-                    if (!p.count_noun || word_in(&c, p.noun,
-                                                 (const char *const[]){"enregistré", "enregistrés",
-                                                                       "recorded", NULL})) {
+                    /* "contre 1,55 milliard enregistré": a participle is no count noun;
+                     * "dont 4,2 milliards d'exportations": nor is a flow of money. */
+                    if (!p.count_noun || word_in(&c, p.noun, money_nouns)) {
                         p.iso = g_intern_string(prev->currency);
                         p.count_noun = FALSE;
                         p.last = p.scale_tok;
@@ -4060,7 +4499,12 @@ dsr__figures_parse(const char *sentence, const char *lang)
         i = p.last + 1;
         piece_clear(&p);
     }
-    assign_years(&c, emitted);
+    assign_years(&c, emitted, years);
+    years->same_period = same_period(&c);
+    /* Any year-looking number counts, names among them ("Vision 2045"): a
+     * sentence that names one is not dated by the sentence before. */
+    for (guint k = 0; k < c.n && !years->dated; k++)
+        years->dated = year_at(&c, k) != 0;
     /* Equivalents share the year of what they restate. */
     for (guint e = 0; e < out->len; e++) {
         DsrFigure *f = g_ptr_array_index(out, e);
