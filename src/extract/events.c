@@ -47,7 +47,9 @@ dsr__event_rules_new(void)
            "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
            "contrats?|contracts?|deals?|chartes?|charters?|plan d'action|plans of action|"
            "declarations? (?:commune|conjointe|de vision)\\w*|joint (?:statement|declaration)s?|"
-           "feuilles? de route|roadmaps?|traites?|treaty|treaties)\\b");
+           "feuilles? de route|roadmaps?|traites?|treaty|treaties|pactes?|pacts?|"
+           /* the instrument of loans and aid between governments */
+           "notes? diplomatiques?|diplomatic notes?|echanges? de notes|exchanges? of notes)\\b");
     r->signing =
         rx("\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
            "documents|exchanged)\\b");
