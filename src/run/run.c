@@ -12,8 +12,12 @@
 #include "common/cleanup.h"
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -23,10 +27,22 @@ typedef struct {
     char *file;       /* what the user reads: the path as given, or the sample's path in the tree */
     GPtrArray *facts; /* DsrFacts *, or NULL when skipped */
     GPtrArray *packed;   /* GBytes *, one per facts, when the run packs them (see pack_facts) */
+    GArray *lines;       /* LineSpan, one per facts of a facts file, when the run packs them */
     GPtrArray *warnings; /* char * */
     GError *error;
     gboolean too_large; /* skipped for --max-file-size */
+    /* The facts file as it was read: a line read again must come from the same file. */
+    gint64 size, mtime_ns;
+    guint64 inode;
 } InputSlot;
+
+/* Where a line of a facts file is: its facts are read again from there when
+ * a brief needs them (see read_facts_file()). */
+typedef struct {
+    const InputSlot *slot;
+    goffset offset;
+    gsize len;
+} LineSpan;
 
 static void
 input_slot_clear(InputSlot *s)
@@ -35,6 +51,7 @@ input_slot_clear(InputSlot *s)
     g_free(s->file);
     g_clear_pointer(&s->facts, g_ptr_array_unref);
     g_clear_pointer(&s->packed, g_ptr_array_unref);
+    g_clear_pointer(&s->lines, g_array_unref);
     g_clear_pointer(&s->warnings, g_ptr_array_unref);
     g_clear_error(&s->error);
 }
@@ -51,6 +68,10 @@ typedef struct {
     GHashTable *previous_ids; /* article ids in the previous run.json, or NULL (no previous run) */
     GHashTable *new_files;    /* facts file names of used articles new since then (borrowed keys) */
     GHashTable *packed; /* DsrFacts * -> GBytes *, its packed body (borrowed from the slots) */
+    GHashTable *lines;  /* DsrFacts * -> LineSpan *, where its whole facts are (borrowed) */
+    GPtrArray *empty;   /* the one empty array every packed facts' rows point to */
+    GHashTable *partner_lists; /* "CN\x1fRU" -> GPtrArray * of those codes, shared by packed facts */
+    GMutex intern_lock;        /* guards partner_lists: packing runs on the workers */
     gboolean prepare;   /* build: facts keep only what briefs use (dsr_summarize_prepare) */
     GMutex progress_lock;
     DsrStage stage;
@@ -127,18 +148,17 @@ run_clear(Run *run)
     dsr_render_context_free(run->render);
     g_free(run->data_dir);
     g_free(run->templates_dir);
-    if (run->inputs)
-        g_array_unref(run->inputs);
-    if (run->problems)
-        g_ptr_array_unref(run->problems);
+    g_clear_pointer(&run->inputs, g_array_unref);
+    g_clear_pointer(&run->problems, g_ptr_array_unref);
     cJSON_Delete(run->timings);
-    if (run->previous_ids)
-        g_hash_table_unref(run->previous_ids);
-    if (run->new_files)
-        g_hash_table_unref(run->new_files);
-    if (run->packed)
-        g_hash_table_unref(run->packed);
+    g_clear_pointer(&run->previous_ids, g_hash_table_unref);
+    g_clear_pointer(&run->new_files, g_hash_table_unref);
+    g_clear_pointer(&run->packed, g_hash_table_unref);
+    g_clear_pointer(&run->lines, g_hash_table_unref);
+    g_clear_pointer(&run->partner_lists, g_hash_table_unref);
+    g_clear_pointer(&run->empty, g_ptr_array_unref);
     g_mutex_clear(&run->progress_lock);
+    g_mutex_clear(&run->intern_lock);
 }
 
 static int
@@ -222,8 +242,12 @@ run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **err
 {
     memset(run, 0, sizeof *run);
     g_mutex_init(&run->progress_lock);
+    g_mutex_init(&run->intern_lock);
     run->opt = opt;
     run->timings = cJSON_CreateObject();
+    run->empty = g_ptr_array_new();
+    run->partner_lists =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     run->data_dir = g_strdup(dsr_data_dir());
     run->templates_dir = opt->templates_dir ? g_strdup(opt->templates_dir)
                                             : g_build_filename(run->data_dir, "templates", NULL);
@@ -252,19 +276,82 @@ relabel_error(InputSlot *slot)
     slot->error->message = relabelled;
 }
 
+/* The partners of a packed facts: one shared array per list of codes (a run
+ * has a few hundred distinct lists for a hundred thousand articles). */
+static GPtrArray *
+shared_partners(Run *run, const GPtrArray *partners)
+{
+    g_autoptr(GString) key = g_string_new(NULL);
+    for (guint i = 0; i < partners->len; i++) {
+        if (i)
+            g_string_append_c(key, '\x1f');
+        g_string_append(key, g_ptr_array_index(partners, i));
+    }
+    g_mutex_lock(&run->intern_lock);
+    GPtrArray *list = g_hash_table_lookup(run->partner_lists, key->str);
+    if (!list) {
+        list = g_ptr_array_new_full(partners->len, g_free);
+        for (guint i = 0; i < partners->len; i++)
+            g_ptr_array_add(list, g_strdup(g_ptr_array_index(partners, i)));
+        g_hash_table_insert(run->partner_lists, g_strdup(key->str), list);
+    }
+    g_ptr_array_ref(list);
+    g_mutex_unlock(&run->intern_lock);
+    return list;
+}
+
+static void
+share_array(GPtrArray **field, GPtrArray *shared)
+{
+    g_ptr_array_unref(*field);
+    *field = g_ptr_array_ref(shared);
+}
+
 /* Between reading and summarizing, a build holds every article's facts, and
  * most of them are figures, events, actors and sentences that only the
  * briefs of its relationships read, one relationship at a time. So each
- * facts keeps as fields what grouping, duplicate detection and the manifest
- * need (metadata and partners), and the rest as its facts JSON (the lossless
- * form `dossier extract` writes), deflated: about a third of the JSON, a
- * tenth of the structures. unpack_facts() gives the whole facts back when a
- * brief needs it. */
-static GBytes *
-pack_facts(DsrFacts **facts)
+ * facts keeps as fields only what grouping, selection, duplicate detection
+ * and the manifest read (id, file, url, title, date, partners: see
+ * dsr_summarize_select()); its rows are one shared empty array and its
+ * partners a shared list, so it costs its strings and little else. The
+ * whole facts is kept elsewhere: deflated in memory (pack_facts()) or, for
+ * a facts file, as the place of its line in the file (read_facts_file()).
+ * Nothing may add to a compacted facts' arrays. Frees *@facts and puts the
+ * small one in its place. */
+static void
+compact_facts(Run *run, DsrFacts **facts)
 {
     DsrFacts *f = *facts;
-    g_autofree char *json = dsr_facts_to_json(f, DSR_FACTS_JSON_SENTENCES);
+    /* Made after freeing the whole one, so that it fills the holes the freed
+     * rows leave rather than new pages. */
+    g_autofree char *id = g_steal_pointer(&f->id), *file = g_steal_pointer(&f->file);
+    g_autofree char *url = g_steal_pointer(&f->url), *title = g_steal_pointer(&f->title);
+    g_autofree char *date = g_steal_pointer(&f->date);
+    g_autoptr(GPtrArray) partners = shared_partners(run, f->partners);
+    dsr_facts_free(f);
+    DsrFacts *stub = dsr_facts_new();
+    stub->id = g_strdup(id);
+    stub->file = g_strdup(file);
+    stub->url = g_strdup(url);
+    stub->title = g_strdup(title);
+    stub->date = g_strdup(date);
+    share_array(&stub->partners, partners);
+    share_array(&stub->figures, run->empty);
+    share_array(&stub->events, run->empty);
+    share_array(&stub->actors, run->empty);
+    share_array(&stub->themes, run->empty);
+    share_array(&stub->sentences, run->empty);
+    *facts = stub;
+}
+
+/* The whole facts as its facts JSON (the lossless form `dossier extract`
+ * writes), deflated: about a third of the JSON, a tenth of the structures;
+ * *@facts is compacted. unpack_facts() gives the whole facts back. NULL
+ * when deflate fails: the facts is then kept whole. */
+static GBytes *
+pack_facts(Run *run, DsrFacts **facts)
+{
+    g_autofree char *json = dsr_facts_to_json(*facts, DSR_FACTS_JSON_SENTENCES);
     gsize len = strlen(json);
     g_autoptr(GZlibCompressor) z = g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
     /* Deflate never grows data by more than a few bytes per 16 KiB block. */
@@ -274,32 +361,12 @@ pack_facts(DsrFacts **facts)
                                              G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
     if (r != G_CONVERTER_FINISHED) {
         g_free(out);
-        return NULL; /* kept whole */
+        return NULL;
     }
-    /* A new, small facts in place of the whole one, made after freeing it so
-     * that it fills the holes the freed rows leave rather than new pages. */
-    g_autofree char *id = g_steal_pointer(&f->id), *file = g_steal_pointer(&f->file);
-    g_autofree char *url = g_steal_pointer(&f->url), *outlet = g_steal_pointer(&f->outlet);
-    g_autofree char *title = g_steal_pointer(&f->title), *date = g_steal_pointer(&f->date);
-    g_autofree char *lang = g_steal_pointer(&f->lang), *place = g_steal_pointer(&f->place);
-    g_autofree char *primary = g_steal_pointer(&f->primary_partner);
-    g_autoptr(GPtrArray) partners = g_ptr_array_ref(f->partners);
-    dsr_facts_free(f);
+    g_clear_pointer(&json, g_free);
+    compact_facts(run, facts);
     GBytes *packed = g_bytes_new(out, written);
     g_free(out);
-    DsrFacts *stub = dsr_facts_new();
-    stub->id = g_strdup(id);
-    stub->file = g_strdup(file);
-    stub->url = g_strdup(url);
-    stub->outlet = g_strdup(outlet);
-    stub->title = g_strdup(title);
-    stub->date = g_strdup(date);
-    stub->lang = g_strdup(lang);
-    stub->place = g_strdup(place);
-    stub->primary_partner = g_strdup(primary);
-    for (guint i = 0; i < partners->len; i++)
-        g_ptr_array_add(stub->partners, g_strdup(g_ptr_array_index(partners, i)));
-    *facts = stub;
     return packed;
 }
 
@@ -330,11 +397,11 @@ unpack_facts(GBytes *packed, GError **error)
 }
 
 static void
-pack_slot(InputSlot *slot)
+pack_slot(Run *run, InputSlot *slot)
 {
     slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     for (guint i = 0; i < slot->facts->len; i++)
-        g_ptr_array_add(slot->packed, pack_facts((DsrFacts **)&slot->facts->pdata[i]));
+        g_ptr_array_add(slot->packed, pack_facts(run, (DsrFacts **)&slot->facts->pdata[i]));
 }
 
 /* A facts file written by `dossier extract` (one DsrFacts object with its
@@ -347,19 +414,61 @@ is_facts_file(const char *path)
     return g_str_has_suffix(path, ".facts.jsonl");
 }
 
+static gint64
+mtime_ns(const struct stat *st)
+{
+    return (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT(1000000000) + st->st_mtim.tv_nsec;
+}
+
+/* The facts file's size, time and inode as they are now; FALSE when it cannot be read. */
+static gboolean
+stat_facts_file(const char *path, int fd, gint64 *size, gint64 *mtime, guint64 *inode)
+{
+    struct stat st;
+    if ((fd >= 0 ? fstat(fd, &st) : stat(path, &st)) != 0)
+        return FALSE;
+    *size = st.st_size;
+    *mtime = mtime_ns(&st);
+    *inode = st.st_ino;
+    return TRUE;
+}
+
+/* A build does not keep a facts file's facts, deflated or whole, between
+ * reading and summarizing: the file is dossier's own output and holds each
+ * one losslessly on a line, so it keeps where the line is and reads it
+ * again when a brief needs it (reread_line()). A hundred thousand
+ * articles' facts are then the few fields compact_facts() keeps, not 150 MB
+ * of deflated JSON. The file's size, time and inode are noted; a line read
+ * again from a file that changed since makes the run fail, never a brief
+ * from other facts. */
 static void
-read_facts_file(InputSlot *slot, gboolean prepare)
+read_facts_file(Run *run, InputSlot *slot)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
     g_autoptr(GError) read_error = NULL;
+    gint64 size = 0, mtime = 0, size2 = 0, mtime2 = 0;
+    guint64 inode = 0, inode2 = 0;
+    gboolean stated = stat_facts_file(slot->path, -1, &size, &mtime, &inode);
     if (!g_file_get_contents(slot->path, &text, &len, &read_error)) {
         g_set_error(&slot->error, DSR_ERROR, DSR_ERROR_INPUT, "%s: %s", slot->file,
                     read_error->message);
         return;
     }
+    if (run->prepare &&
+        (!stated || !stat_facts_file(slot->path, -1, &size2, &mtime2, &inode2) || size != size2 ||
+         mtime != mtime2 || inode != inode2 || (gint64)len != size)) {
+        g_set_error(&slot->error, DSR_ERROR, DSR_ERROR_INPUT,
+                    "%s: the file changed while it was read", slot->file);
+        return;
+    }
+    slot->size = size;
+    slot->mtime_ns = mtime;
+    slot->inode = inode;
     slot->facts = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
     slot->warnings = g_ptr_array_new_with_free_func(g_free);
+    if (run->prepare)
+        slot->lines = g_array_new(FALSE, FALSE, sizeof(LineSpan));
     guint line_no = 0, bad = 0;
     for (char *line = text, *end; line < text + len; line = end + 1) {
         end = memchr(line, '\n', (gsize)(text + len - line));
@@ -379,13 +488,12 @@ read_facts_file(InputSlot *slot, gboolean prepare)
                             g_strdup_printf("line %u: %s (line skipped)", line_no, local->message));
             continue;
         }
-        /* Packed line by line: a shard of ten thousand articles never stands
-         * whole in memory. */
-        if (prepare) {
-            dsr_summarize_prepare(f);
-            if (!slot->packed)
-                slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-            g_ptr_array_add(slot->packed, pack_facts(&f));
+        /* Compacted line by line: a shard of ten thousand articles never
+         * stands whole in memory. */
+        if (run->prepare) {
+            LineSpan span = {slot, line - text, n};
+            g_array_append_val(slot->lines, span);
+            compact_facts(run, &f);
         }
         g_ptr_array_add(slot->facts, f);
     }
@@ -394,7 +502,48 @@ read_facts_file(InputSlot *slot, gboolean prepare)
                     bad ? "no line reads as facts written by 'dossier extract'"
                         : "no facts in the file");
         g_clear_pointer(&slot->facts, g_ptr_array_unref);
+        g_clear_pointer(&slot->lines, g_array_unref);
     }
+}
+
+/* The whole facts of a facts file's line, as read_one() would have made
+ * them (parsed, then prepared); NULL with DSR_ERROR_INPUT when the file is
+ * gone, cannot be read or changed since it was read. */
+static DsrFacts *
+reread_line(const LineSpan *span, GError **error)
+{
+    const InputSlot *slot = span->slot;
+    int fd = g_open(slot->path, O_RDONLY | O_CLOEXEC, 0);
+    gint64 size = 0, mtime = 0;
+    guint64 inode = 0;
+    if (fd < 0 || !stat_facts_file(slot->path, fd, &size, &mtime, &inode) ||
+        size != slot->size || mtime != slot->mtime_ns || inode != slot->inode) {
+        if (fd >= 0)
+            close(fd);
+        g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
+                    "%s: the file changed or was removed during the run: run it again",
+                    slot->file);
+        return NULL;
+    }
+    g_autofree char *buf = g_malloc(span->len);
+    for (gsize done = 0; done < span->len;) {
+        gssize n = pread(fd, buf + done, span->len - done, span->offset + (goffset)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int saved = errno;
+            close(fd);
+            g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT, "%s: cannot be read again: %s",
+                        slot->file, n < 0 ? g_strerror(saved) : "it is shorter");
+            return NULL;
+        }
+        done += (gsize)n;
+    }
+    close(fd);
+    DsrFacts *f = dsr_facts_from_json(buf, span->len, error);
+    if (f)
+        dsr_summarize_prepare(f);
+    return f;
 }
 
 static guint64
@@ -411,7 +560,7 @@ read_one(guint index, gpointer data)
     if (cancelled(run))
         return;
     if (is_facts_file(slot->path)) {
-        read_facts_file(slot, run->prepare);
+        read_facts_file(run, slot);
         return;
     }
     guint64 limit = max_file_size(run->opt);
@@ -443,7 +592,7 @@ read_one(guint index, gpointer data)
         g_ptr_array_add(slot->facts, f);
     }
     if (run->prepare)
-        pack_slot(slot);
+        pack_slot(run, slot);
 }
 
 static void
@@ -473,7 +622,7 @@ read_inputs(Run *run)
     gboolean is_sample = paths == sample_list;
     for (guint i = 0; i < files->len; i++) {
         const char *path = g_ptr_array_index(files, i);
-        InputSlot slot = {g_strdup(path), NULL, NULL, NULL, NULL, NULL, FALSE};
+        InputSlot slot = {.path = g_strdup(path)};
         slot.file = is_sample && g_str_has_prefix(path, prefix) ? g_strdup(path + strlen(prefix))
                                                                 : g_strdup(path);
         g_array_append_val(run->inputs, slot);
@@ -513,7 +662,6 @@ typedef struct {
     const InputSlot *slot;
     guint position; /* in input order */
     guint in_file;  /* index of the article in its file */
-    cJSON *entry;   /* its line in the manifest's "inputs" */
 } ArticleRef;
 
 /* The order that decides which of two duplicates is used and in which order
@@ -536,11 +684,26 @@ canonical_order(gconstpointer pa, gconstpointer pb)
     return a->position < b->position ? -1 : a->position > b->position;
 }
 
+typedef enum { INPUT_USED, INPUT_DUPLICATE, INPUT_SKIPPED } InputStatus;
+
+/* One line of the manifest's "inputs", its strings borrowed from the run's
+ * slots and facts: kept this small, not as a cJSON tree, because a build of
+ * a hundred thousand articles has a hundred thousand of them until the end. */
+typedef struct {
+    const char *file;
+    const char *id;           /* or NULL */
+    const char *reason;       /* skipped */
+    const char *duplicate_of; /* duplicate */
+    const GPtrArray *warnings; /* the slot's, or NULL */
+    guint8 status;             /* InputStatus */
+    gint8 is_new;              /* -1: no "new" key (no previous run, or not used) */
+} InputEntry;
+
 /* Every article read, less duplicates (same content id or same URL): the
  * facts to summarize (borrowed), in canonical order, and the manifest's
- * "inputs", in input order. */
+ * "inputs" as InputEntry in @entries, in input order. */
 static GPtrArray *
-collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
+collect_facts(Run *run, GArray *entries, DsrRunResult *result)
 {
     GPtrArray *all = g_ptr_array_new();
     g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
@@ -548,34 +711,26 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
     g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(ArticleRef));
     for (guint i = 0; i < run->problems->len; i++) {
         const DsrInputProblem *p = g_ptr_array_index(run->problems, i);
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddStringToObject(e, "file", p->file);
-        cJSON_AddStringToObject(e, "status", "skipped");
-        cJSON_AddStringToObject(e, "reason", p->reason);
-        cJSON_AddItemToArray(inputs, e);
+        InputEntry e = {.file = p->file, .reason = p->reason, .status = INPUT_SKIPPED, .is_new = -1};
+        g_array_append_val(entries, e);
         result->skipped++;
         result->inputs++;
     }
     for (guint i = 0; i < run->inputs->len; i++) {
         const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
         if (s->error) {
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddStringToObject(e, "file", s->file);
-            cJSON_AddStringToObject(e, "status", "skipped");
-            cJSON_AddStringToObject(e, "reason", reason_of(s));
-            cJSON_AddItemToArray(inputs, e);
+            InputEntry e = {.file = s->file, .reason = reason_of(s), .status = INPUT_SKIPPED,
+                            .is_new = -1};
+            g_array_append_val(entries, e);
             result->skipped++;
             result->inputs++;
             continue;
         }
         for (guint k = 0; s->facts && k < s->facts->len; k++) {
             DsrFacts *f = g_ptr_array_index(s->facts, k);
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddStringToObject(e, "file", f->file ? f->file : s->file);
-            if (f->id)
-                cJSON_AddStringToObject(e, "id", f->id);
-            cJSON_AddItemToArray(inputs, e);
-            ArticleRef ref = {f, s, refs->len, k, e};
+            InputEntry e = {.file = f->file ? f->file : s->file, .id = f->id, .is_new = -1};
+            ArticleRef ref = {f, s, entries->len, k};
+            g_array_append_val(entries, e);
             g_array_append_val(refs, ref);
             result->inputs++;
         }
@@ -584,16 +739,16 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
     for (guint i = 0; i < refs->len; i++) {
         const ArticleRef *ref = &g_array_index(refs, ArticleRef, i);
         DsrFacts *f = ref->facts;
-        cJSON *e = ref->entry;
+        InputEntry *e = &g_array_index(entries, InputEntry, ref->position);
         const DsrFacts *dup = f->id ? g_hash_table_lookup(by_id, f->id) : NULL;
         if (!dup && f->url)
             dup = g_hash_table_lookup(by_url, f->url);
         if (dup) {
-            cJSON_AddStringToObject(e, "status", "duplicate");
-            cJSON_AddStringToObject(e, "duplicate_of", dup->file ? dup->file : "");
+            e->status = INPUT_DUPLICATE;
+            e->duplicate_of = dup->file ? dup->file : "";
             result->duplicates++;
         } else {
-            cJSON_AddStringToObject(e, "status", "used");
+            e->status = INPUT_USED;
             if (f->id)
                 g_hash_table_insert(by_id, f->id, f);
             if (f->url)
@@ -604,7 +759,7 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
              * read at all; without a previous run nothing is "new". */
             if (run->previous_ids) {
                 gboolean is_new = !f->id || !g_hash_table_contains(run->previous_ids, f->id);
-                cJSON_AddBoolToObject(e, "new", is_new);
+                e->is_new = (gint8)is_new;
                 if (is_new && f->file) {
                     g_hash_table_add(run->new_files, f->file);
                     result->new_articles++;
@@ -612,13 +767,61 @@ collect_facts(Run *run, cJSON *inputs, DsrRunResult *result)
             }
         }
         const InputSlot *s = ref->slot;
-        if (s->warnings && s->warnings->len) {
-            cJSON *w = cJSON_AddArrayToObject(e, "warnings");
-            for (guint j = 0; j < s->warnings->len; j++)
-                cJSON_AddItemToArray(w, cJSON_CreateString(g_ptr_array_index(s->warnings, j)));
-        }
+        if (s->warnings && s->warnings->len)
+            e->warnings = s->warnings;
     }
     return all;
+}
+
+static cJSON *
+input_entry_json(const InputEntry *e)
+{
+    static const char *const status[] = {"used", "duplicate", "skipped"};
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "file", e->file);
+    if (e->id)
+        cJSON_AddStringToObject(o, "id", e->id);
+    cJSON_AddStringToObject(o, "status", status[e->status]);
+    if (e->reason)
+        cJSON_AddStringToObject(o, "reason", e->reason);
+    if (e->duplicate_of)
+        cJSON_AddStringToObject(o, "duplicate_of", e->duplicate_of);
+    if (e->is_new >= 0)
+        cJSON_AddBoolToObject(o, "new", e->is_new);
+    if (e->warnings) {
+        cJSON *w = cJSON_AddArrayToObject(o, "warnings");
+        for (guint j = 0; j < e->warnings->len; j++)
+            cJSON_AddItemToArray(w, cJSON_CreateString(g_ptr_array_index(e->warnings, j)));
+    }
+    return o;
+}
+
+/* The manifest's "inputs" array appended to @out as cJSON_Print() would
+ * print it at @depth (tabs before the array's lines), one entry at a time:
+ * the whole list as a tree is a few hundred bytes an input. cJSON prints
+ * an object the same wherever it stands except for the tabs that open its
+ * lines, and strings never hold a raw newline, so each entry is printed
+ * alone and its lines indented. */
+static void
+append_inputs_json(GString *out, const GArray *entries, guint depth)
+{
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < entries->len; i++) {
+        g_autoptr(cJSON) o = input_entry_json(&g_array_index(entries, InputEntry, i));
+        g_autofree char *text = cJSON_Print(o);
+        if (i)
+            g_string_append(out, ", ");
+        for (const char *p = text, *nl; *p; p = nl + 1) {
+            if (!(nl = strchr(p, '\n'))) {
+                g_string_append(out, p);
+                break;
+            }
+            g_string_append_len(out, p, nl + 1 - p);
+            for (guint t = 0; t < depth; t++)
+                g_string_append_c(out, '\t');
+        }
+    }
+    g_string_append_c(out, ']');
 }
 
 typedef struct {
@@ -689,8 +892,10 @@ summarize_one(guint index, gpointer data)
     for (guint i = 0; i < chosen->len; i++) {
         DsrFacts *f = g_ptr_array_index(chosen, i);
         GBytes *packed = job->run->packed ? g_hash_table_lookup(job->run->packed, f) : NULL;
-        if (packed) {
-            if (!(f = unpack_facts(packed, &slot->error)))
+        const LineSpan *line = job->run->lines ? g_hash_table_lookup(job->run->lines, f) : NULL;
+        if (packed || line) {
+            if (!(f = packed ? unpack_facts(packed, &slot->error)
+                             : reread_line(line, &slot->error)))
                 return;
             g_ptr_array_add(whole, f);
         }
@@ -1159,20 +1364,27 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     malloc_trim(0);
 #endif
     run->packed = g_hash_table_new(NULL, NULL);
+    run->lines = g_hash_table_new(NULL, NULL);
     for (guint i = 0; i < run->inputs->len; i++) {
         const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
         for (guint k = 0; s->packed && k < s->packed->len; k++)
             if (g_ptr_array_index(s->packed, k))
                 g_hash_table_insert(run->packed, g_ptr_array_index(s->facts, k),
                                     g_ptr_array_index(s->packed, k));
+        for (guint k = 0; s->lines && k < s->lines->len; k++)
+            g_hash_table_insert(run->lines, g_ptr_array_index(s->facts, k),
+                                &g_array_index(s->lines, LineSpan, k));
     }
     cJSON_AddStringToObject(manifest, "dossier", dsr_version());
     g_autofree char *generated = iso_day(opt->now);
     cJSON_AddStringToObject(manifest, "generated", generated);
     cJSON_AddBoolToObject(manifest, "previous_run", run->previous_ids != NULL);
     cJSON_AddItemToObject(manifest, "options", options_json(opt, renderers, n_renderers));
-    cJSON *inputs = cJSON_AddArrayToObject(manifest, "inputs");
-    g_autoptr(GPtrArray) facts = collect_facts(run, inputs, result);
+    /* A mark where the inputs go (cJSON escapes control characters in
+     * strings, so the byte is found nowhere else): see append_inputs_json(). */
+    cJSON_AddRawToObject(manifest, "inputs", "\001");
+    g_autoptr(GArray) entries = g_array_new(FALSE, FALSE, sizeof(InputEntry));
+    g_autoptr(GPtrArray) facts = collect_facts(run, entries, result);
 
     /* One brief per relationship found (and wanted), national context included. */
     gint64 start = g_get_monotonic_time();
@@ -1223,6 +1435,15 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     run_briefs(&job, jobs_of(opt));
     stage_end(run);
     add_timing(run, "briefs_ms", start);
+    /* Every brief is made: the packed facts are not read again, and run.json
+     * is yet to be printed. */
+    g_hash_table_remove_all(run->packed);
+    g_hash_table_remove_all(run->lines);
+    for (guint i = 0; i < run->inputs->len; i++) {
+        InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
+        g_clear_pointer(&s->packed, g_ptr_array_unref);
+        g_clear_pointer(&s->lines, g_array_unref);
+    }
     /* CPU time by step, summed over threads: where a run's time goes. */
     if (!g_getenv("SOURCE_DATE_EPOCH")) {
         gint64 sum = 0, per[8] = {0};
@@ -1323,11 +1544,17 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
 
     cJSON_AddItemToObject(manifest, "timings", g_steal_pointer(&run->timings));
     g_autofree char *text = cJSON_Print(manifest);
-    g_autoptr(GByteArray) manifest_bytes = g_byte_array_new();
-    g_byte_array_append(manifest_bytes, (const guint8 *)text, (guint)strlen(text));
-    g_byte_array_append(manifest_bytes, (const guint8 *)"\n", 1);
-    if (!stage_output(stage, "run.json", manifest_bytes, NULL, NULL, error))
+    const char *mark = strchr(text, '\001');
+    g_autoptr(GString) manifest_text = g_string_sized_new(strlen(text) + 112 * entries->len);
+    g_string_append_len(manifest_text, text, mark - text);
+    append_inputs_json(manifest_text, entries, 2);
+    g_string_append(manifest_text, mark + 1);
+    g_string_append_c(manifest_text, '\n');
+    DsrOutputRecord *manifest_rec = dsr__output_stage_file(
+        stage, "run.json", (const guint8 *)manifest_text->str, manifest_text->len, error);
+    if (!manifest_rec)
         return FALSE;
+    dsr__output_record_free(manifest_rec);
     if (cancelled(run))
         return cancel_error(error, out_dir);
     guint staged = dsr__output_stage_count(stage);
@@ -1377,8 +1604,8 @@ write_facts(const DsrRunOptions *opt, DsrFactsJsonFlags flags, GString *out, Dsr
         g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT, "stopped by a signal");
         return FALSE;
     }
-    g_autoptr(cJSON) inputs = cJSON_CreateArray();
-    g_autoptr(GPtrArray) facts = collect_facts(&run, inputs, result);
+    g_autoptr(GArray) entries = g_array_new(FALSE, FALSE, sizeof(InputEntry));
+    g_autoptr(GPtrArray) facts = collect_facts(&run, entries, result);
     for (guint i = 0; i < run.inputs->len; i++) {
         const InputSlot *s = &g_array_index(run.inputs, InputSlot, i);
         for (guint k = 0; s->facts && k < s->facts->len; k++) {
@@ -1415,8 +1642,8 @@ dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GErro
         return FALSE;
     }
     read_inputs(&run);
-    g_autoptr(cJSON) inputs = cJSON_CreateArray();
-    g_autoptr(GPtrArray) facts = collect_facts(&run, inputs, result);
+    g_autoptr(GArray) entries = g_array_new(FALSE, FALSE, sizeof(InputEntry));
+    g_autoptr(GPtrArray) facts = collect_facts(&run, entries, result);
     g_autoptr(GPtrArray) partners = dsr_summarize_partners(facts);
     const char *lang = opt->lang ? opt->lang : "fr";
     DsrSummarizeOptions sopt = {.lang = lang, .since = opt->since, .until = opt->until};
