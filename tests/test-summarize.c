@@ -470,6 +470,35 @@ test_series_chart(void)
     g_assert_nonnull(strstr(c->title, "exportations vers le Japon"));
 }
 
+/* A change is no level: a percent whose subject is a pronoun's (null) but
+ * whose sentence calls it a rise, or one written "+12 %", stays out of the
+ * percent chart beside shares. */
+static void
+test_change_not_charted(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    DsrFacts *a = article("a.txt", "a.txt", "2024-03", "JP");
+    g_ptr_array_add(a->figures,
+                    figure("16,5%", 16.5, 1, DSR_FIGURE_PERCENT, NULL, 2023,
+                           "part du numérique dans le PIB", "JP",
+                           "La part du numérique dans le PIB a atteint 16,5% en 2023."));
+    g_ptr_array_add(a->figures,
+                    figure("30%", 30, 1, DSR_FIGURE_PERCENT, NULL, 2023, "part des services", "JP",
+                           "La part des services a atteint 30% en 2023."));
+    g_ptr_array_add(a->figures, figure("35%", 35, 1, DSR_FIGURE_PERCENT, NULL, 2023, NULL, "JP",
+                                       "Elle a atteint 3 milliards, soit une hausse de 35%."));
+    g_ptr_array_add(a->figures,
+                    figure("+12%", 12, 1, DSR_FIGURE_PERCENT, NULL, 2023, "exportations", "JP",
+                           "Les exportations (+12%) progressent."));
+    g_ptr_array_add(all, a);
+    g_autoptr(DsrBrief) b = summarize(all, "JP");
+    g_assert_cmpuint(b->charts->len, ==, 1);
+    const DsrChartSpec *c = &g_array_index(b->charts, DsrChartSpec, 0);
+    g_assert_cmpuint(c->points->len, ==, 2);
+    for (guint i = 0; i < c->points->len; i++)
+        g_assert_null(strstr(g_array_index(c->points, DsrChartPoint, i).label, "%"));
+}
+
 /* Events: the same forum reported on its day and in its month is one event;
  * undated events come after the chronology. */
 static void
@@ -1372,6 +1401,7 @@ main(int argc, char **argv)
     g_test_add_func("/summarize/figures/discrepancy", test_discrepancy);
     g_test_add_func("/summarize/figures/equivalent-and-charts", test_equivalent_and_charts);
     g_test_add_func("/summarize/charts/series", test_series_chart);
+    g_test_add_func("/summarize/charts/change-not-charted", test_change_not_charted);
     g_test_add_func("/summarize/events/merge", test_events_merge);
     g_test_add_func("/summarize/key-points/quotable", test_quotable);
     g_test_add_func("/summarize/golden", test_golden);

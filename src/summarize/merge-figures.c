@@ -560,11 +560,26 @@ is_change(const DsrFigure *f)
         "hausse", "augment",  "croissance", "progress", "baisse",   "recul", "diminution", "chute",
         "growth", "increase", "rise",       "decline",  "decrease", "drop",  "grew",       "jump",
     };
-    if (!f->subject)
-        return FALSE;
-    g_autofree char *s = dsr_text_fold(f->subject);
+    if (f->quote && (f->quote[0] == '+' || g_str_has_prefix(f->quote, "\u2212")))
+        return TRUE; /* "+39,3 %" */
+    /* The subject names the change ("hausse des échanges"); when it is a
+     * pronoun's (null), the words just before the figure do: "soit une
+     * hausse de 35 %", "up 10 percent". */
+    g_autofree char *s = f->subject ? dsr_text_fold(f->subject) : NULL;
+    g_autofree char *before = NULL;
+    const char *at = f->sentence && f->quote ? strstr(f->sentence, f->quote) : NULL;
+    if (at) {
+        const char *from = at - MIN((gsize)(at - f->sentence), 40);
+        while (from < at && (*from & 0xC0) == 0x80)
+            from++; /* a whole character */
+        for (const char *p = from; p < at; p++)
+            if (g_ascii_isdigit(*p))
+                from = p + 1; /* not the words of the figure before */
+        g_autofree char *raw = g_strndup(from, at - from);
+        before = dsr_text_fold(raw);
+    }
     for (guint i = 0; i < G_N_ELEMENTS(words); i++)
-        if (strstr(s, words[i]))
+        if ((s && strstr(s, words[i])) || (before && strstr(before, words[i])))
             return TRUE;
     return FALSE;
 }
