@@ -587,18 +587,21 @@ check_case(char **c, guint n)
         }
         return NULL;
     }
-    if (strcmp(kind, "years") == 0 && n == 5) {
+    if ((strcmp(kind, "years") == 0 || strcmp(kind, "currencies") == 0) && n == 5) {
+        gboolean years = kind[0] == 'y';
         g_autoptr(GString) got = g_string_new(NULL);
         for (guint i = 0; i < f->figures->len; i++) {
             const DsrFigure *g = g_ptr_array_index(f->figures, i);
             if (i)
                 g_string_append_c(got, ' ');
-            if (g->year)
+            if (years && g->year)
                 g_string_append_printf(got, "%d", g->year);
+            else if (!years && g->currency)
+                g_string_append(got, g->currency);
             else
                 g_string_append_c(got, '-');
         }
-        return strcmp(got->str, c[4]) == 0 ? NULL : g_strdup_printf("years \"%s\"", got->str);
+        return strcmp(got->str, c[4]) == 0 ? NULL : g_strdup_printf("%s \"%s\"", kind, got->str);
     }
     return g_strdup_printf("cannot read a \"%s\" case of %u columns", kind, n);
 }

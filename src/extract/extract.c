@@ -197,6 +197,74 @@ same_figure(const DsrFigure *a, const DsrFigure *b)
            g_strcmp0(a->currency, b->currency) == 0 && a->qualifier == b->qualifier;
 }
 
+/* What an amount with a scale and no currency measures when it is money
+ * the article already named: "un excédent de 1,4 milliard", "exports of 3.2
+ * billion". Folded stems of the subject. */
+static gboolean
+money_subject(const char *subject)
+{
+    static const char *const stems[] = {"excedent",
+                                        "deficit",
+                                        "echanges",
+                                        "exportation",
+                                        "importation",
+                                        "investissement",
+                                        "chiffre d'affaires",
+                                        "commerce",
+                                        "recettes",
+                                        "surplus",
+                                        "trade",
+                                        "export",
+                                        "import",
+                                        "investment",
+                                        "revenue",
+                                        "turnover",
+                                        NULL};
+    if (!subject)
+        return FALSE;
+    g_autofree char *f = dsr_text_fold_ascii(subject);
+    for (guint i = 0; stems[i]; i++)
+        if (strstr(f, stems[i]))
+            return TRUE;
+    return FALSE;
+}
+
+/* The article's one currency so far: each money figure is fed to it; NULL
+ * once two currencies were seen. */
+typedef struct {
+    const DsrFigure *last; /* the last money figure, for its currency and unit */
+    gboolean mixed;
+} ArticleMoney;
+
+static void
+article_money_feed(ArticleMoney *m, GPtrArray *figs)
+{
+    for (guint i = 0; i < figs->len; i++) {
+        const DsrFigure *f = g_ptr_array_index(figs, i);
+        if (f->kind != DSR_FIGURE_MONEY || !f->currency || f->equivalent_of >= 0)
+            continue;
+        if (m->last && g_strcmp0(m->last->currency, f->currency) != 0)
+            m->mixed = TRUE;
+        m->last = f;
+    }
+}
+
+static void
+borrow_article_currency(const ArticleMoney *m, GPtrArray *figs)
+{
+    if (!m->last || m->mixed)
+        return;
+    for (guint i = 0; i < figs->len; i++) {
+        DsrFigure *f = g_ptr_array_index(figs, i);
+        if (f->kind == DSR_FIGURE_OTHER && !f->unit && f->scale >= 1e6 &&
+            money_subject(f->subject)) {
+            f->kind = DSR_FIGURE_MONEY;
+            f->currency = g_strdup(m->last->currency);
+            f->unit = g_strdup(m->last->unit);
+        }
+    }
+}
+
 /* Figures of every unit; the title's are kept only when the body does not
  * repeat them. equivalent_of indices are shifted to the whole array.
  * A sentence that opens on a year sets the period of its paragraph: the
@@ -204,7 +272,9 @@ same_figure(const DsrFigure *a, const DsrFigure *b)
  * les échanges ont atteint 3 milliards de dollars. Les exportations ont
  * progressé de 12 %."), as a reader does; a year after the article's own is
  * a target and dates nothing else. A sentence the article repeats word for
- * word (a lead printed twice) gives its figures once. */
+ * word (a lead printed twice) gives its figures once. An amount in
+ * "milliards" with no currency, of trade or investment, is in the currency
+ * of the article's money figures before it when they all have one. */
 static void
 collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrFacts *facts)
 {
@@ -214,6 +284,7 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
     if (facts->date && strlen(facts->date) >= 4)
         ref_year = (int)g_ascii_strtoll(facts->date, NULL, 10);
     int carry = 0, carry_paragraph = -1, last_frame = 0;
+    ArticleMoney money = {0};
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         if (unit->paragraph >= 0 && !g_hash_table_add(seen, (gpointer)unit->text))
@@ -250,6 +321,8 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
             }
         }
         carry_paragraph = unit->paragraph;
+        borrow_article_currency(&money, figs);
+        article_money_feed(&money, figs);
         int base = facts->figures->len;
         for (guint i = 0; i < figs->len; i++) {
             DsrFigure *f = g_ptr_array_index(figs, i);
