@@ -1141,6 +1141,12 @@ number_in_name(const Ctx *c, guint i)
         const Currency *cur;
         if (currency_at(c, i - 1, FALSE, &cur) == 1 && tok(c, i - 1)->allcaps)
             return FALSE;
+        /* A space lost on the page: "(environ1,4 milliard de dollars)". */
+        static const char *const lost_space[] = {
+            "environ", "presque", "quelque", "près", "soit",          "about", "nearly",
+            "almost",  "around",  "roughly", "some", "approximately", NULL};
+        if (!tok(c, i - 1)->cap && word_in(c, i - 1, lost_space))
+            return FALSE;
         return TRUE;
     }
     /* COVID-19, mi-2025, Sukhoi-30 */
