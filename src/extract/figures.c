@@ -2537,6 +2537,8 @@ find_relative_years(const Ctx *c, GArray *ys)
         if (!is_word(c, i))
             continue;
         for (guint r = 0; rel[r].pat; r++) {
+            if (rel[r].pat[0] != fold_at(c, i)[0])
+                continue; /* every token meets every pattern: a cheap test first */
             guint m = match_at(c, i, rel[r].pat);
             if (!m)
                 continue;
@@ -2604,6 +2606,8 @@ current_period_at(const Ctx *c, guint i, int *end_month)
         {NULL, 0},
     };
     for (guint k = 0; pats[k].pat; k++) {
+        if (pats[k].pat[0] != fold_at(c, i)[0])
+            continue;
         guint m = match_at(c, i, pats[k].pat);
         if (!m)
             continue;
@@ -2704,8 +2708,8 @@ same_period(const Ctx *c)
         "this period",     NULL};
     for (guint i = 0; i < c->n; i++)
         for (guint k = 0; pats[k]; k++)
-            if (match_at(c, i, pats[k]) && !comparison_year(c, i) &&
-                !year_follows(c, i + match_at(c, i, pats[k]) - 1))
+            if (pats[k][0] == fold_at(c, i)[0] && match_at(c, i, pats[k]) &&
+                !comparison_year(c, i) && !year_follows(c, i + match_at(c, i, pats[k]) - 1))
                 return TRUE;
     return FALSE;
 }

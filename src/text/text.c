@@ -117,6 +117,11 @@ dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error)
     const char *text = decoded ? decoded : raw->str;
     GString *out = g_string_sized_new(strlen(text));
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        guchar b = (guchar)*p;
+        if (b >= 0x20 && b < 0x80) {
+            g_string_append_c(out, (char)b); /* printable ASCII, kept as is */
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
         if (c == '\r') {
             g_string_append_c(out, '\n');
@@ -204,8 +209,24 @@ dsr_text_fold(const char *s)
 {
     GString *out = g_string_sized_new(strlen(s));
     gboolean space = TRUE; /* drops leading spaces */
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    for (const char *p = s; *p;) {
+        /* Most of the text is ASCII: lowered in place, no decoding (the
+         * extractors fold every sentence several times). */
+        guchar b = (guchar)*p;
+        if (b < 0x80 && b != '`') {
+            p++;
+            if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                if (!space)
+                    g_string_append_c(out, ' ');
+                space = TRUE;
+                continue;
+            }
+            space = FALSE;
+            g_string_append_c(out, (char)g_ascii_tolower((char)b));
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
+        p = g_utf8_next_char(p);
         if (is_invisible(c))
             continue;
         c = fold_char(c);
@@ -226,8 +247,14 @@ dsr_text_fold(const char *s)
 char *
 dsr_text_fold_ascii(const char *s)
 {
-    g_autofree char *folded = dsr_text_fold(s);
+    char *folded = dsr_text_fold(s);
+    gboolean ascii = TRUE;
+    for (const char *p = folded; *p && ascii; p++)
+        ascii = (guchar)*p < 0x80;
+    if (ascii)
+        return folded; /* nothing to take accents from */
     g_autofree char *nfd = g_utf8_normalize(folded, -1, G_NORMALIZE_NFD);
+    g_free(folded);
     GString *out = g_string_sized_new(strlen(nfd));
     for (const char *p = nfd; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
@@ -254,6 +281,11 @@ dsr_text_squeeze(const char *s)
     const char *pending = NULL; /* the first space of a run, kept when the run is single */
     int run = 0;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        guchar b = (guchar)*p;
+        if (b > ' ' && b < 0x80 && run == 0) {
+            g_string_append_c(out, (char)b); /* the common case, not decoded */
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
         if (is_invisible(c))
             continue;
@@ -283,6 +315,10 @@ dsr_text_words(const char *s)
     g_autofree char *folded = dsr_text_fold(s);
     GString *w = g_string_new(NULL);
     for (const char *p = folded;; p = g_utf8_next_char(p)) {
+        if (g_ascii_isalnum(*p)) {
+            g_string_append_c(w, *p); /* ASCII letters and digits, not decoded */
+            continue;
+        }
         gunichar c = *p ? g_utf8_get_char(p) : 0;
         /* Letters, digits and inner hyphens make words; an apostrophe ends an
          * elided article ("l'économie" -> "l", "économie"). */
@@ -391,14 +427,25 @@ dsr_text_guess_lang(const char *s)
         head = g_strndup(s, (gsize)(cut - s));
         s = head;
     }
+    /* Each word looked up once, not compared with sixty marks (the marks
+     * are told apart by the table's value: 1 French, 2 English). */
+    static gsize once = 0;
+    static GHashTable *marks = NULL;
+    if (g_once_init_enter(&once)) {
+        GHashTable *t = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint k = 0; k < G_N_ELEMENTS(marks_fr); k++)
+            g_hash_table_insert(t, (gpointer)marks_fr[k], GINT_TO_POINTER(1));
+        for (guint k = 0; k < G_N_ELEMENTS(marks_en); k++)
+            g_hash_table_insert(t, (gpointer)marks_en[k], GINT_TO_POINTER(2));
+        marks = t;
+        g_once_init_leave(&once, 1);
+    }
     g_autoptr(GPtrArray) words = dsr_text_words(s);
     int fr = 0, en = 0;
     for (guint i = 0; i < words->len; i++) {
-        const char *w = g_ptr_array_index(words, i);
-        for (guint k = 0; k < G_N_ELEMENTS(marks_fr); k++)
-            fr += strcmp(w, marks_fr[k]) == 0;
-        for (guint k = 0; k < G_N_ELEMENTS(marks_en); k++)
-            en += strcmp(w, marks_en[k]) == 0;
+        int m = GPOINTER_TO_INT(g_hash_table_lookup(marks, g_ptr_array_index(words, i)));
+        fr += m == 1;
+        en += m == 2;
     }
     /* A title or a caption has few function words: it is told only when
      * all of them are of one language ("Vietnam and Laos sign a deal"). */
