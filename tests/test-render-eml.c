@@ -141,6 +141,25 @@ test_same_bytes(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpmem(a->data, a->len, b->data, b->len);
 }
 
+/* A run that writes the PDF too hands its bytes to the e-mail: the message
+ * must be the one the e-mail renderer makes alone, byte for byte, and the
+ * table must say so for the run to find it. */
+static void
+test_with_pdf(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autoptr(GByteArray) alone = g_byte_array_new();
+    g_autoptr(GByteArray) pdf = g_byte_array_new();
+    g_autoptr(GByteArray) with = g_byte_array_new();
+    g_assert_true(dsr_render_eml(f->brief, f->ctx, alone, NULL));
+    g_assert_true(dsr_render_pdf(f->brief, f->ctx, pdf, NULL));
+    g_assert_true(dsr_render_eml_with_pdf(f->brief, f->ctx, pdf->data, pdf->len, with, NULL));
+    g_assert_cmpmem(alone->data, alone->len, with->data, with->len);
+    const DsrRenderer *eml = dsr_renderer_find("eml");
+    g_assert_cmpstr(eml->uses, ==, "pdf");
+    g_assert_true(eml->render_using == dsr_render_eml_with_pdf);
+    g_assert_null(dsr_renderer_find("pdf")->uses);
+}
+
 static guint
 occurrences(const char *hay, const char *needle)
 {
@@ -202,6 +221,8 @@ main(int argc, char **argv)
     g_test_add("/render/eml/structure", Fixture, NULL, fixture_set_up, test_structure,
                fixture_tear_down);
     g_test_add("/render/eml/same-bytes", Fixture, NULL, fixture_set_up, test_same_bytes,
+               fixture_tear_down);
+    g_test_add("/render/eml/with-pdf", Fixture, NULL, fixture_set_up, test_with_pdf,
                fixture_tear_down);
     g_test_add("/render/eml/new-and-equivalent", Fixture, NULL, fixture_set_up,
                test_new_and_equivalent, fixture_tear_down);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * The run module's output folder: atomic writes that leave unchanged files
- * alone, the lock that keeps a second run out, unwritable folders. */
+ * alone, the lock that keeps a second run out, unwritable folders; a build
+ * from a facts file. */
 #include <dossier/dossier.h>
 #include "run/run-private.h"
 #include <glib/gstdio.h>
@@ -353,6 +354,67 @@ test_build_lock_and_manifest(void)
     remove_tree(dir);
 }
 
+/* The progress callback rewrites the facts file once the briefs start:
+ * what a user editing a shard during a run does. */
+static void
+rewrite_facts(DsrStage stage, guint done, guint total G_GNUC_UNUSED,
+              gint64 elapsed_us G_GNUC_UNUSED, gpointer data)
+{
+    const char *path = data;
+    if (stage != DSR_STAGE_BRIEF || done != 0)
+        return;
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &text, &len, NULL));
+    g_autofree char *more = g_strconcat(text, "\n", NULL);
+    g_assert_true(g_file_set_contents(path, more, -1, NULL));
+}
+
+/* A build reads a facts file's lines again when it makes the briefs: from
+ * an unchanged file the briefs are those of the articles; a file changed
+ * in between fails the run and writes nothing. */
+static void
+test_build_facts_file(void)
+{
+    g_autofree char *dir = temp_dir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *facts = g_build_filename(dir, "a.facts.jsonl", NULL);
+    g_autofree char *sample = g_test_build_filename(
+        G_TEST_DIST, "..", "examples", "articles", "seed-000-vietnam-russie-table-ronde.txt", NULL);
+    g_autoptr(GError) error = NULL;
+    DsrRunResult res;
+    const char *articles[] = {sample, NULL};
+    const char *formats[] = {"json", NULL};
+    DsrRunOptions opt = {.inputs = articles, .formats = formats, .now = 1700000000, .jobs = 1};
+    g_autoptr(GString) lines = g_string_new(NULL);
+    g_assert_true(dsr_run_extract(&opt, lines, &res, &error));
+    g_assert_true(g_file_set_contents(facts, lines->str, (gssize)lines->len, NULL));
+
+    opt.output_dir = out;
+    g_assert_true(dsr_run_build(&opt, &res, &error));
+    g_autofree char *brief = g_build_filename(out, "vn-ru.json", NULL);
+    g_autofree char *from_articles = NULL;
+    g_assert_true(g_file_get_contents(brief, &from_articles, NULL, NULL));
+    remove_tree(out);
+
+    const char *shard[] = {facts, NULL};
+    opt.inputs = shard;
+    g_assert_true(dsr_run_build(&opt, &res, &error));
+    g_autofree char *from_facts = NULL;
+    g_assert_true(g_file_get_contents(brief, &from_facts, NULL, NULL));
+    g_assert_cmpstr(from_facts, ==, from_articles);
+    remove_tree(out);
+
+    opt.progress = rewrite_facts;
+    opt.progress_data = facts;
+    g_assert_false(dsr_run_build(&opt, &res, &error));
+    g_assert_error(error, DSR_ERROR, DSR_ERROR_INPUT);
+    g_assert_false(g_file_test(brief, G_FILE_TEST_EXISTS));
+    remove_tree(out);
+    g_remove(facts);
+    g_rmdir(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -367,5 +429,6 @@ main(int argc, char **argv)
     g_test_add_func("/run/config/limits", test_config_limits);
     g_test_add_func("/run/parse-size", test_parse_size);
     g_test_add_func("/run/build/lock-and-manifest", test_build_lock_and_manifest);
+    g_test_add_func("/run/build/facts-file", test_build_facts_file);
     return g_test_run();
 }

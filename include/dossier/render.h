@@ -47,10 +47,23 @@ const char *dsr_render_label(const DsrRenderContext *ctx, const char *lang, cons
 
 typedef gboolean (*DsrRenderFunc)(const DsrBrief *brief, const DsrRenderContext *ctx,
                                   GByteArray *out, GError **error);
+/* A renderer whose document holds another format's document of the same
+ * brief (the e-mail attaches the PDF), given those @len bytes of @input
+ * instead of making them again; otherwise as a DsrRenderFunc. The bytes
+ * must be what that format's renderer made of @brief with @ctx: the output
+ * is then byte for byte the DsrRenderFunc's. */
+typedef gboolean (*DsrRenderUsingFunc)(const DsrBrief *brief, const DsrRenderContext *ctx,
+                                       const guint8 *input, gsize len, GByteArray *out,
+                                       GError **error);
 typedef struct {
     const char *name;   /* --format name */
     const char *suffix; /* file suffix, with the dot */
     DsrRenderFunc render;
+    /* NULL, or the --format name of the document this one holds, which a
+     * caller that renders that format too passes to @render_using rather
+     * than have it laid out twice. */
+    const char *uses;
+    DsrRenderUsingFunc render_using;
 } DsrRenderer;
 
 /* The renderer called @name, or NULL. */
@@ -83,6 +96,11 @@ gboolean dsr_render_json(const DsrBrief *brief, const DsrRenderContext *ctx, GBy
  * its charts as inline PNG parts, the PDF attached. */
 gboolean dsr_render_eml(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out,
                         GError **error);
+/* The same e-mail attaching the @len bytes of @pdf, which must be what
+ * dsr_render_pdf() made of @brief with @ctx (the message's boundaries and
+ * id are derived from them). */
+gboolean dsr_render_eml_with_pdf(const DsrBrief *brief, const DsrRenderContext *ctx,
+                                 const guint8 *pdf, gsize len, GByteArray *out, GError **error);
 
 /* One row of the index page. */
 typedef struct {

@@ -14,6 +14,8 @@
  *   │     └─ image/png  (one per chart)    base64, inline, Content-Id
  *   └─ application/pdf  (vn-ru.pdf)       base64, attachment
  *
+ * The PDF is the one the run made for the .pdf file when it makes both
+ * (dsr_render_eml_with_pdf()), so a brief is laid out once.
  * Every part is 7-bit (SMTP-safe). Date comes from the run's "now" and the
  * Message-Id from a hash of the brief, so the same inputs give the same bytes.
  * The run fills in From, To, Cc and the configured Subject (run/mail.c). */
@@ -487,11 +489,17 @@ day_text(const DsrRenderContext *ctx, const char *lang)
 gboolean
 dsr_render_eml(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *out, GError **error)
 {
+    g_autoptr(GByteArray) pdf = g_byte_array_new();
+    return dsr_render_pdf(brief, ctx, pdf, error) &&
+           dsr_render_eml_with_pdf(brief, ctx, pdf->data, pdf->len, out, error);
+}
+
+gboolean
+dsr_render_eml_with_pdf(const DsrBrief *brief, const DsrRenderContext *ctx, const guint8 *pdf,
+                        gsize pdf_len, GByteArray *out, GError **error)
+{
     mime_init_once();
     const char *lang = brief->lang ? brief->lang : "fr";
-    g_autoptr(GByteArray) pdf = g_byte_array_new();
-    if (!dsr_render_pdf(brief, ctx, pdf, error))
-        return FALSE;
 
     g_autoptr(GString) text = g_string_new(NULL);
     g_autoptr(GPtrArray) pngs = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
@@ -546,14 +554,13 @@ dsr_render_eml(const DsrBrief *brief, const DsrRenderContext *ctx, GByteArray *o
     GMimeMultipart *mixed = g_mime_multipart_new_with_subtype("mixed");
     g_mime_multipart_add(mixed, GMIME_OBJECT(alternative));
     g_object_unref(alternative);
-    GMimePart *attachment =
-        binary_part("application", "pdf", pdf->data, pdf->len, pdf_name, "attachment");
+    GMimePart *attachment = binary_part("application", "pdf", pdf, pdf_len, pdf_name, "attachment");
     g_mime_multipart_add(mixed, GMIME_OBJECT(attachment));
     g_object_unref(attachment);
 
     /* Multipart boundaries are random in GMime: derive them from the content
      * instead, so that the same brief gives the same bytes. */
-    g_autofree char *digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, pdf->data, pdf->len);
+    g_autofree char *digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, pdf, pdf_len);
     g_autofree char *text_digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, html_text, -1);
     g_autofree char *b1 = g_strdup_printf("=_dossier_mixed_%.24s", text_digest);
     g_autofree char *b2 = g_strdup_printf("=_dossier_alt_%.24s", text_digest);

@@ -10,10 +10,12 @@
 #include <string.h>
 
 static const DsrRenderer renderers[] = {
-    {"pdf", ".pdf", dsr_render_pdf}, /* --format name, file suffix, function */
-    {"html", ".html", dsr_render_html},
-    {"json", ".json", dsr_render_json},
-    {"eml", ".eml", dsr_render_eml},
+    /* --format name, file suffix, function; the format a document holds, and
+     * the function given that format's bytes */
+    {"pdf", ".pdf", dsr_render_pdf, NULL, NULL},
+    {"html", ".html", dsr_render_html, NULL, NULL},
+    {"json", ".json", dsr_render_json, NULL, NULL},
+    {"eml", ".eml", dsr_render_eml, "pdf", dsr_render_eml_with_pdf},
 };
 
 const DsrRenderer *

@@ -56,6 +56,8 @@ input_slot_clear(InputSlot *s)
     g_clear_error(&s->error);
 }
 
+typedef void (*TaskFunc)(guint task, gpointer data);
+
 typedef struct {
     const DsrRunOptions *opt;
     DsrExtractor *extractor;
@@ -70,9 +72,15 @@ typedef struct {
     GHashTable *packed; /* DsrFacts * -> GBytes *, its packed body (borrowed from the slots) */
     GHashTable *lines;  /* DsrFacts * -> LineSpan *, where its whole facts are (borrowed) */
     GPtrArray *empty;   /* the one empty array every packed facts' rows point to */
-    GHashTable *partner_lists; /* "CN\x1fRU" -> GPtrArray * of those codes, shared by packed facts */
-    GMutex intern_lock;        /* guards partner_lists: packing runs on the workers */
-    gboolean prepare;   /* build: facts keep only what briefs use (dsr_summarize_prepare) */
+    GHashTable *partner_lists; /* "CN\x1fRU" -> GPtrArray * of those codes, shared */
+    GMutex intern_lock;        /* guards partner_lists: compacting runs on the workers */
+    gboolean prepare;          /* build: facts keep only what briefs use (dsr_summarize_prepare) */
+    GThreadPool *pool;         /* see tasks_begin() */
+    TaskFunc task_fn;
+    gpointer task_data;
+    GMutex tasks_lock;
+    GCond tasks_done;
+    guint tasks_left;
     GMutex progress_lock;
     DsrStage stage;
     guint done, total;
@@ -144,6 +152,8 @@ stage_end(Run *run)
 static void
 run_clear(Run *run)
 {
+    if (run->pool)
+        g_thread_pool_free(run->pool, FALSE, TRUE);
     dsr_extractor_free(run->extractor);
     dsr_render_context_free(run->render);
     g_free(run->data_dir);
@@ -159,6 +169,8 @@ run_clear(Run *run)
     g_clear_pointer(&run->empty, g_ptr_array_unref);
     g_mutex_clear(&run->progress_lock);
     g_mutex_clear(&run->intern_lock);
+    g_mutex_clear(&run->tasks_lock);
+    g_cond_clear(&run->tasks_done);
 }
 
 static int
@@ -167,36 +179,64 @@ jobs_of(const DsrRunOptions *opt)
     return opt->jobs > 0 ? opt->jobs : (int)MAX(1u, g_get_num_processors());
 }
 
-/* Runs @fn(i, data) for i in [0, n) on jobs_of() threads and waits for all.
- * @order, when not NULL, is the order in which the indices are handed out:
- * the longest items first, so that two threads do not wait at the end on one
- * large relationship started last (results go to slots by index either way). */
-typedef void (*IndexFunc)(guint index, gpointer data);
-typedef struct {
-    IndexFunc fn;
-    gpointer data;
-} PoolJob;
-
+/* The run's worker threads, one pool for every stage: made when a stage
+ * first has work for two threads and kept until the run ends, so threads
+ * are not started again for each stage and a thread keeps its font map
+ * (made on its first render) from one brief to the next. A stage sets the
+ * function of its tasks and their number, queues them and waits until that
+ * many have run; a task may queue more tasks of its stage. */
 static void
 pool_worker(gpointer item, gpointer user)
 {
-    PoolJob *job = user;
-    job->fn(GPOINTER_TO_UINT(item) - 1, job->data);
+    Run *run = user;
+    run->task_fn(GPOINTER_TO_UINT(item) - 1, run->task_data);
+    g_mutex_lock(&run->tasks_lock);
+    if (--run->tasks_left == 0)
+        g_cond_signal(&run->tasks_done);
+    g_mutex_unlock(&run->tasks_lock);
 }
 
 static void
-parallel_for(guint n, int jobs, const guint *order, IndexFunc fn, gpointer data)
+tasks_begin(Run *run, TaskFunc fn, gpointer data, guint total, GCompareDataFunc order,
+            gpointer order_data)
 {
-    if (jobs <= 1 || n <= 1) {
+    if (!run->pool)
+        run->pool = g_thread_pool_new(pool_worker, run, jobs_of(run->opt), TRUE, NULL);
+    run->task_fn = fn;
+    run->task_data = data;
+    run->tasks_left = total;
+    g_thread_pool_set_sort_function(run->pool, order, order_data);
+}
+
+static void
+tasks_push(Run *run, guint task)
+{
+    g_thread_pool_push(run->pool, GUINT_TO_POINTER(task + 1), NULL);
+}
+
+static void
+tasks_wait(Run *run)
+{
+    g_mutex_lock(&run->tasks_lock);
+    while (run->tasks_left)
+        g_cond_wait(&run->tasks_done, &run->tasks_lock);
+    g_mutex_unlock(&run->tasks_lock);
+    g_thread_pool_set_sort_function(run->pool, NULL, NULL);
+}
+
+/* Runs @fn(i, data) for i in [0, n) on the run's threads and waits for all. */
+static void
+parallel_for(Run *run, guint n, TaskFunc fn, gpointer data)
+{
+    if (jobs_of(run->opt) <= 1 || n <= 1) {
         for (guint i = 0; i < n; i++)
-            fn(order ? order[i] : i, data);
+            fn(i, data);
         return;
     }
-    PoolJob job = {fn, data};
-    GThreadPool *pool = g_thread_pool_new(pool_worker, &job, MIN((guint)jobs, n), TRUE, NULL);
+    tasks_begin(run, fn, data, n, NULL, NULL);
     for (guint i = 0; i < n; i++)
-        g_thread_pool_push(pool, GUINT_TO_POINTER((order ? order[i] : i) + 1), NULL);
-    g_thread_pool_free(pool, FALSE, TRUE);
+        tasks_push(run, i);
+    tasks_wait(run);
 }
 
 typedef struct {
@@ -237,12 +277,21 @@ add_timing(Run *run, const char *stage, gint64 start)
     cJSON_AddNumberToObject(run->timings, stage, (double)(g_get_monotonic_time() - start) / 1000.0);
 }
 
+/* What a command needs of run_setup(): the extractor (reading articles and
+ * naming partners and themes) and the render context (fonts, templates). */
+typedef enum {
+    NEED_EXTRACT = 1 << 0,
+    NEED_RENDER = 1 << 1,
+} RunNeeds;
+
 static gboolean
-run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **error)
+run_setup(Run *run, const DsrRunOptions *opt, RunNeeds needs, GError **error)
 {
     memset(run, 0, sizeof *run);
     g_mutex_init(&run->progress_lock);
     g_mutex_init(&run->intern_lock);
+    g_mutex_init(&run->tasks_lock);
+    g_cond_init(&run->tasks_done);
     run->opt = opt;
     run->timings = cJSON_CreateObject();
     run->empty = g_ptr_array_new();
@@ -251,9 +300,12 @@ run_setup(Run *run, const DsrRunOptions *opt, gboolean need_render, GError **err
     run->data_dir = g_strdup(dsr_data_dir());
     run->templates_dir = opt->templates_dir ? g_strdup(opt->templates_dir)
                                             : g_build_filename(run->data_dir, "templates", NULL);
-    if (!(run->extractor = dsr_extractor_new(run->data_dir, opt->home ? opt->home : "VN", error)))
+    /* The extractor loads every pattern and name list of data/: `dossier
+     * render`, which reads briefs only, never builds one. */
+    if ((needs & NEED_EXTRACT) &&
+        !(run->extractor = dsr_extractor_new(run->data_dir, opt->home ? opt->home : "VN", error)))
         return FALSE;
-    if (need_render) {
+    if (needs & NEED_RENDER) {
         g_autofree char *fonts = g_build_filename(run->data_dir, "fonts", NULL);
         DsrRenderOptions ro = {run->templates_dir, fonts,         opt->paper, NULL,
                                opt->now,           opt->max_pages};
@@ -516,13 +568,12 @@ reread_line(const LineSpan *span, GError **error)
     int fd = g_open(slot->path, O_RDONLY | O_CLOEXEC, 0);
     gint64 size = 0, mtime = 0;
     guint64 inode = 0;
-    if (fd < 0 || !stat_facts_file(slot->path, fd, &size, &mtime, &inode) ||
-        size != slot->size || mtime != slot->mtime_ns || inode != slot->inode) {
+    if (fd < 0 || !stat_facts_file(slot->path, fd, &size, &mtime, &inode) || size != slot->size ||
+        mtime != slot->mtime_ns || inode != slot->inode) {
         if (fd >= 0)
             close(fd);
         g_set_error(error, DSR_ERROR, DSR_ERROR_INPUT,
-                    "%s: the file changed or was removed during the run: run it again",
-                    slot->file);
+                    "%s: the file changed or was removed during the run: run it again", slot->file);
         return NULL;
     }
     g_autofree char *buf = g_malloc(span->len);
@@ -628,7 +679,7 @@ read_inputs(Run *run)
         g_array_append_val(run->inputs, slot);
     }
     stage_begin(run, DSR_STAGE_READ, run->inputs->len);
-    parallel_for(run->inputs->len, jobs_of(opt), NULL, read_one_step, run);
+    parallel_for(run, run->inputs->len, read_one_step, run);
     stage_end(run);
     add_timing(run, "read_extract_ms", start);
 
@@ -691,9 +742,9 @@ typedef enum { INPUT_USED, INPUT_DUPLICATE, INPUT_SKIPPED } InputStatus;
  * a hundred thousand articles has a hundred thousand of them until the end. */
 typedef struct {
     const char *file;
-    const char *id;           /* or NULL */
-    const char *reason;       /* skipped */
-    const char *duplicate_of; /* duplicate */
+    const char *id;            /* or NULL */
+    const char *reason;        /* skipped */
+    const char *duplicate_of;  /* duplicate */
     const GPtrArray *warnings; /* the slot's, or NULL */
     guint8 status;             /* InputStatus */
     gint8 is_new;              /* -1: no "new" key (no previous run, or not used) */
@@ -711,7 +762,8 @@ collect_facts(Run *run, GArray *entries, DsrRunResult *result)
     g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(ArticleRef));
     for (guint i = 0; i < run->problems->len; i++) {
         const DsrInputProblem *p = g_ptr_array_index(run->problems, i);
-        InputEntry e = {.file = p->file, .reason = p->reason, .status = INPUT_SKIPPED, .is_new = -1};
+        InputEntry e = {
+            .file = p->file, .reason = p->reason, .status = INPUT_SKIPPED, .is_new = -1};
         g_array_append_val(entries, e);
         result->skipped++;
         result->inputs++;
@@ -719,8 +771,8 @@ collect_facts(Run *run, GArray *entries, DsrRunResult *result)
     for (guint i = 0; i < run->inputs->len; i++) {
         const InputSlot *s = &g_array_index(run->inputs, InputSlot, i);
         if (s->error) {
-            InputEntry e = {.file = s->file, .reason = reason_of(s), .status = INPUT_SKIPPED,
-                            .is_new = -1};
+            InputEntry e = {
+                .file = s->file, .reason = reason_of(s), .status = INPUT_SKIPPED, .is_new = -1};
             g_array_append_val(entries, e);
             result->skipped++;
             result->inputs++;
@@ -834,6 +886,10 @@ typedef struct {
     gint64 summarize_us, render_us[8];
     gint renders_left;   /* atomic: the brief is "made" (progress) when it reaches 0 */
     DsrRenderReport pdf; /* what the PDF renderer said: pages, cut at max_pages */
+    /* A format's bytes kept for the formats that hold them (the PDF for the
+     * e-mail), by format index, until the last of them is made. */
+    GByteArray *kept[8];
+    gint kept_users[8]; /* atomic */
 } BriefSlot;
 
 static void
@@ -844,6 +900,7 @@ brief_slot_clear(BriefSlot *b)
     for (guint i = 0; i < G_N_ELEMENTS(b->records); i++) {
         dsr__output_record_free(b->records[i]);
         g_clear_error(&b->errors[i]);
+        g_clear_pointer(&b->kept[i], g_byte_array_unref);
     }
     g_clear_error(&b->error);
 }
@@ -854,6 +911,8 @@ typedef struct {
     GArray *briefs; /* BriefSlot */
     const DsrRenderer **renderers;
     guint n_renderers;
+    int uses[8];    /* by format: the index of the format it holds (DsrRenderer.uses), or -1 */
+    guint users[8]; /* by format: how many formats of the run hold it */
     DsrSummarizeOptions sopt;
     char *date_text;       /* the run's day for people, for e-mail subjects */
     DsrOutputStage *stage; /* where each output goes as soon as it is made */
@@ -931,6 +990,7 @@ render_one(guint index, gpointer data)
     BuildJob *job = data;
     guint r = index % job->n_renderers;
     BriefSlot *slot = &g_array_index(job->briefs, BriefSlot, index / job->n_renderers);
+    int u = job->uses[r];
     if (slot->brief && !cancelled(job->run)) {
         gint64 start = g_get_monotonic_time();
         const DsrRenderer *renderer = job->renderers[r];
@@ -940,9 +1000,18 @@ render_one(guint index, gpointer data)
         g_autoptr(GByteArray) bytes = g_byte_array_new();
         g_autofree char *name = g_strconcat(brief->slug, renderer->suffix, NULL);
         gboolean is_pdf = strcmp(renderer->name, "pdf") == 0;
-        gboolean made = is_pdf ? dsr_render_pdf_report(brief, job->run->render, bytes, &slot->pdf,
-                                                       &slot->errors[r])
-                               : renderer->render(brief, job->run->render, bytes, &slot->errors[r]);
+        /* The document this one holds, made by its own task first (see
+         * run_briefs()); made again here only if that task failed. */
+        const GByteArray *input = u >= 0 ? slot->kept[u] : NULL;
+        gboolean made;
+        if (is_pdf)
+            made =
+                dsr_render_pdf_report(brief, job->run->render, bytes, &slot->pdf, &slot->errors[r]);
+        else if (input)
+            made = renderer->render_using(brief, job->run->render, input->data, input->len, bytes,
+                                          &slot->errors[r]);
+        else
+            made = renderer->render(brief, job->run->render, bytes, &slot->errors[r]);
         if (!made || (strcmp(renderer->name, "eml") == 0 &&
                       !dsr__email_address(bytes, brief, job->run->opt->email, rel, job->date_text,
                                           &slot->errors[r])))
@@ -950,8 +1019,12 @@ render_one(guint index, gpointer data)
         else
             slot->records[r] =
                 dsr__output_stage_file(job->stage, name, bytes->data, bytes->len, &slot->errors[r]);
+        if (made && job->users[r])
+            slot->kept[r] = g_byte_array_ref(bytes);
         slot->render_us[r] = g_get_monotonic_time() - start;
     }
+    if (u >= 0 && g_atomic_int_dec_and_test(&slot->kept_users[u]))
+        g_clear_pointer(&slot->kept[u], g_byte_array_unref);
     if (g_atomic_int_dec_and_test(&slot->renders_left))
         stage_step(job->run);
 }
@@ -967,11 +1040,7 @@ render_one(guint index, gpointer data)
  * bytes do not depend on the thread or the order. */
 typedef struct {
     BuildJob *job;
-    GThreadPool *pool;
     guint steps; /* 1 + n_renderers */
-    GMutex lock;
-    GCond done_cond;
-    guint left; /* tasks not finished yet */
 } BriefTasks;
 
 static guint
@@ -999,67 +1068,55 @@ brief_task_order(gconstpointer a, gconstpointer b, gpointer data)
 }
 
 static void
-brief_task_done(BriefTasks *t)
-{
-    g_mutex_lock(&t->lock);
-    if (--t->left == 0)
-        g_cond_signal(&t->done_cond);
-    g_mutex_unlock(&t->lock);
-}
-
-static void
-brief_task(gpointer item, gpointer data)
+brief_task(guint task, gpointer data)
 {
     BriefTasks *t = data;
-    guint task = GPOINTER_TO_UINT(item) - 1, brief = task / t->steps, step = task % t->steps;
-    if (step == 0) {
+    guint brief = task / t->steps, step = task % t->steps;
+    /* Tasks are queued before this one counts as done: the count never
+     * reaches 0 while renders are still to come. A format that holds another
+     * (the e-mail, the PDF) is queued by that one's task, once its bytes are
+     * kept. */
+    int made = step == 0 ? -1 : (int)step - 1;
+    if (step == 0)
         summarize_one(brief, t->job);
-        /* Queued before this task counts as done: the count never reaches 0
-         * while renders are still to come. */
-        for (guint r = 0; r < t->job->n_renderers; r++)
-            g_thread_pool_push(t->pool, GUINT_TO_POINTER(task + 1 + r + 1), NULL);
-    } else {
+    else
         render_one(brief * t->job->n_renderers + step - 1, t->job);
-    }
-    brief_task_done(t);
+    for (guint r = 0; r < t->job->n_renderers; r++)
+        if (t->job->uses[r] == made)
+            tasks_push(t->job->run, brief * t->steps + 1 + r);
 }
 
 static void
 run_briefs(BuildJob *job, int jobs)
 {
     guint n = job->briefs->len;
-    for (guint i = 0; i < n; i++)
-        g_array_index(job->briefs, BriefSlot, i).renders_left = (gint)job->n_renderers;
-    BriefTasks t = {job, NULL, 1 + job->n_renderers, {0}, {0}, n * (1 + job->n_renderers)};
+    for (guint i = 0; i < n; i++) {
+        BriefSlot *b = &g_array_index(job->briefs, BriefSlot, i);
+        b->renders_left = (gint)job->n_renderers;
+        for (guint r = 0; r < job->n_renderers; r++)
+            b->kept_users[r] = (gint)job->users[r];
+    }
+    BriefTasks t = {job, 1 + job->n_renderers};
     g_autofree guint64 *weights = g_new0(guint64, MAX(n, 1u));
     for (guint i = 0; i < n; i++)
         weights[i] = g_array_index(job->briefs, BriefSlot, i).articles;
     g_autofree guint *order = order_by_weight(weights, n);
     if (jobs <= 1 || n == 0) {
         /* The order one thread of the pool would follow: a summary, then
-         * its PDF, then its other formats. */
+         * its PDF and the documents other formats hold, then its other formats. */
         for (guint i = 0; i < n; i++) {
             summarize_one(order[i], job);
             for (guint pass = 0; pass < 2; pass++)
                 for (guint r = 0; r < job->n_renderers; r++)
-                    if ((render_rank(job, r) == 0) == (pass == 0))
+                    if ((render_rank(job, r) == 0 || job->users[r] > 0) == (pass == 0))
                         render_one(order[i] * job->n_renderers + r, job);
         }
         return;
     }
-    g_mutex_init(&t.lock);
-    g_cond_init(&t.done_cond);
-    t.pool = g_thread_pool_new(brief_task, &t, jobs, TRUE, NULL);
-    g_thread_pool_set_sort_function(t.pool, brief_task_order, &t);
+    tasks_begin(job->run, brief_task, &t, n * t.steps, brief_task_order, &t);
     for (guint i = 0; i < n; i++)
-        g_thread_pool_push(t.pool, GUINT_TO_POINTER(order[i] * t.steps + 1), NULL);
-    g_mutex_lock(&t.lock);
-    while (t.left)
-        g_cond_wait(&t.done_cond, &t.lock);
-    g_mutex_unlock(&t.lock);
-    g_thread_pool_free(t.pool, FALSE, TRUE);
-    g_mutex_clear(&t.lock);
-    g_cond_clear(&t.done_cond);
+        tasks_push(job->run, order[i] * t.steps);
+    tasks_wait(job->run);
 }
 
 static gboolean
@@ -1344,6 +1401,24 @@ warn_brief_limits(Run *run, const BriefSlot *b, cJSON *warnings, DsrRunResult *r
     }
 }
 
+/* Which of the run's @n formats holds which: @uses[r] is the index of the
+ * format renderer r holds (DsrRenderer.uses) when the run makes it too, else
+ * -1; @users[r] how many formats hold format r. */
+static void
+link_uses(const DsrRenderer **renderers, guint n, int *uses, guint *users)
+{
+    for (guint r = 0; r < n; r++) {
+        uses[r] = -1;
+        users[r] = 0;
+    }
+    for (guint r = 0; r < n; r++)
+        for (guint k = 0; renderers[r]->uses && k < n; k++)
+            if (k != r && strcmp(renderers[k]->name, renderers[r]->uses) == 0) {
+                uses[r] = (int)k;
+                users[k]++;
+            }
+}
+
 /* The build proper, once the output folder is locked and the run set up.
  * Declaration order matters: briefs are freed before the facts they cite. */
 static gboolean
@@ -1394,7 +1469,8 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     /* Everything is staged before anything is renamed: a full disk, a signal
      * or a failing renderer leaves the folder exactly as the last run left it. */
     g_autoptr(DsrOutputStage) stage = dsr__output_stage_new(out_dir);
-    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}, NULL, stage};
+    BuildJob job = {run, facts, briefs, renderers, n_renderers, {0}, {0}, {0}, NULL, stage};
+    link_uses(renderers, n_renderers, job.uses, job.users);
     job.sopt.lang = opt->lang ? opt->lang : "fr";
     g_autofree char *date_text = day_for_people(opt->now, job.sopt.lang);
     job.date_text = date_text;
@@ -1580,7 +1656,7 @@ dsr_run_build(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
     if (lock < 0)
         return FALSE;
     Run run;
-    gboolean ok = run_setup(&run, opt, TRUE, error);
+    gboolean ok = run_setup(&run, opt, NEED_EXTRACT | NEED_RENDER, error);
     run.prepare = TRUE;
     ok = ok && build(&run, out_dir, renderers, n_renderers, result, error);
     run_clear(&run);
@@ -1594,7 +1670,7 @@ write_facts(const DsrRunOptions *opt, DsrFactsJsonFlags flags, GString *out, Dsr
 {
     memset(result, 0, sizeof *result);
     Run run;
-    if (!run_setup(&run, opt, FALSE, error)) {
+    if (!run_setup(&run, opt, NEED_EXTRACT, error)) {
         run_clear(&run);
         return FALSE;
     }
@@ -1637,7 +1713,7 @@ dsr_run_list(const DsrRunOptions *opt, GString *out, DsrRunResult *result, GErro
 {
     memset(result, 0, sizeof *result);
     Run run;
-    if (!run_setup(&run, opt, FALSE, error)) {
+    if (!run_setup(&run, opt, NEED_EXTRACT, error)) {
         run_clear(&run);
         return FALSE;
     }
@@ -1690,8 +1766,11 @@ dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
     int lock = dsr__output_lock(out_dir, error);
     if (lock < 0)
         return FALSE;
+    int uses[8];
+    guint users[8];
+    link_uses(renderers, n_renderers, uses, users);
     Run run;
-    gboolean ok = run_setup(&run, opt, TRUE, error);
+    gboolean ok = run_setup(&run, opt, NEED_RENDER, error);
     g_autoptr(cJSON) outputs = cJSON_CreateArray();
     g_autoptr(DsrOutputStage) stage = dsr__output_stage_new(out_dir);
     g_autofree char *date_text = day_for_people(opt->now, opt->lang ? opt->lang : "fr");
@@ -1708,7 +1787,13 @@ dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
             ok = FALSE;
             break;
         }
-        for (guint r = 0; ok && r < n_renderers; r++) {
+        /* The documents other formats hold first (the PDF the e-mail
+         * attaches), kept for them: each brief is laid out once. */
+        GByteArray *kept[8] = {NULL};
+        for (guint k = 0; ok && k < 2 * n_renderers; k++) {
+            guint r = k % n_renderers;
+            if ((users[r] > 0) != (k < n_renderers))
+                continue;
             g_autoptr(GByteArray) bytes = g_byte_array_new();
             g_autofree char *name = g_strconcat(brief->slug, renderers[r]->suffix, NULL);
             if (run.opt->cancel && g_atomic_int_get(run.opt->cancel)) {
@@ -1717,11 +1802,18 @@ dsr_run_render(const DsrRunOptions *opt, DsrRunResult *result, GError **error)
             }
             const DsrPartnerSettings *rel =
                 dsr_run_options_relationship(opt, brief->partner ? brief->partner : brief->home);
-            ok = renderers[r]->render(brief, run.render, bytes, error) &&
+            const GByteArray *input = uses[r] >= 0 ? kept[uses[r]] : NULL;
+            ok = (input ? renderers[r]->render_using(brief, run.render, input->data, input->len,
+                                                     bytes, error)
+                        : renderers[r]->render(brief, run.render, bytes, error)) &&
                  (strcmp(renderers[r]->name, "eml") != 0 ||
                   dsr__email_address(bytes, brief, opt->email, rel, date_text, error)) &&
                  stage_output(stage, name, bytes, outputs, NULL, error);
+            if (ok && users[r])
+                kept[r] = g_byte_array_ref(bytes);
         }
+        for (guint r = 0; r < n_renderers; r++)
+            g_clear_pointer(&kept[r], g_byte_array_unref);
         result->used++;
         result->briefs += ok;
     }
