@@ -286,6 +286,32 @@ test_windows_1252(void)
     g_assert_nonnull(strstr(g_ptr_array_index(a->warnings, 0), "Windows-1252"));
 }
 
+/* What must not date an article: an archive photo's caption ("lors du
+ * sommet …, en mars 2019") and the history the second paragraph recalls
+ * when the lead dates its event by the day alone. A caption of the day
+ * ("…, le 12 mai 2024") does. */
+static void
+test_dates_not_from_history(void)
+{
+    const char *archive =
+        "Le ministre vietnamien et son homologue chilien lors du sommet de l'APEC, en mars 2019 à "
+        "Lima. Photo : VNA\n\n"
+        "Hanoï (VNA) – Le ministre chilien des Affaires étrangères effectuera les 8 et 9 mai une "
+        "visite officielle au Vietnam à l'invitation de son homologue.\n\n"
+        "Les deux pays ont établi leurs relations diplomatiques le 25 mars 1971 et sont devenus "
+        "partenaires globaux en 2007.\n";
+    g_autoptr(GPtrArray) a = dsr_ingest_bytes(archive, strlen(archive), "a.txt", NULL, NULL);
+    g_assert_nonnull(a);
+    g_assert_null(((DsrArticle *)g_ptr_array_index(a, 0))->date);
+    const char *today = "Le ministre vietnamien et son homologue chilien à Hanoï, le 12 mai 2024. "
+                        "Photo : VNA\n\n"
+                        "Hanoï (VNA) – Le ministre chilien des Affaires étrangères a entamé une "
+                        "visite officielle au Vietnam à l'invitation de son homologue.\n";
+    g_autoptr(GPtrArray) b = dsr_ingest_bytes(today, strlen(today), "b.txt", NULL, NULL);
+    g_assert_nonnull(b);
+    g_assert_cmpstr(((DsrArticle *)g_ptr_array_index(b, 0))->date, ==, "2024-05-12");
+}
+
 static void
 test_id_stable(void)
 {
@@ -1996,6 +2022,7 @@ main(int argc, char **argv)
         g_test_add_data_func(path, golden[i], test_golden);
     }
     g_test_add_func("/ingest/text/junk-forms", test_junk_forms);
+    g_test_add_func("/ingest/text/dates-not-from-history", test_dates_not_from_history);
     g_test_add_func("/ingest/text/single-lines", test_single_lines);
     g_test_add_func("/ingest/text/chrome-and-byline", test_chrome_byline);
     g_test_add_func("/ingest/text/signoff-and-dateline-day", test_signoff_and_dateline_day);

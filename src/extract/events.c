@@ -21,7 +21,7 @@ static const char WEEKDAYS[] = "lundi|mardi|mercredi|jeudi|vendredi|samedi|diman
  * matching keeps its state in the GMatchInfo, so worker threads share them. */
 struct DsrEventRules {
     GRegex *agreement_noun, *signing, *visit, *forum, *meeting;
-    GRegex *day_month, *month_day, *weekday, *next;
+    GRegex *day_month, *month_day, *weekday, *next, *relative_day;
     GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
     GRegex *anaphoric, *date_words, *event_noun, *summary_noun, *named_year;
     GRegex *reception, *held, *milestone, *background, *unsigned_yet, *tourism;
@@ -153,6 +153,12 @@ dsr__event_rules_new(void)
     r->day_month = rx(dm);
     r->month_day = rx(md);
     r->weekday = rx(wd);
+    /* Days named from the article's: "hier", "yesterday", "demain", "ce
+     * matin". Not "aujourd'hui" or "today", which news also writes for
+     * "nowadays". */
+    r->relative_day = rx("\\b(avant-hier|hier|demain|apres-demain|ce matin|cet apres-midi|ce soir|"
+                         "day before yesterday|yesterday|tomorrow|this morning|this afternoon|"
+                         "tonight|earlier today|later today)\\b");
     /* What is still to come: "prochain", and the future of the verbs that
      * announce an event ("se tiendra", "will be held"). */
     r->next = rx("\\b(prochain|prochaine|next|upcoming|a venir|se tiendra|se tiendront|aura lieu|"
@@ -236,13 +242,14 @@ dsr__event_rules_free(DsrEventRules *r)
 {
     if (!r)
         return;
-    GRegex **all[] = {
-        &r->agreement_noun, &r->signing,    &r->visit,      &r->forum,        &r->meeting,
-        &r->day_month,      &r->month_day,  &r->weekday,    &r->next,         &r->month_year,
-        &r->month_alone,    &r->year_alone, &r->same_day,   &r->other,        &r->named,
-        &r->anaphoric,      &r->date_words, &r->event_noun, &r->summary_noun, &r->named_year,
-        &r->reception,      &r->held,       &r->milestone,  &r->background,   &r->unsigned_yet,
-        &r->tourism,        &r->joint_body, &r->plan,       &r->cause,        &r->habitual};
+    GRegex **all[] = {&r->agreement_noun, &r->signing,      &r->visit,        &r->forum,
+                      &r->meeting,        &r->day_month,    &r->month_day,    &r->weekday,
+                      &r->next,           &r->month_year,   &r->relative_day, &r->month_alone,
+                      &r->year_alone,     &r->same_day,     &r->other,        &r->named,
+                      &r->anaphoric,      &r->date_words,   &r->event_noun,   &r->summary_noun,
+                      &r->named_year,     &r->reception,    &r->held,         &r->milestone,
+                      &r->background,     &r->unsigned_yet, &r->tourism,      &r->joint_body,
+                      &r->plan,           &r->cause,        &r->habitual};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
     g_free(r);
@@ -355,6 +362,23 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
         if (!year || !g_date_valid_dmy(day, month, year))
             return NULL;
         DsrDate out = {year, month, day};
+        return dsr_date_to_iso(&out);
+    }
+    g_clear_pointer(&mi, g_match_info_unref);
+    if (art->day && g_regex_match(r->relative_day, folded, 0, &mi) &&
+        !g_regex_match(r->weekday, folded, 0, NULL)) {
+        g_autofree char *w = g_match_info_fetch(mi, 1);
+        int shift = g_str_has_prefix(w, "avant-hier") || g_str_has_prefix(w, "day before") ? -2
+                    : strcmp(w, "hier") == 0 || strcmp(w, "yesterday") == 0                ? -1
+                    : g_str_has_prefix(w, "apres-demain")                                  ? 2
+                    : strcmp(w, "demain") == 0 || strcmp(w, "tomorrow") == 0               ? 1
+                                                                                           : 0;
+        g_autoptr(GDate) gd = g_date_new_dmy(art->day, art->month, art->year);
+        if (shift > 0)
+            g_date_add_days(gd, shift);
+        else if (shift < 0)
+            g_date_subtract_days(gd, -shift);
+        DsrDate out = {g_date_get_year(gd), g_date_get_month(gd), g_date_get_day(gd)};
         return dsr_date_to_iso(&out);
     }
     g_clear_pointer(&mi, g_match_info_unref);

@@ -81,8 +81,10 @@ gboolean dsr__find_written_date(const char *s, DsrDate *out);
 gboolean dsr__url_date(const char *url, DsrDate *out);
 
 /* The lead's main event, when its sentence states the year: "le 23 avril …
- * Forum 2024", "Le 27 novembre … (27 novembre 2023 - 27 novembre 2025)". */
-gboolean dsr__lead_event_date(const char *lead, DsrDate *out);
+ * Forum 2024", "Le 27 novembre … (27 novembre 2023 - 27 novembre 2025)".
+ * @undated_day is set when the lead gives a day without its year ("les 5
+ * et 6 juin"): its event is the article's, of a year the lead does not say. */
+gboolean dsr__lead_event_date(const char *lead, DsrDate *out, gboolean *undated_day);
 
 /* The first day and month the lead names, with or without a year ("le 21
  * octobre", "on April 19"), in its first two sentences. */

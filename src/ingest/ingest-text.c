@@ -153,6 +153,15 @@ is_single_sentence_line(const char *s)
     return sentences->len == 1 && last_char(s) == '.' && dsr__count_words(s) <= 60;
 }
 
+/* The date a caption gives the article: a photo of the day is dated to its
+ * day ("…, le 27 juin 2024"); "lors du Sommet du G7, en juin 2018" is an
+ * archive picture, not the article's date. */
+static gboolean
+caption_date(const char *line, DsrDate *d)
+{
+    return dsr__find_written_date(line, d) && d->day != 0;
+}
+
 /* Adopts @cand when it agrees with what @date already knows and says more. */
 static void
 refine_date(DsrDate *date, const DsrDate *cand)
@@ -285,7 +294,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
                    dsr__find_written_date(line, &d)) {
             byline = d;
         } else if (kind == DSR__LINE_CAPTION && caption.year == 0 && text_seen < 3 &&
-                   dsr__find_written_date(line, &d)) {
+                   caption_date(line, &d)) {
             caption = d;
         }
         if (kind != DSR__LINE_TEXT && kind != DSR__LINE_SIGNOFF) {
@@ -386,7 +395,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
                     j = next_kept(units, j + 1);
                 if (j < units->len && is_title_like(g_array_index(units, Unit, j).text)) {
                     DsrDate d;
-                    if (caption.year == 0 && dsr__find_written_date(u->text, &d))
+                    if (caption.year == 0 && caption_date(u->text, &d))
                         caption = d;
                     title = j;
                 }
@@ -490,8 +499,14 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         }
         /* Last resort: the main event of the lead (a standfirst may come first). */
         DsrDate event;
-        for (guint i = 0; i < MIN(2u, article->paragraphs->len) && date.year == 0; i++)
-            if (dsr__lead_event_date(g_ptr_array_index(article->paragraphs, i), &event))
+        gboolean undated_day = FALSE;
+        /* The second paragraph only after a standfirst: a lead that dates its
+         * event by the day alone is of today, and the paragraph after it
+         * often recalls history ("relations établies le 23 mars 1973"). */
+        for (guint i = 0; i < MIN(2u, article->paragraphs->len) && date.year == 0 && !undated_day;
+             i++)
+            if (dsr__lead_event_date(g_ptr_array_index(article->paragraphs, i), &event,
+                                     &undated_day))
                 date = event;
         int url_year;
         if (date.year == 0 && article->url && dsr__url_year(article->url, &url_year))

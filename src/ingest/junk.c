@@ -472,8 +472,9 @@ latest_year_of(const char *sentence, int day, int month)
 }
 
 gboolean
-dsr__lead_event_date(const char *lead, DsrDate *out)
+dsr__lead_event_date(const char *lead, DsrDate *out, gboolean *undated_day)
 {
+    *undated_day = FALSE;
     g_autoptr(GPtrArray) sentences = dsr_text_sentences(lead);
     for (guint i = 0; i < sentences->len; i++) {
         const char *s = g_ptr_array_index(sentences, i);
@@ -500,6 +501,7 @@ dsr__lead_event_date(const char *lead, DsrDate *out)
             }
             if (year && make_date(year, month, day, out))
                 return TRUE;
+            *undated_day = TRUE;
         }
     }
     return FALSE;
