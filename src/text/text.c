@@ -253,24 +253,34 @@ dsr_text_fold_ascii(const char *s)
         ascii = (guchar)*p < 0x80;
     if (ascii)
         return folded; /* nothing to take accents from */
-    g_autofree char *nfd = g_utf8_normalize(folded, -1, G_NORMALIZE_NFD);
-    g_free(folded);
-    GString *out = g_string_sized_new(strlen(nfd));
-    for (const char *p = nfd; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (g_unichar_ismark(c))
+    /* Each character decomposed on its own (what NFD does, without
+     * normalizing the whole string) and its marks dropped. */
+    GString *out = g_string_sized_new(strlen(folded));
+    for (const char *p = folded; *p; p = g_utf8_next_char(p)) {
+        if ((guchar)*p < 0x80) {
+            g_string_append_c(out, *p);
             continue;
-        if (c == 0x0111) /* đ has no decomposition */
-            c = 'd';
-        else if (c == 0x0153) { /* œ */
+        }
+        gunichar c = g_utf8_get_char(p);
+        if (c == 0x0111) { /* đ has no decomposition */
+            g_string_append_c(out, 'd');
+            continue;
+        }
+        if (c == 0x0153) { /* œ */
             g_string_append(out, "oe");
             continue;
-        } else if (c == 0x00E6) {
+        }
+        if (c == 0x00E6) {
             g_string_append(out, "ae");
             continue;
         }
-        g_string_append_unichar(out, c);
+        gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+        gsize n = g_unichar_fully_decompose(c, FALSE, parts, G_N_ELEMENTS(parts));
+        for (gsize k = 0; k < n; k++)
+            if (!g_unichar_ismark(parts[k]))
+                g_string_append_unichar(out, parts[k]);
     }
+    g_free(folded);
     return g_string_free(out, FALSE);
 }
 
