@@ -541,6 +541,35 @@ test_actor_sides(void)
     g_assert_cmpint(count(edoc, "//table[@class='actors']/tbody"), ==, 1);
 }
 
+/* The page lists the articles the brief cites; the others are counted
+ * under the list (a relationship of 2 000 articles would otherwise list
+ * them all), and the JSON keeps every one. The figure's discrepancy cites
+ * a source in its text. */
+static void
+test_uncited_sources(void)
+{
+    g_autoptr(DsrRenderContext) ctx = default_context();
+    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "RU", "fr");
+    b->title = dsr_brief_intern(b, "Vietnam – Russie : note de synthèse");
+    for (guint i = 0; i < 6; i++) {
+        g_autofree char *title = g_strdup_printf("Article %u", i + 1);
+        dsr_brief_add_source(b, title, NULL, "2025-01-01", NULL, NULL);
+    }
+    dsr_brief_add_key_point(b, "Les échanges ont progressé.", cites(2, 0));
+    add_figure(b, DSR_FIGURE_PERCENT, "16,5%", 16.5, 1, NULL, "%", DSR_QUALIFIER_NONE, 2023,
+               "part du numérique", "VN", cites(2, 0), "autre source : 17 % [5]", 0);
+    g_autofree char *html = render(b, ctx);
+    g_autoptr(xmlDoc) doc = parse(html);
+    g_assert_cmpint(count(doc, "//ol[@class='sources']/li"), ==, 2);
+    g_assert_cmpint(count(doc, "//li[@id='source-2']"), ==, 1);
+    g_assert_cmpint(count(doc, "//li[@id='source-5']"), ==, 1);
+    g_autofree char *line =
+        value(doc, "//ol[@class='sources']/following-sibling::p[@class='omitted']");
+    g_assert_nonnull(strstr(line, "4 autres articles"));
+    g_autofree char *json = dsr_brief_to_json(b);
+    g_assert_nonnull(strstr(json, "Article 6"));
+}
+
 static void
 test_hostile(void)
 {
@@ -558,7 +587,9 @@ test_hostile(void)
                             cites(1, 9));
     add_figure(b, DSR_FIGURE_OTHER, "</td><script>", 1, 1, NULL, "<b>u</b>", DSR_QUALIFIER_NONE, 0,
                "<style>body{display:none}</style>", "\"VN", cites(2, 0), "<i>x</i>", 0);
-    dsr_brief_add_actor(b, "</th><th onclick=x>", "r&amp;d", NULL, cites(1, 0));
+    /* Every source is cited somewhere (an uncited one is not listed). */
+    dsr_brief_add_actor(b, "</th><th onclick=x>", "r&amp;d", NULL,
+                        dsr_cites_new((const int[]){1, 3, 4}, 3));
     g_autofree char *html = render(b, ctx);
     g_autoptr(xmlDoc) doc = parse(html);
     assert_safe_page(doc, html);
@@ -888,6 +919,7 @@ main(int argc, char **argv)
     g_test_add_func("/render/html/sparse", test_sparse);
     g_test_add_func("/render/html/actor-sides", test_actor_sides);
     g_test_add_func("/render/html/hostile", test_hostile);
+    g_test_add_func("/render/html/uncited-sources", test_uncited_sources);
     g_test_add_func("/render/html/missing-slot", test_missing_slot);
     g_test_add_func("/render/html/slot-order", test_slot_order);
     g_test_add_func("/render/html/template-cleaned", test_template_cleaned);

@@ -456,7 +456,10 @@ test_split_source(void)
         g_autoptr(DsrBrief) b = dsr_brief_new("VN", "FR", "fr");
         b->title = dsr_brief_intern(b, "Viêt Nam – France : note de synthèse");
         b->generated = dsr_brief_intern(b, "2023-11-14");
-        dsr_brief_add_key_point(b, POINTS[n % G_N_ELEMENTS(POINTS)], cites(1, 0));
+        DsrCites *all = dsr_cites_new(NULL, 0); /* every source cited, so listed */
+        for (guint i = 0; i < n; i++)
+            dsr_cites_add(all, (int)i + 1);
+        dsr_brief_add_key_point(b, POINTS[n % G_N_ELEMENTS(POINTS)], all);
         for (guint i = 0; i < n; i++) {
             g_autofree char *url =
                 g_strdup_printf("https://example.org/actualites/economie/cooperation-bilaterale-%u-"

@@ -166,6 +166,13 @@ int dsr_brief_add_source(DsrBrief *b, const char *title, const char *outlet, con
 /* Number of articles the brief is built from (= sources). */
 guint dsr_brief_source_count(const DsrBrief *b);
 
+/* Which sources something in the brief cites (a key point, a figure, one of
+ * its wordings or its discrepancy, a chart point, a theme, an event, an
+ * actor): an array of sources->len + 1 flags, indexed by source number
+ * (index 0 unused); @n_cited (may be NULL) gets how many are set. The PDF
+ * and HTML list these; the JSON keeps every source. g_free() it. */
+guint8 *dsr_brief_cited_sources(const DsrBrief *b, guint *n_cited);
+
 /* The brief as a "dossier.brief/1" document, indented, ending in a newline. New string. */
 char *dsr_brief_to_json(const DsrBrief *brief);
 

@@ -3,6 +3,7 @@
  * brief's GStringChunk, rows are plain structs in GArrays whose clear
  * functions free the citation lists, so freeing the brief frees everything. */
 #include <dossier/brief.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -260,6 +261,61 @@ dsr_brief_add_source(DsrBrief *b, const char *title, const char *outlet, const c
                      .is_new = FALSE};
     g_array_append_val(b->sources, row);
     return row.n;
+}
+
+static void
+mark_cites(guint8 *cited, guint n, const DsrCites *cites)
+{
+    for (guint i = 0; cites && i < cites->len; i++) {
+        int c = g_array_index(cites, int, i);
+        if (c >= 1 && (guint)c <= n)
+            cited[c] = 1;
+    }
+}
+
+/* "[12]" numbers in a text the brief shows (a discrepancy's other source). */
+static void
+mark_bracketed(guint8 *cited, guint n, const char *text)
+{
+    for (const char *p = text ? strchr(text, '[') : NULL; p; p = strchr(p + 1, '[')) {
+        char *end = NULL;
+        long c = strtol(p + 1, &end, 10);
+        if (end && *end == ']' && c >= 1 && (gulong)c <= n)
+            cited[c] = 1;
+    }
+}
+
+guint8 *
+dsr_brief_cited_sources(const DsrBrief *b, guint *n_cited)
+{
+    const guint n = b->sources->len;
+    guint8 *cited = g_new0(guint8, n + 1);
+    for (guint i = 0; i < b->key_points->len; i++)
+        mark_cites(cited, n, g_array_index(b->key_points, DsrKeyPoint, i).cites);
+    for (guint i = 0; i < b->figures->len; i++) {
+        const DsrBriefFigure *f = &g_array_index(b->figures, DsrBriefFigure, i);
+        mark_cites(cited, n, f->cites);
+        mark_bracketed(cited, n, f->discrepancy);
+        for (guint v = 0; f->variants && v < f->variants->len; v++)
+            mark_cites(cited, n, g_array_index(f->variants, DsrFigureVariant, v).cites);
+    }
+    for (guint i = 0; i < b->charts->len; i++) {
+        const DsrChartSpec *c = &g_array_index(b->charts, DsrChartSpec, i);
+        for (guint k = 0; k < c->points->len; k++)
+            mark_cites(cited, n, g_array_index(c->points, DsrChartPoint, k).cites);
+    }
+    for (guint i = 0; i < b->themes->len; i++)
+        mark_cites(cited, n, g_array_index(b->themes, DsrBriefTheme, i).cites);
+    for (guint i = 0; i < b->events->len; i++)
+        mark_cites(cited, n, g_array_index(b->events, DsrBriefEvent, i).cites);
+    for (guint i = 0; i < b->actors->len; i++)
+        mark_cites(cited, n, g_array_index(b->actors, DsrBriefActor, i).cites);
+    guint count = 0;
+    for (guint i = 1; i <= n; i++)
+        count += cited[i];
+    if (n_cited)
+        *n_cited = count;
+    return cited;
 }
 
 guint

@@ -990,7 +990,11 @@ static void
 fill_sources(Html *h, xmlNodePtr section)
 {
     xmlNodePtr ol = dsr__html_el(section, "ol", "sources");
+    /* As in the PDF: the cited articles, the others counted under the list. */
+    g_autofree guint8 *cited = dsr_brief_cited_sources(h->b, NULL);
     for (guint i = 0; i < h->b->sources->len; i++) {
+        if (!cited[i + 1])
+            continue;
         const DsrSource *s = &g_array_index(h->b->sources, DsrSource, i);
         xmlNodePtr li = dsr__html_el(ol, "li", NULL);
         g_autofree char *id = g_strdup_printf("source-%u", i + 1);

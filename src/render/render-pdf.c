@@ -705,7 +705,19 @@ static void
 section_sources(Pdf *p)
 {
     const GArray *src = p->brief->sources;
+    /* The articles the brief cites; the others are counted under the list
+     * (dsr__format_omitted) and all stay in the JSON. */
+    g_autofree guint8 *cited = dsr_brief_cited_sources(p->brief, NULL);
+    guint first = 0, last = 0;
+    for (guint i = 0; i < src->len; i++)
+        if (cited[i + 1]) {
+            if (!first)
+                first = i + 1;
+            last = i + 1;
+        }
     for (guint i = 0; i < src->len; i++) {
+        if (!cited[i + 1])
+            continue;
         const DsrSource *s = &g_array_index(src, DsrSource, i);
         Rich r;
         rich_init(&r);
@@ -747,7 +759,7 @@ section_sources(Pdf *p)
         /* Not justified: a line holding a long URL would gape. */
         Box font = table_box(p, 0, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT);
         font.size = p->table_size + 0.5;
-        add_item(p, marker, &r, 26, i == 0, i + 1 == src->len, dest, &font);
+        add_item(p, marker, &r, 26, i + 1 == first, i + 1 == last, dest, &font);
         rich_clear(&r);
     }
 }

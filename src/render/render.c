@@ -442,6 +442,14 @@ dsr__format_omitted(const DsrRenderContext *ctx, const DsrBrief *b, DsrSection s
         one = "omitted-actors-one";
         many = "omitted-actors";
         break;
+    case DSR_SECTION_SOURCES: {
+        guint cited = 0;
+        g_free(dsr_brief_cited_sources(b, &cited));
+        n = b->sources->len - cited;
+        one = "omitted-sources-one";
+        many = "omitted-sources";
+        break;
+    }
     default:
         return NULL;
     }
