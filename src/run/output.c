@@ -254,6 +254,26 @@ dsr__output_stage_commit(DsrOutputStage *st, GError **error)
     return TRUE;
 }
 
+int
+dsr__output_spill_open(const char *dir, GError **error)
+{
+#ifdef O_TMPFILE
+    int fd = g_open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        return fd;
+#endif
+    /* Named like a staged file, so that a run killed before the unlink
+     * leaves what the next run's lock removes. */
+    g_autofree char *tmpl = g_build_filename(dir, ".facts" TEMP_MARK "XXXXXX", NULL);
+    int tfd = g_mkstemp_full(tmpl, O_RDWR | O_CLOEXEC, 0600);
+    if (tfd < 0) {
+        output_error(error, errno, "write in", dir);
+        return -1;
+    }
+    g_unlink(tmpl);
+    return tfd;
+}
+
 DsrOutputRecord *
 dsr__output_write(const char *dir, const char *name, const guint8 *data, gsize len, GError **error)
 {

@@ -55,6 +55,11 @@ void dsr__output_stage_abort(DsrOutputStage *stage);
 gboolean dsr__email_address(GByteArray *eml, const DsrBrief *brief, const DsrEmailSettings *email,
                             const DsrPartnerSettings *rel, const char *date_text, GError **error);
 
+/* A new temporary file in @dir for the run's own use, already unlinked (it
+ * goes with its descriptor, even if the run is killed), open for reading
+ * and writing. Returns the descriptor, or -1 with DSR_ERROR_OUTPUT. */
+int dsr__output_spill_open(const char *dir, GError **error);
+
 /* Writes @len bytes to @dir/@name through a temporary file in @dir that is
  * flushed and renamed into place; leaves the file alone (same bytes, same
  * mtime) when it already holds exactly these bytes. Returns the record, or

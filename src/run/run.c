@@ -36,8 +36,9 @@ typedef struct {
     guint64 inode;
 } InputSlot;
 
-/* Where a line of a facts file is: its facts are read again from there when
- * a brief needs them (see read_facts_file()). */
+/* Where a facts is kept between reading and summarizing: a line of a facts
+ * file (@slot; see read_facts_file()), or deflated in the run's spill file
+ * (@slot NULL; see spill_slot()). A @len of 0: kept whole in memory. */
 typedef struct {
     const InputSlot *slot;
     goffset offset;
@@ -72,6 +73,10 @@ typedef struct {
     GHashTable *packed; /* DsrFacts * -> GBytes *, its packed body (borrowed from the slots) */
     GHashTable *lines;  /* DsrFacts * -> LineSpan *, where its whole facts are (borrowed) */
     GPtrArray *empty;   /* the one empty array every packed facts' rows point to */
+    int spill_fd;       /* the run's spill file (unlinked), or -1: packed facts stay in memory */
+    goffset spill_end;  /* bytes written to it, under spill_lock */
+    GMutex spill_lock;
+    GError *spill_error;       /* the first write to it that failed: the run fails */
     GHashTable *partner_lists; /* "CN\x1fRU" -> GPtrArray * of those codes, shared */
     GMutex intern_lock;        /* guards partner_lists: compacting runs on the workers */
     gboolean prepare;          /* build: facts keep only what briefs use (dsr_summarize_prepare) */
@@ -171,6 +176,10 @@ run_clear(Run *run)
     g_mutex_clear(&run->intern_lock);
     g_mutex_clear(&run->tasks_lock);
     g_cond_clear(&run->tasks_done);
+    if (run->spill_fd >= 0)
+        close(run->spill_fd);
+    g_mutex_clear(&run->spill_lock);
+    g_clear_error(&run->spill_error);
 }
 
 static int
@@ -292,6 +301,8 @@ run_setup(Run *run, const DsrRunOptions *opt, RunNeeds needs, GError **error)
     g_mutex_init(&run->intern_lock);
     g_mutex_init(&run->tasks_lock);
     g_cond_init(&run->tasks_done);
+    g_mutex_init(&run->spill_lock);
+    run->spill_fd = -1;
     run->opt = opt;
     run->timings = cJSON_CreateObject();
     run->empty = g_ptr_array_new();
@@ -448,12 +459,82 @@ unpack_facts(GBytes *packed, GError **error)
     return dsr_facts_from_json((const char *)json->data, json->len, error);
 }
 
+/* Appends @packed to the run's spill file; FALSE (the first failure kept in
+ * run->spill_error) when the disk refuses it. Threads write at once: each
+ * reserves its range under the lock and writes it outside. */
+static gboolean
+spill_write(Run *run, GBytes *packed, LineSpan *span)
+{
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(packed, &len);
+    g_mutex_lock(&run->spill_lock);
+    span->offset = run->spill_end;
+    run->spill_end += (goffset)len;
+    g_mutex_unlock(&run->spill_lock);
+    span->slot = NULL;
+    span->len = len;
+    for (gsize done = 0; done < len;) {
+        gssize n = pwrite(run->spill_fd, data + done, len - done, span->offset + (goffset)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int e = n < 0 ? errno : ENOSPC;
+            g_mutex_lock(&run->spill_lock);
+            if (!run->spill_error)
+                g_set_error(&run->spill_error, DSR_ERROR, DSR_ERROR_OUTPUT,
+                            "cannot write the run's temporary facts in %s: %s",
+                            run->opt->output_dir ? run->opt->output_dir : "output", g_strerror(e));
+            g_mutex_unlock(&run->spill_lock);
+            return FALSE;
+        }
+        done += (gsize)n;
+    }
+    return TRUE;
+}
+
+/* The articles of an input, extracted: each packed, and the packed bytes
+ * written to the run's spill file when it has one, so that a hundred
+ * thousand articles' facts wait for their briefs on disk, as a shard's do
+ * in its file, rather than in memory. */
 static void
 pack_slot(Run *run, InputSlot *slot)
 {
-    slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-    for (guint i = 0; i < slot->facts->len; i++)
-        g_ptr_array_add(slot->packed, pack_facts(run, (DsrFacts **)&slot->facts->pdata[i]));
+    if (run->spill_fd < 0) {
+        slot->packed = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+        for (guint i = 0; i < slot->facts->len; i++)
+            g_ptr_array_add(slot->packed, pack_facts(run, (DsrFacts **)&slot->facts->pdata[i]));
+        return;
+    }
+    slot->lines = g_array_sized_new(FALSE, TRUE, sizeof(LineSpan), slot->facts->len);
+    for (guint i = 0; i < slot->facts->len; i++) {
+        g_autoptr(GBytes) packed = pack_facts(run, (DsrFacts **)&slot->facts->pdata[i]);
+        LineSpan span = {NULL, 0, 0};
+        if (packed)
+            spill_write(run, packed, &span);
+        g_array_append_val(slot->lines, span);
+    }
+}
+
+/* The whole facts of a spilled one. */
+static DsrFacts *
+unspill(const Run *run, const LineSpan *span, GError **error)
+{
+    guint8 *buf = g_malloc(span->len);
+    for (gsize done = 0; done < span->len;) {
+        gssize n = pread(run->spill_fd, buf + done, span->len - done, span->offset + (goffset)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int e = n < 0 ? errno : EIO;
+            g_free(buf);
+            g_set_error(error, DSR_ERROR, DSR_ERROR_OUTPUT,
+                        "cannot read the run's temporary facts again: %s", g_strerror(e));
+            return NULL;
+        }
+        done += (gsize)n;
+    }
+    g_autoptr(GBytes) packed = g_bytes_new_take(buf, span->len);
+    return unpack_facts(packed, error);
 }
 
 /* A facts file written by `dossier extract` (one DsrFacts object with its
@@ -953,8 +1034,13 @@ summarize_one(guint index, gpointer data)
         GBytes *packed = job->run->packed ? g_hash_table_lookup(job->run->packed, f) : NULL;
         const LineSpan *line = job->run->lines ? g_hash_table_lookup(job->run->lines, f) : NULL;
         if (packed || line) {
-            if (!(f = packed ? unpack_facts(packed, &slot->error)
-                             : reread_line(line, &slot->error)))
+            if (packed)
+                f = unpack_facts(packed, &slot->error);
+            else if (line->slot)
+                f = reread_line(line, &slot->error);
+            else
+                f = unspill(job->run, line, &slot->error);
+            if (!f)
                 return;
             g_ptr_array_add(whole, f);
         }
@@ -1430,9 +1516,16 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
     run->previous_ids = previous_ids(out_dir);
     if (run->previous_ids)
         run->new_files = g_hash_table_new(g_str_hash, g_str_equal);
+    /* Without a spill file (a file system that refuses one), packed facts
+     * stay in memory: the run is the same, only larger. */
+    run->spill_fd = dsr__output_spill_open(out_dir, NULL);
     read_inputs(run);
     if (cancelled(run))
         return cancel_error(error, out_dir);
+    if (run->spill_error) {
+        g_propagate_error(error, g_steal_pointer(&run->spill_error));
+        return FALSE;
+    }
 #ifdef __GLIBC__
     /* Extraction freed far more than the packed facts keep: give those pages
      * back before the briefs are made (glibc keeps them otherwise). */
@@ -1447,8 +1540,9 @@ build(Run *run, const char *out_dir, const DsrRenderer **renderers, guint n_rend
                 g_hash_table_insert(run->packed, g_ptr_array_index(s->facts, k),
                                     g_ptr_array_index(s->packed, k));
         for (guint k = 0; s->lines && k < s->lines->len; k++)
-            g_hash_table_insert(run->lines, g_ptr_array_index(s->facts, k),
-                                &g_array_index(s->lines, LineSpan, k));
+            if (g_array_index(s->lines, LineSpan, k).len)
+                g_hash_table_insert(run->lines, g_ptr_array_index(s->facts, k),
+                                    &g_array_index(s->lines, LineSpan, k));
     }
     cJSON_AddStringToObject(manifest, "dossier", dsr_version());
     g_autofree char *generated = iso_day(opt->now);
