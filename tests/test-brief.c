@@ -208,6 +208,31 @@ test_round_trip_empty(void)
 
 /* "omitted" is written only when something was left out, and read back;
  * absent or partial means zeros. */
+/* An actor named in more sources than the row cites: "mentions" is written
+ * then only, read back, and never below the citations. */
+static void
+test_actor_mentions(void)
+{
+    g_autoptr(DsrBrief) b = rich_brief();
+    g_autofree char *plain = dsr_brief_to_json(b);
+    g_assert_null(strstr(plain, "\"mentions\""));
+    g_assert_cmpuint(b->actors->len, >, 0);
+    DsrBriefActor *a = &g_array_index(b->actors, DsrBriefActor, 0);
+    a->mentions = a->cites->len + 515;
+    g_autofree char *json = dsr_brief_to_json(b);
+    g_assert_nonnull(strstr(json, "\"mentions\":"));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DsrBrief) back = dsr_brief_from_json(json, strlen(json), &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(g_array_index(back->actors, DsrBriefActor, 0).mentions, ==, a->mentions);
+    g_autofree char *again = dsr_brief_to_json(back);
+    g_assert_cmpstr(again, ==, json);
+    g_autoptr(DsrBrief) old = dsr_brief_from_json(plain, strlen(plain), &error);
+    g_assert_no_error(error);
+    const DsrBriefActor *o = &g_array_index(old->actors, DsrBriefActor, 0);
+    g_assert_cmpuint(o->mentions, ==, o->cites->len);
+}
+
 static void
 test_omitted(void)
 {
@@ -518,6 +543,7 @@ main(int argc, char **argv)
     g_test_add_func("/brief/json/round-trip-empty", test_round_trip_empty);
     g_test_add_func("/brief/json/golden", test_golden);
     g_test_add_func("/brief/json/omitted", test_omitted);
+    g_test_add_func("/brief/json/actor-mentions", test_actor_mentions);
     g_test_add_func("/brief/json/unwanted-characters", test_unwanted_characters);
     g_test_add_func("/brief/json/lenient", test_lenient);
     for (guint i = 0; i < G_N_ELEMENTS(bad_cases); i++) {

@@ -568,6 +568,14 @@ test_uncited_sources(void)
     g_assert_nonnull(strstr(line, "4 autres articles"));
     g_autofree char *json = dsr_brief_to_json(b);
     g_assert_nonnull(strstr(json, "Article 6"));
+
+    /* An actor named by more sources than the row cites says how many more. */
+    dsr_brief_add_actor(b, "Kim Min-ji", "ministre", "KR", cites(2, 0));
+    g_array_index(b->actors, DsrBriefActor, 0).mentions = 516;
+    g_autofree char *with_actor = render(b, ctx);
+    g_autoptr(xmlDoc) adoc = parse(with_actor);
+    g_autofree char *more = value(adoc, "//table[@class='actors']//span[@class='more-mentions']");
+    g_assert_cmpstr(more, ==, "et 515 autres");
 }
 
 static void

@@ -1076,6 +1076,28 @@ test_limit_events_actors(void)
     g_assert_cmpstr(ac[1].name, ==, "Kim Min-ji");
 }
 
+/* An actor every article names cites the latest DSR_ACTOR_CITES of them and
+ * counts the rest. */
+static void
+test_actor_cites_capped(void)
+{
+    g_autoptr(GPtrArray) all = facts_list();
+    for (guint i = 0; i < 8; i++) {
+        g_autofree char *file = g_strdup_printf("%u.txt", i);
+        g_autofree char *date = g_strdup_printf("2024-05-%02u", i + 1);
+        DsrFacts *a = article(file, file, date, "KR");
+        add_actor(a, "Kim Min-ji", "ministre", "KR");
+        g_ptr_array_add(all, a);
+    }
+    g_autoptr(DsrBrief) brief = summarize(all, "KR");
+    g_assert_cmpuint(brief->actors->len, ==, 1);
+    const DsrBriefActor *ac = &g_array_index(brief->actors, DsrBriefActor, 0);
+    g_assert_cmpuint(ac->mentions, ==, 8);
+    g_assert_cmpuint(ac->cites->len, ==, DSR_ACTOR_CITES);
+    g_assert_cmpint(g_array_index(ac->cites, int, 0), ==, 4); /* sources by date: 4..8 */
+    g_assert_cmpint(g_array_index(ac->cites, int, DSR_ACTOR_CITES - 1), ==, 8);
+}
+
 /* ---- Measurement on ../shared/corpus (tests/data/summarize/corpus-key-facts.tsv) ---- */
 
 /* A key for "found verbatim, white space aside" and for fact matching: folded
@@ -1413,6 +1435,7 @@ main(int argc, char **argv)
     g_test_add_func("/summarize/prepare", test_prepare);
     g_test_add_func("/summarize/limits/articles", test_limit_articles);
     g_test_add_func("/summarize/limits/events-actors", test_limit_events_actors);
+    g_test_add_func("/summarize/actors/cites-capped", test_actor_cites_capped);
     g_test_add_func("/summarize/corpus", test_corpus);
     int status = g_test_run();
     dsr_extractor_free(extractor);

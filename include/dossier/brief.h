@@ -91,7 +91,14 @@ typedef struct {
 typedef struct {
     const char *name, *role, *entity;
     DsrCites *cites;
+    /* How many sources name them: more than cites->len when the brief cites
+     * only the latest of them (summarize keeps DSR_ACTOR_CITES). Added after
+     * the first release of the schema ("mentions", written only then). */
+    guint mentions;
 } DsrBriefActor;
+
+/* The sources an actor row cites at most: the latest that name them. */
+#define DSR_ACTOR_CITES 5
 
 typedef struct {
     int n;

@@ -187,6 +187,8 @@ dsr_brief_to_json(const DsrBrief *b)
         add_string(o, "role", a->role);
         add_string(o, "entity", a->entity);
         add_cites(o, a->cites);
+        if (a->mentions > a->cites->len)
+            cJSON_AddNumberToObject(o, "mentions", a->mentions);
         cJSON_AddItemToArray(arr, o);
     }
     arr = cJSON_AddArrayToObject(root, "sources");
@@ -622,9 +624,13 @@ static gboolean
 read_actor(Reader *r, const cJSON *o)
 {
     DsrBriefActor a = {0};
+    int mentions;
     if (!read_string(r, o, "name", FALSE, &a.name) || !read_string(r, o, "role", TRUE, &a.role) ||
-        !read_string(r, o, "entity", TRUE, &a.entity) || !read_cites(r, o, &a.cites))
+        !read_string(r, o, "entity", TRUE, &a.entity) || !read_cites(r, o, &a.cites) ||
+        !read_int(r, o, "mentions", 0, TRUE, 0, &mentions))
         return FALSE;
+    /* Never fewer than it cites: a count below that is the writer's mistake. */
+    a.mentions = MAX((guint)mentions, a.cites->len);
     g_array_append_val(r->brief->actors, a);
     return TRUE;
 }

@@ -244,7 +244,7 @@ dsr_brief_add_actor(DsrBrief *b, const char *name, const char *role, const char 
                     DsrCites *cites)
 {
     DsrBriefActor row = {dsr_brief_intern(b, name), dsr_brief_intern(b, role),
-                         dsr_brief_intern(b, entity), own_cites(cites)};
+                         dsr_brief_intern(b, entity), own_cites(cites), cites ? cites->len : 0};
     g_array_append_val(b->actors, row);
 }
 

@@ -24,6 +24,7 @@
 #include <dossier/chart.h>
 #include <cairo.h>
 #include <gmime/gmime.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 /* Charts are laid out at the width of a mail column and drawn at twice the
@@ -277,8 +278,18 @@ static gboolean
 do_charts(Mail *m, GError **error)
 {
     heading(m, DSR_SECTION_CHARTS);
-    if (!m->pango)
+    if (!m->pango) {
+        /* With the antialiasing the PDF's context takes from its surface, so
+         * the charts are measured with the thread's PDF fonts: a font pattern
+         * new to the thread's font map costs Pango 1.50 two threads. Glyph
+         * advances do not depend on it (metrics are not hinted). */
         m->pango = dsr_fonts_new_context(m->ctx->fonts);
+        const cairo_font_options_t *set = pango_cairo_context_get_font_options(m->pango);
+        cairo_font_options_t *fo = set ? cairo_font_options_copy(set) : cairo_font_options_create();
+        cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+        pango_cairo_context_set_font_options(m->pango, fo);
+        cairo_font_options_destroy(fo);
+    }
     for (guint i = 0; i < m->b->charts->len; i++) {
         const DsrChartSpec *spec = &g_array_index(m->b->charts, DsrChartSpec, i);
         g_autoptr(DsrChartLayout) layout =
@@ -367,11 +378,17 @@ do_sources(Mail *m)
 {
     heading(m, DSR_SECTION_SOURCES);
     xmlNodePtr ol = el(m->body, "ol", "padding-left:24px;margin:0;font-size:13px;", NULL);
+    /* As in the PDF and the page: the cited sources, numbered as cited. */
+    g_autofree guint8 *cited = dsr_brief_cited_sources(m->b, NULL);
     for (guint i = 0; i < m->b->sources->len; i++) {
+        if (!cited[i + 1])
+            continue;
         const DsrSource *s = &g_array_index(m->b->sources, DsrSource, i);
         const char *title = s->title ? s->title : label(m, "no-title");
         g_autofree char *date = dsr__format_iso_date(m->ctx, m->lang, s->date);
         xmlNodePtr li = el(ol, "li", "margin:0 0 4px;", NULL);
+        g_autofree char *value = g_strdup_printf("%d", s->n);
+        xmlNewProp(li, BAD_CAST "value", BAD_CAST value);
         if (s->url && dsr__url_is_safe(s->url, FALSE)) {
             xmlNodePtr a = el(li, "a", "color:#0b3d62;", title);
             xmlNewProp(a, BAD_CAST "href", BAD_CAST s->url);
@@ -386,6 +403,11 @@ do_sources(Mail *m)
         g_autofree char *tag = s->is_new ? g_strdup_printf(" [%s]", label(m, "new-tag")) : NULL;
         g_string_append_printf(m->text, "[%d] %s%s%s%s%s\n", s->n, title, rest, tag ? tag : "",
                                s->url ? "\n    " : "", s->url ? s->url : "");
+    }
+    g_autofree char *omitted = dsr__format_omitted(m->ctx, m->b, DSR_SECTION_SOURCES);
+    if (omitted) {
+        el(m->body, "p", "margin:8px 0 0;font-size:13px;font-style:italic;color:#4b5259;", omitted);
+        g_string_append_printf(m->text, "%s\n", omitted);
     }
 }
 

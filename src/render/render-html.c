@@ -982,6 +982,12 @@ fill_actors(Html *h, xmlNodePtr section)
             cell_or_dash(tr, NULL, a->role);
             cell_or_dash(tr, "entity", a->entity);
             cites_cell(h, tr, a->cites);
+            g_autofree char *more = dsr__format_more_mentions(h->ctx, h->b, a);
+            if (more) {
+                xmlNodePtr td = xmlGetLastChild(tr);
+                xmlAddChild(td, xmlNewText(BAD_CAST " "));
+                dsr__html_text_el(td, "span", "more-mentions", more);
+            }
         }
     }
 }

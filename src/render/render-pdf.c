@@ -663,11 +663,13 @@ static void
 section_actors(Pdf *p)
 {
     const GArray *ac = p->brief->actors;
-    const double fixed = 150 + 58 + 52;
+    /* The sources column holds five four-digit numbers and "et 515 autres"
+     * in a few lines; a side is a code of two to five letters. */
+    const double fixed = 150 + 50 + 92;
     const Column cols[] = {{150, PANGO_ALIGN_LEFT},
                            {p->text_w - fixed, PANGO_ALIGN_LEFT},
-                           {58, PANGO_ALIGN_LEFT},
-                           {52, PANGO_ALIGN_LEFT}};
+                           {50, PANGO_ALIGN_LEFT},
+                           {92, PANGO_ALIGN_LEFT}};
     const char *keys[] = {"col-name", "col-role", "col-entity", "col-sources"};
     const int table = ++p->tables;
     header_row(p, cols, keys, G_N_ELEMENTS(keys), table);
@@ -694,6 +696,13 @@ section_actors(Pdf *p)
             rich_add(p, &c[1], a->role ? a->role : "–", &PLAIN);
             rich_add(p, &c[2], a->entity ? a->entity : "–", &nohy);
             rich_cites(p, &c[3], a->cites, FALSE);
+            g_autofree char *more = dsr__format_more_mentions(p->ctx, p->brief, a);
+            if (more) {
+                Run muted = nohy;
+                muted.rgb = p->c_muted;
+                g_string_append_c(c[3].s, '\n');
+                rich_add(p, &c[3], more, &muted);
+            }
             add_row(p, cols, c, G_N_ELEMENTS(c), FALSE, table, --left == 0);
             for (guint j = 0; j < G_N_ELEMENTS(c); j++)
                 rich_clear(&c[j]);

@@ -96,6 +96,10 @@ char *dsr__format_period(const DsrRenderContext *ctx, const DsrBrief *brief);
  * chiffres, moins cités, ne sont pas repris."), or NULL when none was cut or
  * the section has no limit. New string. */
 char *dsr__format_omitted(const DsrRenderContext *ctx, const DsrBrief *b, DsrSection section);
+/* "et 515 autres" after an actor's citations when more sources name them
+ * than the row cites, or NULL. */
+char *dsr__format_more_mentions(const DsrRenderContext *ctx, const DsrBrief *b,
+                                const DsrBriefActor *a);
 /* The header's sources value: "12 sources", with how many are new since the
  * last run and, when the article limit left some out, "note établie à partir
  * des 2 000 articles les plus récents sur 3 512". New string. */

@@ -460,6 +460,17 @@ dsr__format_omitted(const DsrRenderContext *ctx, const DsrBrief *b, DsrSection s
 }
 
 char *
+dsr__format_more_mentions(const DsrRenderContext *ctx, const DsrBrief *b, const DsrBriefActor *a)
+{
+    if (a->mentions <= a->cites->len)
+        return NULL;
+    guint n = a->mentions - a->cites->len;
+    g_autofree char *num = dsr_text_format_number((double)n, 0, b->lang);
+    return dsr__label_fill(ctx, b->lang, n == 1 ? "more-mentions-one" : "more-mentions", "n", num,
+                           NULL);
+}
+
+char *
 dsr__format_sources_count(const DsrRenderContext *ctx, const DsrBrief *b)
 {
     const guint used = dsr_brief_source_count(b);

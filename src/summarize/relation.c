@@ -366,8 +366,15 @@ summarize_actors(DsrRelation *rel)
     rel->brief->omitted.actors = keep_heaviest(actors, max, compare_actor_weight, compare_actors);
     for (guint i = 0; i < actors->len; i++) {
         Actor *ac = g_ptr_array_index(actors, i);
+        /* A head of government named in 500 articles: the row cites the
+         * latest five (sources are numbered by date) and says how many. */
+        guint mentions = ac->cites->len;
+        if (mentions > DSR_ACTOR_CITES)
+            g_array_remove_range(ac->cites, 0, mentions - DSR_ACTOR_CITES);
         dsr_brief_add_actor(rel->brief, ac->name, ac->role, ac->entity,
                             g_steal_pointer(&ac->cites));
+        g_array_index(rel->brief->actors, DsrBriefActor, rel->brief->actors->len - 1).mentions =
+            mentions;
     }
 }
 
