@@ -1143,8 +1143,8 @@ number_in_name(const Ctx *c, guint i)
             return FALSE;
         /* A space lost on the page: "(environ1,4 milliard de dollars)". */
         static const char *const lost_space[] = {
-            "environ", "presque", "quelque", "près", "soit",          "about", "nearly",
-            "almost",  "around",  "roughly", "some", "approximately", NULL};
+            "environ", "presque", "quelque", "près",          "soit", "about", "nearly", "almost",
+            "around",  "roughly", "some",    "approximately", "de",   "à",     "by",     NULL};
         if (!tok(c, i - 1)->cap && word_in(c, i - 1, lost_space))
             return FALSE;
         return TRUE;
@@ -1165,10 +1165,13 @@ number_in_name(const Ctx *c, guint i)
         return TRUE;
     if (glued(c, i + 1) && is_word(c, i + 1)) {
         const char *w = fold_at(c, i + 1);
-        static const char *const ok[] = {"k",    "m",    "bn",  "md",  "mds", "mn",  "mln", "bln",
-                                         "mrd",  "mrds", "tr",  "usd", "eur", "vnd", "ha",  "km",
-                                         "t",    "mw",   "gw",  "kw",  "kwh", "gwh", "twh", "mwh",
-                                         "fold", "x",    "cny", "jpy", "krw", "rub", NULL};
+        static const char *const ok[] = {"k", "m", "bn", "md", "mds", "mn", "mln", "bln", "mrd",
+                                         "mrds", "tr", "usd", "eur", "vnd", "ha", "km", "t", "mw",
+                                         "gw", "kw", "kwh", "gwh", "twh", "mwh", "fold", "x", "cny",
+                                         "jpy", "krw", "rub",
+                                         /* a space lost before the scale: "620millions" */
+                                         "million", "millions", "milliard", "milliards", "billion",
+                                         "billions", "trillion", "trillions", NULL};
         /* "3.14US$" */
         gboolean us_dollar = strcmp(w, "us") == 0 && is_punct(c, i + 2, "$") && glued(c, i + 2);
         if (!in_list(w, ok) && !us_dollar)
@@ -1728,9 +1731,20 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
     }
     if (!allow_noun)
         return;
+    gboolean de = FALSE;
     if ((p->has_scale || p->approx_word) &&
-        word_in(c, j, (const char *const[]){"de", "d'", "of", NULL}))
+        word_in(c, j, (const char *const[]){"de", "d'", "of", NULL})) {
         j++;
+        de = TRUE;
+    }
+    /* French joins "millions" to its noun with "de" ("2 millions
+     * d'habitants"): in "dont 620 millions proviennent du Japon" a verb
+     * follows, and the amount is a bare one. */
+    if (!c->en && p->has_scale && !de &&
+        word_in(c, p->scale_tok,
+                (const char *const[]){"million", "millions", "milliard", "milliards", "billion",
+                                      "billions", NULL}))
+        return;
     if (word_in(c, j, measure_units)) {
         p->kind = DSR_FIGURE_OTHER;
         p->has_kind = TRUE;
