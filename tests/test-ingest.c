@@ -312,6 +312,36 @@ test_dates_not_from_history(void)
     g_assert_cmpstr(((DsrArticle *)g_ptr_array_index(b, 0))->date, ==, "2024-05-12");
 }
 
+/* A dateline with its date and no agency, in both languages: taken off the
+ * lead, its place kept, its day dating the article; "Paris, 3 fois plus –"
+ * names no month and stays text. */
+static void
+test_dated_dateline(void)
+{
+    static const struct {
+        const char *text, *place, *date, *lead;
+    } cases[] = {
+        {" date 2023-03\n\nHanoï, 6 mars 2023 – Le Vietnam et la Russie ont signé un accord de "
+         "coopération énergétique.\n",
+         "Hanoï", "2023-03-06", "Le Vietnam et la Russie ont signé"},
+        {" date 2021-10\n\nHanoi, October 2, 2021 – Vietnam and Russia signed an energy "
+         "agreement in the capital.\n",
+         "Hanoi", "2021-10-02", "Vietnam and Russia signed"},
+        {"Titre de l'article\n\nParis, 3 fois plus – Le Vietnam et la Russie ont signé un "
+         "accord de coopération.\n",
+         NULL, NULL, "Paris, 3 fois plus"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(GPtrArray) out =
+            dsr_ingest_bytes(cases[i].text, strlen(cases[i].text), "d.txt", NULL, NULL);
+        g_assert_nonnull(out);
+        const DsrArticle *a = g_ptr_array_index(out, 0);
+        g_assert_cmpstr(a->place, ==, cases[i].place);
+        g_assert_cmpstr(a->date, ==, cases[i].date);
+        g_assert_true(g_str_has_prefix(g_ptr_array_index(a->paragraphs, 0), cases[i].lead));
+    }
+}
+
 static void
 test_id_stable(void)
 {
@@ -2023,6 +2053,7 @@ main(int argc, char **argv)
     }
     g_test_add_func("/ingest/text/junk-forms", test_junk_forms);
     g_test_add_func("/ingest/text/dates-not-from-history", test_dates_not_from_history);
+    g_test_add_func("/ingest/text/dated-dateline", test_dated_dateline);
     g_test_add_func("/ingest/text/single-lines", test_single_lines);
     g_test_add_func("/ingest/text/chrome-and-byline", test_chrome_byline);
     g_test_add_func("/ingest/text/signoff-and-dateline-day", test_signoff_and_dateline_day);

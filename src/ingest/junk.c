@@ -31,6 +31,8 @@ enum {
     RE_DATELINE,
     RE_DATELINE_CAPS,
     RE_DATELINE_COLON,
+    RE_DATELINE_DATED,
+    RE_DATELINE_DATED_EN,
     RE_DATE_NUMERIC,
     RE_DATE_ISO,
     RE_DATE_DMY,
@@ -84,6 +86,16 @@ static const char *const patterns[RE_CAPTION_DATE] = {
     [RE_DATELINE_CAPS] = "^(\\p{Lu}{2,}(?:[ /]\\p{Lu}{2,}){0,3})(?:," SP "*(\\d{1,2})" SP
                          "+(\\p{L}+)\\.?)?" SP "*" DASH SP "+(?=\\p{Lu})",
     [RE_DATELINE_COLON] = "^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?):" SP "+(?=\\p{Lu})",
+    /* "Hanoï, 6 mars 2023 – ", "Hanoï, le 6 mars – ": a place and a full date
+     * before the dash, no agency; "Hanoi, October 2, 2021 – " in English. */
+    [RE_DATELINE_DATED] =
+        "^(\\p{Lu}[\\p{L}'\\x{2019}.-]*(?:[ /]\\p{Lu}[\\p{L}'\\x{2019}.-]*){0,3})," SP "*(?:le" SP
+        "+)?(\\d{1,2})(?:er)?" SP "+(\\p{L}+)\\.?(?:" SP "+(?:19|20)\\d\\d)?" SP "*" DASH SP
+        "+(?=\\p{Lu})",
+    [RE_DATELINE_DATED_EN] =
+        "^(\\p{Lu}[\\p{L}'\\x{2019}.-]*(?:[ /]\\p{Lu}[\\p{L}'\\x{2019}.-]*){0,3})," SP
+        "*(\\p{L}+)\\.?" SP "+(\\d{1,2})(?:st|nd|rd|th)?(?:," SP "*(?:19|20)\\d\\d)?" SP "*" DASH SP
+        "+(?=\\p{Lu})",
     [RE_DATE_NUMERIC] = "(?<!\\d)(\\d{1,2})/(\\d{1,2})/((?:19|20|21)\\d{2})(?!\\d)",
     /* "2023-09-09", as some sites and exports print under the title. */
     [RE_DATE_ISO] = "(?<![\\d-])((?:19|20|21)\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])",
@@ -319,17 +331,34 @@ place_case(const char *place)
 gsize
 dsr__find_dateline(const char *para, gboolean lead_only, char **place, int *day, int *month)
 {
-    static const int which[] = {RE_DATELINE, RE_DATELINE_CAPS, RE_DATELINE_COLON};
+    static const int which[] = {RE_DATELINE, RE_DATELINE_CAPS, RE_DATELINE_COLON, RE_DATELINE_DATED,
+                                RE_DATELINE_DATED_EN};
     *place = NULL;
     *day = *month = 0;
     for (guint i = 0; i < G_N_ELEMENTS(which); i++) {
-        if (which[i] == RE_DATELINE_COLON && !lead_only)
-            continue;
+        if ((which[i] == RE_DATELINE_COLON || which[i] == RE_DATELINE_DATED ||
+             which[i] == RE_DATELINE_DATED_EN) &&
+            !lead_only)
+            continue; /* forms a sentence may also take: the lead's only */
         g_autoptr(GMatchInfo) mi = NULL;
         if (!g_regex_match(re(which[i]), para, 0, &mi))
             continue;
         int end;
         g_match_info_fetch_pos(mi, 0, NULL, &end);
+        if (which[i] == RE_DATELINE_DATED || which[i] == RE_DATELINE_DATED_EN) {
+            /* Only with a month named: "Paris, 3 fois plus – " is no dateline. */
+            gboolean en = which[i] == RE_DATELINE_DATED_EN;
+            g_autofree char *d = g_match_info_fetch(mi, en ? 3 : 2);
+            g_autofree char *m = g_match_info_fetch(mi, en ? 2 : 3);
+            int mon = dsr_text_month_number(m);
+            if (!mon)
+                continue;
+            g_autofree char *where = g_match_info_fetch(mi, 1);
+            *place = place_case(where);
+            *day = atoi(d);
+            *month = mon;
+            return (gsize)end;
+        }
         g_autofree char *where = g_match_info_fetch(mi, 1);
         if (where && *where)
             *place = place_case(where);
