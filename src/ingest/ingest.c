@@ -69,7 +69,13 @@ dsr__article_set_url(DsrArticle *article, const char *url)
     }
     g_autoptr(GUri) uri = g_uri_parse(url, G_URI_FLAGS_NONE, NULL);
     const char *host = uri ? g_uri_get_host(uri) : NULL;
-    if (!host || !*host) {
+    /* GLib's lenient parse takes spaces and line breaks ("saved from url="
+     * running into the page): an address holds none of them, nor quotes or
+     * angle brackets. */
+    gboolean clean = TRUE;
+    for (const char *p = url; *p && clean; p++)
+        clean = (guchar)*p > 0x20 && (guchar)*p != 0x7f && !strchr("\"<>\\^`{|}", *p);
+    if (!host || !*host || !clean) {
         g_ptr_array_add(
             article->warnings,
             g_strdup_printf("source address \"%.80s\" is not a valid URL: dropped", url));

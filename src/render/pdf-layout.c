@@ -25,6 +25,22 @@ dsr__pdf_check_layout(PangoLayout *layout, DsrPdfStats *stats)
     return unknown;
 }
 
+/* @s as a string of cairo's tag attributes: in single quotes, with its
+ * quotes and backslashes escaped. A source URL holding a "'" otherwise ended
+ * the string early, and cairo 1.16 crashed finishing the surface. */
+static char *
+attr_quote(const char *s)
+{
+    GString *out = g_string_new("'");
+    for (const char *p = s; *p; p++) {
+        if (*p == '\\' || *p == '\'')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '\'');
+    return g_string_free(out, FALSE);
+}
+
 static void
 link_clear(gpointer p)
 {
@@ -505,9 +521,9 @@ draw_links(cairo_t *cr, const DsrPdfText *t, const GArray *boxes)
             append_points(rects, bx->bottom - bx->top);
         }
         if (rects->len) {
+            g_autofree char *value = attr_quote(ln->dest ? ln->dest : ln->uri);
             g_autofree char *attr =
-                ln->dest ? g_strdup_printf("dest='%s' rect=[%s]", ln->dest, rects->str)
-                         : g_strdup_printf("uri='%s' rect=[%s]", ln->uri, rects->str);
+                g_strdup_printf("%s=%s rect=[%s]", ln->dest ? "dest" : "uri", value, rects->str);
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
             cairo_tag_end(cr, CAIRO_TAG_LINK);
         }
