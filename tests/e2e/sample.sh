@@ -90,11 +90,21 @@ for f in out1/*; do
     cmp -s "$f" "second/$f" || fail "second run differs: ${f#out1/}"
 done
 # A run into a folder that already holds these briefs leaves them alone.
+# On a failure, say which file changed and how (a rare difference here once
+# failed CI without naming the file).
+cp -R out1 before3
 "$DOSSIER" build -o out1 2>/dev/null || fail "third build failed"
-"$PY" -c '
-import json
+if ! "$PY" -c '
+import json, sys
 m = json.load(open("out1/run.json"))
-s = {o["status"] for o in m["outputs"]}
-assert s == {"unchanged"}, s
-' || fail "unchanged briefs were not reported unchanged"
+bad = [(o["file"], o["status"]) for o in m["outputs"] if o["status"] != "unchanged"]
+if bad:
+    print("not unchanged: %r" % bad, file=sys.stderr)
+    sys.exit(1)
+'; then
+    for f in before3/*; do
+        cmp "$f" "out1/${f#before3/}" >&2 || diff -u "$f" "out1/${f#before3/}" 2>/dev/null | head -n 30 >&2
+    done
+    fail "unchanged briefs were not reported unchanged"
+fi
 echo "ok"
