@@ -12,10 +12,10 @@ G_BEGIN_DECLS
 /* Turns raw file bytes into clean UTF-8 text: a BOM is removed, CRLF and CR
  * become LF, NUL bytes, control characters (C0 but tab and LF, C1),
  * bidirectional overrides, embeddings and isolates, zero-width spaces, word
- * joiners and Unicode noncharacters (U+FFFF…) are dropped, the text is NFC-normalised. Bytes that are
- * not UTF-8 are read as Windows-1252 when the whole buffer decodes that way,
- * and *@converted is set (a warning for the caller). Returns a new string, or
- * NULL with DSR_ERROR_INPUT ("not UTF-8 at byte N") when the bytes are neither. */
+ * joiners and Unicode noncharacters (U+FFFF…) are dropped, the text is NFC-normalised. Bytes that
+ * are not UTF-8 are read as Windows-1252 when the whole buffer decodes that way, and *@converted is
+ * set (a warning for the caller). Returns a new string, or NULL with DSR_ERROR_INPUT ("not UTF-8 at
+ * byte N") when the bytes are neither. */
 char *dsr_text_clean(const char *data, gsize len, gboolean *converted, GError **error);
 
 /* dsr_text_clean() for bytes whose document declares a charset (@charset, a
@@ -59,7 +59,9 @@ GPtrArray *dsr_text_words(const char *s);
 /* TRUE when folded @word is a stop word of @lang ("fr" or "en"). */
 gboolean dsr_text_is_stopword(const char *word, const char *lang);
 
-/* Snowball stemmer for "fr" or "en" (libstemmer). Not thread-safe: one per thread. */
+/* Snowball stemmer for "fr" or "en" (libstemmer), remembering the stems it
+ * gave (a bounded cache): keep one for as long as its thread has words to
+ * stem. Not thread-safe: one per thread. */
 typedef struct DsrStemmer DsrStemmer;
 DsrStemmer *dsr_stemmer_new(const char *lang);
 void dsr_stemmer_free(DsrStemmer *stemmer);

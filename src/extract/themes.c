@@ -31,7 +31,41 @@ struct DsrThemes {
     /* A sentence is looked up word by word, not term by term: first stem (or
      * acronym) -> GPtrArray of the ThemeTerm * starting with it (borrowed). */
     GHashTable *by_first[2];
+    guint serial; /* tells a thread's stemmers which DsrThemes they were made for */
 };
+
+/* Each thread keeps its two stemmers (and so their caches of stems) from one
+ * article to the next, as fonts.c keeps its font map: made on first use, freed
+ * when the thread ends or, for the calling thread, with the taxonomy. */
+typedef struct {
+    guint serial;
+    DsrStemmer *stemmer[2]; /* [0] French, [1] English */
+} ThreadStemmers;
+
+static void
+thread_stemmers_free(gpointer p)
+{
+    ThreadStemmers *ts = p;
+    for (int i = 0; i < 2; i++)
+        dsr_stemmer_free(ts->stemmer[i]);
+    g_free(ts);
+}
+
+static GPrivate thread_stemmers = G_PRIVATE_INIT(thread_stemmers_free);
+
+static DsrStemmer *
+thread_stemmer(const DsrThemes *th, int slot)
+{
+    ThreadStemmers *ts = g_private_get(&thread_stemmers);
+    if (!ts || ts->serial != th->serial) {
+        ts = g_new0(ThreadStemmers, 1);
+        ts->serial = th->serial;
+        g_private_replace(&thread_stemmers, ts);
+    }
+    if (!ts->stemmer[slot])
+        ts->stemmer[slot] = dsr_stemmer_new(slot ? "en" : "fr");
+    return ts->stemmer[slot];
+}
 
 static void
 theme_term_free(ThemeTerm *t)
@@ -140,7 +174,9 @@ dsr__themes_load(const char *path, GError **error)
     }
     g_autoptr(DsrStemmer) fr = dsr_stemmer_new("fr");
     g_autoptr(DsrStemmer) en = dsr_stemmer_new("en");
+    static gint serials = 0;
     DsrThemes *ths = g_new0(DsrThemes, 1);
+    ths->serial = (guint)g_atomic_int_add(&serials, 1) + 1;
     ths->themes = g_ptr_array_new_with_free_func((GDestroyNotify)theme_free);
     for (int i = 0; i < 2; i++)
         ths->terms[i] = g_ptr_array_new_with_free_func((GDestroyNotify)theme_term_free);
@@ -202,6 +238,9 @@ dsr__themes_free(DsrThemes *th)
 {
     if (!th)
         return;
+    ThreadStemmers *ts = g_private_get(&thread_stemmers);
+    if (ts && ts->serial == th->serial)
+        g_private_replace(&thread_stemmers, NULL);
     g_ptr_array_unref(th->themes);
     for (int i = 0; i < 2; i++) {
         if (th->by_first[i])
@@ -301,7 +340,7 @@ void
 dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFacts *facts)
 {
     int slot = g_strcmp0(lang, "en") == 0 ? 1 : 0;
-    g_autoptr(DsrStemmer) stemmer = dsr_stemmer_new(slot ? "en" : "fr");
+    DsrStemmer *stemmer = thread_stemmer(th, slot);
     g_autoptr(GArray) counts = g_array_new(FALSE, TRUE, sizeof(ThemeCount));
     g_array_set_size(counts, th->themes->len);
     for (guint i = 0; i < th->themes->len; i++)
