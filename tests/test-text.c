@@ -79,6 +79,33 @@ test_clean_long_nfd(void)
     g_string_free(in, TRUE);
 }
 
+/* Pieces of accented Latin and punctuation are taken as they are (already
+ * NFC); a piece holding anything else is normalised. Each case against
+ * GLib's own normalisation of the whole text. */
+static void
+test_clean_nfc_pieces(void)
+{
+    static const char *const cases[] = {
+        "Nguy\u1ec5n M\u1ea1nh H\u00f9ng \u2013 \u00ab accord \u00bb 30\u202f%, 5\u20ac",
+        "Nguye\u0302\u0303n",        /* Vietnamese decomposed: ê + tilde */
+        "\u1ebf\u0323 \u0103\u0301", /* a precomposed letter, then a mark */
+        "1\u212b et 3\u2126",        /* angstrom and ohm signs: singletons */
+        "\u2000quad\u2001",          /* en and em quads: singletons */
+        "\u1100\u1161 \uac00\u11a8", /* Hangul jamo compose */
+        "\u0915\u093c \u00e9\u0327", /* a nukta; a mark reordered */
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(GString) in = g_string_new(NULL);
+        for (int k = 0; k < 40; k++) /* long enough to be cut in pieces */
+            g_string_append_printf(in, "%s %d ", cases[i], k);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *out = dsr_text_clean(in->str, in->len, NULL, &error);
+        g_assert_no_error(error);
+        g_autofree char *want = g_utf8_normalize(in->str, -1, G_NORMALIZE_NFC);
+        g_assert_cmpstr(out, ==, want);
+    }
+}
+
 static void
 test_squeeze(void)
 {
@@ -325,6 +352,7 @@ main(int argc, char **argv)
     g_test_add_func("/text/words", test_words);
     g_test_add_func("/text/guess-lang", test_guess_lang);
     g_test_add_func("/text/stem", test_stem);
+    g_test_add_func("/text/clean-nfc-pieces", test_clean_nfc_pieces);
     g_test_add_func("/text/dates/parse-iso", test_dates_parse);
     g_test_add_func("/text/dates/iso-and-compare", test_dates_iso_compare);
     g_test_add_func("/text/dates/months", test_dates_months);
