@@ -112,7 +112,11 @@ dsr__next_token(const char *s, gsize *pos, gsize *start, gsize *end, GString *lo
     const char *p = s + *pos;
     g_string_truncate(lower, 0);
     g_string_truncate(cased, 0);
-    while (*p && !g_unichar_isalnum(g_utf8_get_char(p)))
+    /* ASCII is most of the text: its letters and digits are their own
+     * folded forms (what fold_char() gives them), and no ASCII character is
+     * a mark. */
+    while (*p &&
+           ((guchar)*p < 0x80 ? !g_ascii_isalnum(*p) : !g_unichar_isalnum(g_utf8_get_char(p))))
         p = g_utf8_next_char(p);
     if (!*p) {
         *pos = p - s;
@@ -120,6 +124,14 @@ dsr__next_token(const char *s, gsize *pos, gsize *start, gsize *end, GString *lo
     }
     *start = p - s;
     while (*p) {
+        if ((guchar)*p < 0x80) {
+            if (!g_ascii_isalnum(*p))
+                break;
+            g_string_append_c(cased, *p);
+            g_string_append_c(lower, g_ascii_tolower(*p));
+            p++;
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
         if (!g_unichar_isalnum(c) && g_unichar_type(c) != G_UNICODE_NON_SPACING_MARK)
             break;

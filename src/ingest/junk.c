@@ -186,8 +186,10 @@ dsr__count_words(const char *s)
     guint n = 0;
     gboolean in = FALSE;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        gboolean letter = g_unichar_isalnum(c) || c == '\'' || c == 0x2019 || c == '-';
+        guchar b = (guchar)*p;
+        gunichar c = b < 0x80 ? b : g_utf8_get_char(p);
+        gboolean letter = (b < 0x80 ? g_ascii_isalnum(b) : g_unichar_isalnum(c)) || c == '\'' ||
+                          c == 0x2019 || c == '-';
         if (letter && !in)
             n++;
         in = letter;
