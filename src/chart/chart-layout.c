@@ -246,16 +246,27 @@ ellipsize(Lay *lay, const char *raw, double size, gboolean bold, double max_w)
             lay->ellipsis_bold = bold;
         }
         const double room = max_w - lay->ellipsis_w - CUT_SLACK;
-        glong keep = 0, n = 0;
-        for (const char *p = text; *p; p = g_utf8_next_char(p), n++) {
+        /* Keep the characters before the first that starts past @room. Left
+         * to right, starts never decrease along the text: bisect, since each
+         * pango_layout_index_to_pos() walks the line (a character at a time
+         * made a long label's cut quadratic). */
+        g_autoptr(GArray) starts = g_array_new(FALSE, FALSE, sizeof(int));
+        for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+            int at = (int)(p - text);
+            g_array_append_val(starts, at);
+        }
+        glong lo = 0, hi = (glong)starts->len; /* the first past room is in [lo, hi] */
+        while (lo < hi) {
+            glong mid = lo + (hi - lo) / 2;
             PangoRectangle pos;
-            pango_layout_index_to_pos(pl, (int)(p - text), &pos);
+            pango_layout_index_to_pos(pl, g_array_index(starts, int, mid), &pos);
             if ((double)pos.x / PANGO_SCALE > room)
-                break;
-            keep = n;
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         g_object_unref(pl);
-        return prefix_with_ellipsis(text, keep);
+        return prefix_with_ellipsis(text, lo > 0 ? lo - 1 : 0);
     }
     g_object_unref(pl);
     glong n = g_utf8_strlen(text, -1), lo = 0, hi = n;
