@@ -34,6 +34,10 @@ private_font_map(const char *dir)
     }
     if (d)
         g_dir_close(d);
+    /* As dossier does (src/render/fonts.c): current before the first font
+     * map, so Pango's FcInit() thread does not load the system's
+     * configuration. A floor takes every shortcut dossier takes. */
+    FcConfigSetCurrent(config);
     PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
     FcConfigDestroy(config);

@@ -109,6 +109,12 @@ dsr_fonts_new(const char *fonts_dir, GError **error)
             return NULL;
         }
     }
+    /* Pango 1.50 starts a thread at its first font map that runs FcInit():
+     * without a current configuration that loads the system's (/etc/fonts,
+     * parsed with expat: a tenth of a one-brief render) only to be ignored.
+     * With this one current it has nothing to load, and nothing in the
+     * process can reach a system font. */
+    FcConfigSetCurrent(config);
     guard_metrics(config);
     DsrFonts *fonts = g_new0(DsrFonts, 1);
     fonts->config = config;
