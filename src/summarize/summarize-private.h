@@ -19,7 +19,7 @@ typedef struct {
     const char *home;
     const char *partner; /* NULL for the national context */
     const DsrSummarizeOptions *opt;
-    DsrStemmer *stem_fr, *stem_en; /* one per relationship: a stemmer is not thread-safe */
+    DsrStemmer *stem_fr, *stem_en; /* the thread's: a stemmer is not thread-safe */
     GHashTable *sentence_stems;    /* const DsrSentence * -> its stems, made on first use */
 } DsrRelation;
 

@@ -155,6 +155,33 @@ dsr_summarize_select(GPtrArray *facts, const char *partner, const DsrSummarizeOp
     return out;
 }
 
+/* The thread's two stemmers, kept from one relationship to the next so that
+ * their caches of stems stay warm (a brief stems every candidate sentence of
+ * its articles); freed when the thread ends. */
+static void
+stemmers_free(gpointer p)
+{
+    DsrStemmer **pair = p;
+    dsr_stemmer_free(pair[0]);
+    dsr_stemmer_free(pair[1]);
+    g_free(pair);
+}
+
+static GPrivate thread_stemmers = G_PRIVATE_INIT(stemmers_free);
+
+static DsrStemmer *
+thread_stemmer(int english)
+{
+    DsrStemmer **pair = g_private_get(&thread_stemmers);
+    if (!pair) {
+        pair = g_new0(DsrStemmer *, 2);
+        pair[0] = dsr_stemmer_new("fr");
+        pair[1] = dsr_stemmer_new("en");
+        g_private_set(&thread_stemmers, pair);
+    }
+    return pair[english];
+}
+
 GHashTable *
 dsr__stems(DsrRelation *rel, const char *text, const char *lang)
 {
@@ -288,8 +315,7 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
     brief->period_from = dsr_brief_intern(brief, from);
     brief->period_to = dsr_brief_intern(brief, to);
 
-    g_autoptr(DsrStemmer) stem_fr = dsr_stemmer_new("fr");
-    g_autoptr(DsrStemmer) stem_en = dsr_stemmer_new("en");
+    DsrStemmer *stem_fr = thread_stemmer(0), *stem_en = thread_stemmer(1);
     g_autoptr(GHashTable) sentence_stems =
         g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
     DsrRelation rel = {brief, selected, home, partner, opt, stem_fr, stem_en, sentence_stems};

@@ -34,7 +34,7 @@ dsr_date_parse_iso(const char *s, DsrDate *out)
 {
     if (!s)
         return FALSE;
-    DsrDate d = { 0, 0, 0 };
+    DsrDate d = {0, 0, 0};
     if ((d.year = digits(s, 4)) < 0)
         return FALSE;
     s += 4;
@@ -81,14 +81,14 @@ static const struct {
     const char *name;
     int month;
 } months[] = {
-    { "janvier", 1 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 }, { "mai", 5 },
-    { "juin", 6 }, { "juillet", 7 }, { "aout", 8 }, { "septembre", 9 }, { "octobre", 10 },
-    { "novembre", 11 }, { "decembre", 12 }, { "january", 1 }, { "february", 2 },
-    { "march", 3 }, { "april", 4 }, { "may", 5 }, { "june", 6 }, { "july", 7 },
-    { "august", 8 }, { "september", 9 }, { "october", 10 }, { "november", 11 },
-    { "december", 12 }, { "janv", 1 }, { "fevr", 2 }, { "avr", 4 }, { "juil", 7 },
-    { "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "dec", 12 }, { "jan", 1 }, { "feb", 2 },
-    { "mar", 3 }, { "apr", 4 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 }, { "sep", 9 },
+    {"janvier", 1},   {"fevrier", 2},   {"mars", 3},      {"avril", 4},     {"mai", 5},
+    {"juin", 6},      {"juillet", 7},   {"aout", 8},      {"septembre", 9}, {"octobre", 10},
+    {"novembre", 11}, {"decembre", 12}, {"january", 1},   {"february", 2},  {"march", 3},
+    {"april", 4},     {"may", 5},       {"june", 6},      {"july", 7},      {"august", 8},
+    {"september", 9}, {"october", 10},  {"november", 11}, {"december", 12}, {"janv", 1},
+    {"fevr", 2},      {"avr", 4},       {"juil", 7},      {"sept", 9},      {"oct", 10},
+    {"nov", 11},      {"dec", 12},      {"jan", 1},       {"feb", 2},       {"mar", 3},
+    {"apr", 4},       {"jun", 6},       {"jul", 7},       {"aug", 8},       {"sep", 9},
 };
 
 int
@@ -96,22 +96,37 @@ dsr_text_month_number(const char *word)
 {
     if (!word)
         return 0;
-    g_autofree char *w = dsr_text_fold_ascii(word);
-    gsize n = strlen(w);
-    if (n && w[n - 1] == '.')
-        w[n - 1] = '\0';
+    /* An ASCII word (most of those asked) is lowered on the stack: the
+     * summary asks this of every capitalised word of its candidates. */
+    char buf[16];
+    gsize n = 0;
+    while (n < sizeof buf - 1 && (g_ascii_isalnum(word[n]) || word[n] == '.')) {
+        buf[n] = g_ascii_tolower(word[n]); /* what folding gives these */
+        n++;
+    }
+    g_autofree char *folded = NULL;
+    const char *w = buf;
+    if (!word[n]) {
+        buf[n] = '\0';
+    } else {
+        w = folded = dsr_text_fold_ascii(word);
+        n = strlen(w);
+    }
+    char *end = (char *)w + n;
+    if (n && end[-1] == '.')
+        end[-1] = '\0';
     for (guint i = 0; i < G_N_ELEMENTS(months); i++)
         if (strcmp(w, months[i].name) == 0)
             return months[i].month;
     return 0;
 }
 
-static const char *const month_fr[] = { "janvier", "février", "mars", "avril", "mai", "juin",
-                                        "juillet", "août", "septembre", "octobre", "novembre",
-                                        "décembre" };
-static const char *const month_en[] = { "January", "February", "March", "April", "May", "June",
-                                        "July", "August", "September", "October", "November",
-                                        "December" };
+static const char *const month_fr[] = {"janvier",   "février", "mars",     "avril",
+                                       "mai",       "juin",    "juillet",  "août",
+                                       "septembre", "octobre", "novembre", "décembre"};
+static const char *const month_en[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
 
 char *
 dsr_text_format_date(const DsrDate *d, const char *lang)
