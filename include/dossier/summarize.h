@@ -59,6 +59,12 @@ typedef struct {
  * Not for facts written out by `dossier extract` or `inspect`. */
 void dsr_summarize_prepare(DsrFacts *facts);
 
+/* Each thread that summarizes keeps its stemmers, and the stems they gave,
+ * from one relationship to the next; a pool's threads free them when they
+ * end. This frees the calling thread's now (a program's main thread, which
+ * does not end before the checks of a leak detector). */
+void dsr_summarize_thread_cleanup(void);
+
 /* The relationships found in @facts (DsrFacts *): partner codes in a stable
  * order (most articles first, then code), with "" for the national-context
  * group when some article has no partner. GPtrArray of new strings. */

@@ -159,6 +159,7 @@ run_clear(Run *run)
 {
     if (run->pool)
         g_thread_pool_free(run->pool, FALSE, TRUE);
+    dsr_summarize_thread_cleanup();
     dsr_extractor_free(run->extractor);
     dsr_render_context_free(run->render);
     g_free(run->data_dir);

@@ -182,6 +182,12 @@ thread_stemmer(int english)
     return pair[english];
 }
 
+void
+dsr_summarize_thread_cleanup(void)
+{
+    g_private_replace(&thread_stemmers, NULL);
+}
+
 GHashTable *
 dsr__stems(DsrRelation *rel, const char *text, const char *lang)
 {
