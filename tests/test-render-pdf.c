@@ -414,14 +414,22 @@ test_rich_qpdf(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_nonnull(strstr(js, "/StructTreeRoot"));
 }
 
+/* An empty French brief of Vietnam and @partner, titled. */
+static DsrBrief *
+bare_brief(const char *partner, const char *name, const char *title)
+{
+    DsrBrief *b = dsr_brief_new("VN", partner, "fr");
+    b->title = dsr_brief_intern(b, title);
+    b->partner_name = dsr_brief_intern(b, name);
+    b->generated = dsr_brief_intern(b, "2023-11-14");
+    return b;
+}
+
 static void
 test_sparse(void)
 {
     g_autoptr(DsrRenderContext) ctx = context("a4");
-    g_autoptr(DsrBrief) b = dsr_brief_new("VN", "FR", "fr");
-    b->title = dsr_brief_intern(b, "Viêt Nam – France : note de synthèse");
-    b->partner_name = dsr_brief_intern(b, "France");
-    b->generated = dsr_brief_intern(b, "2023-11-14");
+    g_autoptr(DsrBrief) b = bare_brief("FR", "France", "Viêt Nam – France : note de synthèse");
     dsr_brief_add_source(b, "Un titre", "vietnamplus.vn", "2024", "http://example.org/x", NULL);
     dsr_brief_add_key_point(b, POINTS[0], cites(1, 0));
     DsrPdfStats stats;
@@ -1125,6 +1133,35 @@ test_omitted(void)
     g_assert_true(strstr(text, want[3]) > strstr(text, "Алексей Оверчук"));
 }
 
+/* A source numbered in the thousands keeps its whole marker beside its
+ * entry: the hanging indent widens to "[1 200]" (it was 26 pt, the width of
+ * "[99]", and "]" fell to a line of its own in a 10 000-article brief). */
+static void
+test_wide_markers(void)
+{
+    g_autoptr(DsrRenderContext) ctx = context("a4");
+    g_autoptr(DsrBrief) b =
+        bare_brief("KR", "Corée du Sud", "Vietnam – Corée du Sud : note de synthèse");
+    for (int i = 1; i <= 1200; i++) {
+        g_autofree char *title = g_strdup_printf("Article %d", i);
+        dsr_brief_add_source(b, title, "exemple.vn", "2025-03-10", NULL, NULL);
+    }
+    dsr_brief_add_key_point(b, POINTS[0], cites(7, 1200));
+    DsrPdfStats stats;
+    g_autoptr(GByteArray) pdf = render(b, ctx, &stats);
+    g_autofree char *path = save(pdf, "render-pdf-wide-markers.pdf");
+    g_autofree char *raw = pdftotext(path, "-raw");
+    if (!raw)
+        return;
+    g_autofree char *text = normalise(raw);
+    g_autofree char *n = dsr_text_format_number(1200, 0, "fr");
+    g_autofree char *marker_raw = g_strdup_printf("[%s] Article 1200", n);
+    g_autofree char *marker = normalise(marker_raw);
+    if (!strstr(text, marker))
+        g_error("no \"%s\" in the PDF text:\n%s", marker, text);
+    g_assert_nonnull(strstr(text, "[7] Article 7"));
+}
+
 /* A brief.json edited by hand with a noncharacter in its title renders: the
  * reader drops it before it reaches cairo. */
 static void
@@ -1231,6 +1268,7 @@ main(int argc, char **argv)
     g_test_add_func("/render-pdf/new-and-equivalents", test_new_and_equivalents);
     g_test_add_func("/render-pdf/page-limit", test_page_limit);
     g_test_add_func("/render-pdf/omitted", test_omitted);
+    g_test_add_func("/render-pdf/wide-markers", test_wide_markers);
     g_test_add_func("/render-pdf/noncharacter-title", test_noncharacter_title);
     g_test_add_func("/render-pdf/finish", test_finish);
     g_test_add_func("/render-pdf/finish-error", test_finish_error);

@@ -710,6 +710,23 @@ section_actors(Pdf *p)
     }
 }
 
+/* The hanging indent a list needs for its widest marker ("[1749]" is wider
+ * than the 26 pt that take "[99]"): the marker's own width and a gap. */
+static double
+marker_indent(Pdf *p, const char *widest, const Box *font, double at_least)
+{
+    Run run = PLAIN;
+    run.hyphenate = FALSE;
+    Box box = *font;
+    box.width = p->text_w;
+    box.justify = FALSE;
+    DsrPdfText *t = plain_text(p, widest, &run, &box, 0, p->c_muted, NULL);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(t->layout, &ink, &logical);
+    dsr__pdf_text_free(t);
+    return MAX(at_least, (double)logical.width / PANGO_SCALE + 5);
+}
+
 static void
 section_sources(Pdf *p)
 {
@@ -724,6 +741,16 @@ section_sources(Pdf *p)
                 first = i + 1;
             last = i + 1;
         }
+    /* Not justified: a line holding a long URL would gape. */
+    Box font = table_box(p, 0, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT);
+    font.size = p->table_size + 0.5;
+    double indent = 26;
+    if (last) {
+        const DsrSource *s = &g_array_index(src, DsrSource, last - 1);
+        g_autofree char *num = dsr_text_format_number(s->n, 0, p->lang);
+        g_autofree char *marker = g_strdup_printf("[%s]", num);
+        indent = marker_indent(p, marker, &font, indent);
+    }
     for (guint i = 0; i < src->len; i++) {
         if (!cited[i + 1])
             continue;
@@ -765,10 +792,7 @@ section_sources(Pdf *p)
         g_autofree char *num = dsr_text_format_number(s->n, 0, p->lang);
         g_autofree char *marker = g_strdup_printf("[%s]", num);
         g_autofree char *dest = g_strdup_printf("src-%d", s->n);
-        /* Not justified: a line holding a long URL would gape. */
-        Box font = table_box(p, 0, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT);
-        font.size = p->table_size + 0.5;
-        add_item(p, marker, &r, 26, i + 1 == first, i + 1 == last, dest, &font);
+        add_item(p, marker, &r, indent, i + 1 == first, i + 1 == last, dest, &font);
         rich_clear(&r);
     }
 }
