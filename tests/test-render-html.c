@@ -563,6 +563,9 @@ test_uncited_sources(void)
     g_assert_cmpint(count(doc, "//ol[@class='sources']/li"), ==, 2);
     g_assert_cmpint(count(doc, "//li[@id='source-2']"), ==, 1);
     g_assert_cmpint(count(doc, "//li[@id='source-5']"), ==, 1);
+    /* Each entry shows its own number as text: the second listed is [5]. */
+    g_autofree char *n5 = value(doc, "//ol[@class='sources']/li[2]/span[@class='n']");
+    g_assert_cmpstr(n5, ==, "[5]");
     g_autofree char *line =
         value(doc, "//ol[@class='sources']/following-sibling::p[@class='omitted']");
     g_assert_nonnull(strstr(line, "4 autres articles"));
@@ -576,6 +579,16 @@ test_uncited_sources(void)
     g_autoptr(xmlDoc) adoc = parse(with_actor);
     g_autofree char *more = value(adoc, "//table[@class='actors']//span[@class='more-mentions']");
     g_assert_cmpstr(more, ==, "et 515 autres");
+
+    /* Four digits: the list's class asks the stylesheet for a wider margin. */
+    for (guint i = 6; i < 1200; i++)
+        dsr_brief_add_source(b, "Article", NULL, "2025-01-01", NULL, NULL);
+    dsr_brief_add_key_point(b, "Les échanges ont encore progressé.", cites(1200, 0));
+    g_autofree char *wide = render(b, ctx);
+    g_autoptr(xmlDoc) wdoc = parse(wide);
+    g_autofree char *n1200 =
+        value(wdoc, "//ol[@class='sources digits-4']/li[@id='source-1200']/span[@class='n']");
+    g_assert_cmpstr(n1200, ==, "[1200]");
 }
 
 static void

@@ -1134,7 +1134,7 @@ test_omitted(void)
 }
 
 /* A source numbered in the thousands keeps its whole marker beside its
- * entry: the hanging indent widens to "[1 200]" (it was 26 pt, the width of
+ * entry: the hanging indent widens to "[1200]" (it was 26 pt, the width of
  * "[99]", and "]" fell to a line of its own in a 10 000-article brief). */
 static void
 test_wide_markers(void)
@@ -1154,11 +1154,8 @@ test_wide_markers(void)
     if (!raw)
         return;
     g_autofree char *text = normalise(raw);
-    g_autofree char *n = dsr_text_format_number(1200, 0, "fr");
-    g_autofree char *marker_raw = g_strdup_printf("[%s] Article 1200", n);
-    g_autofree char *marker = normalise(marker_raw);
-    if (!strstr(text, marker))
-        g_error("no \"%s\" in the PDF text:\n%s", marker, text);
+    if (!strstr(text, "[1200] Article 1200"))
+        g_error("no \"[1200] Article 1200\" in the PDF text:\n%s", text);
     g_assert_nonnull(strstr(text, "[7] Article 7"));
 }
 

@@ -995,9 +995,18 @@ fill_actors(Html *h, xmlNodePtr section)
 static void
 fill_sources(Html *h, xmlNodePtr section)
 {
-    xmlNodePtr ol = dsr__html_el(section, "ol", "sources");
     /* As in the PDF: the cited articles, the others counted under the list. */
     g_autofree guint8 *cited = dsr_brief_cited_sources(h->b, NULL);
+    /* The markers ("[1749] ") hang in the list's padding: the stylesheet
+     * widens it by the digits of the largest. */
+    guint widest = 0;
+    for (guint i = 0; i < h->b->sources->len; i++)
+        if (cited[i + 1])
+            widest = i + 1;
+    int digits = widest >= 10000 ? 5 : widest >= 1000 ? 4 : widest >= 100 ? 3 : 0;
+    g_autofree char *classes =
+        digits ? g_strdup_printf("sources digits-%d", digits) : g_strdup("sources");
+    xmlNodePtr ol = dsr__html_el(section, "ol", classes);
     for (guint i = 0; i < h->b->sources->len; i++) {
         if (!cited[i + 1])
             continue;
@@ -1007,6 +1016,12 @@ fill_sources(Html *h, xmlNodePtr section)
         g_autofree char *value = g_strdup_printf("%u", i + 1);
         xmlNewProp(li, BAD_CAST "id", BAD_CAST id);
         xmlNewProp(li, BAD_CAST "value", BAD_CAST value);
+        /* The number as text, as the citations write it: Chromium draws
+         * counter(list-item) from 1 whatever the value attribute says, so a
+         * list of the cited sources only (1, 7, 1749) read "[1] [2] [3]". */
+        g_autofree char *marker = g_strdup_printf("[%u]", i + 1);
+        dsr__html_text_el(li, "span", "n", marker);
+        dsr__html_text(li, " ");
         dsr__html_text_el(li, "cite", NULL,
                           s->title && *s->title ? s->title : label(h, "no-title"));
         if (s->is_new) {

@@ -746,9 +746,9 @@ section_sources(Pdf *p)
     font.size = p->table_size + 0.5;
     double indent = 26;
     if (last) {
+        /* Written as the citations write it (dsr__format_cites): "[12345]". */
         const DsrSource *s = &g_array_index(src, DsrSource, last - 1);
-        g_autofree char *num = dsr_text_format_number(s->n, 0, p->lang);
-        g_autofree char *marker = g_strdup_printf("[%s]", num);
+        g_autofree char *marker = g_strdup_printf("[%d]", s->n);
         indent = marker_indent(p, marker, &font, indent);
     }
     for (guint i = 0; i < src->len; i++) {
@@ -789,8 +789,7 @@ section_sources(Pdf *p)
             g_string_append_c(r.s, '\n');
             rich_add(p, &r, s->file, &raw);
         }
-        g_autofree char *num = dsr_text_format_number(s->n, 0, p->lang);
-        g_autofree char *marker = g_strdup_printf("[%s]", num);
+        g_autofree char *marker = g_strdup_printf("[%d]", s->n);
         g_autofree char *dest = g_strdup_printf("src-%d", s->n);
         add_item(p, marker, &r, indent, i + 1 == first, i + 1 == last, dest, &font);
         rich_clear(&r);
