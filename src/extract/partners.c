@@ -363,17 +363,13 @@ dsr__gazetteer_is_member(const DsrGazetteer *gz, int bloc, int entity)
     return FALSE;
 }
 
+/* A token of the text: its folded forms are in the tokens' arena, at these
+ * offsets (one buffer for them all: a sentence has dozens of tokens and
+ * almost none starts a name). */
 typedef struct {
-    char *lower, *cased;
+    gsize lower, cased;
     gsize start, end;
 } Token;
-
-static void
-token_clear(Token *t)
-{
-    g_free(t->lower);
-    g_free(t->cased);
-}
 
 /* A prefix ("russo") must be glued to the next word by a hyphen. */
 static gboolean
@@ -391,17 +387,20 @@ dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
 {
     GArray *out = g_array_new(FALSE, FALSE, sizeof(DsrMention));
     g_autoptr(GArray) toks = g_array_new(FALSE, FALSE, sizeof(Token));
-    g_array_set_clear_func(toks, (GDestroyNotify)token_clear);
+    g_autoptr(GString) arena = g_string_sized_new(strlen(text) * 2 + 2);
     g_autoptr(GString) l = g_string_new(NULL);
     g_autoptr(GString) c = g_string_new(NULL);
     gsize pos = 0, s, e;
     while (dsr__next_token(text, &pos, &s, &e, l, c)) {
-        Token t = {g_strdup(l->str), g_strdup(c->str), s, e};
+        Token t = {arena->len, arena->len + l->len + 1, s, e};
+        g_string_append_len(arena, l->str, (gssize)l->len + 1);
+        g_string_append_len(arena, c->str, (gssize)c->len + 1);
         g_array_append_val(toks, t);
     }
+    const char *words = arena->str;
     for (guint i = 0; i < toks->len;) {
         const Token *t0 = &g_array_index(toks, Token, i);
-        GPtrArray *cands = g_hash_table_lookup(gz->by_first, t0->lower);
+        GPtrArray *cands = g_hash_table_lookup(gz->by_first, words + t0->lower);
         const Term *best = NULL;
         for (guint k = 0; cands && k < cands->len; k++) {
             const Term *t = g_ptr_array_index(cands, k);
@@ -410,8 +409,8 @@ dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
             gboolean ok = TRUE;
             for (int w = 0; w < t->n && ok; w++) {
                 const Token *tk = &g_array_index(toks, Token, i + w);
-                ok = t->case_sensitive ? strcmp(tk->cased, t->cased[w]) == 0
-                                       : strcmp(tk->lower, t->lower[w]) == 0;
+                ok = t->case_sensitive ? strcmp(words + tk->cased, t->cased[w]) == 0
+                                       : strcmp(words + tk->lower, t->lower[w]) == 0;
             }
             const Token *last = &g_array_index(toks, Token, i + t->n - 1);
             if (ok && t->kind == DSR__TERM_PREFIX && !hyphen_after(text, last->end))
