@@ -86,6 +86,30 @@ gboolean dsr__gazetteer_is_member(const DsrGazetteer *gz, int bloc, int entity);
  * term wins). */
 GArray *dsr__gazetteer_find(const DsrGazetteer *gz, const char *text);
 
+/* The tokens of a text (dsr__next_token()), read once for every rule that
+ * walks them: their folded forms in one buffer, their byte ranges. */
+typedef struct {
+    gsize lower, cased; /* offsets in the arena of the NUL-terminated forms */
+    gsize start, end;   /* bytes of the text */
+} DsrToken;
+
+typedef struct {
+    GString *arena;
+    GArray *tokens; /* DsrToken */
+} DsrTokens;
+
+void dsr__tokens_init(DsrTokens *t, const char *text);
+void dsr__tokens_clear(DsrTokens *t);
+
+static inline const char *
+dsr__token_cased(const DsrTokens *t, guint i)
+{
+    return t->arena->str + g_array_index(t->tokens, DsrToken, i).cased;
+}
+
+/* dsr__gazetteer_find() on tokens already read from @text. */
+GArray *dsr__gazetteer_find_tokens(const DsrGazetteer *gz, const char *text, const DsrTokens *toks);
+
 /* Drops from @mentions (found in @text) the demonyms that name a language
  * ("l'enseignement du français", "French-language"). */
 void dsr__mentions_drop_languages(const char *text, GArray *mentions);
@@ -96,6 +120,7 @@ typedef struct {
     int paragraph;    /* -1 for the title */
     int index;        /* body sentence index; -1 for the title */
     GArray *mentions; /* DsrMention */
+    DsrTokens tokens; /* of text */
 } DsrUnit;
 
 /* Sets facts->partners and facts->primary_partner from the units' mentions. */

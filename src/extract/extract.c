@@ -154,6 +154,7 @@ static void
 unit_free(DsrUnit *u)
 {
     g_array_unref(u->mentions);
+    dsr__tokens_clear(&u->tokens);
     g_free(u);
 }
 
@@ -164,7 +165,8 @@ unit_new(const DsrExtractor *ex, const char *text, int paragraph, int index)
     u->text = text;
     u->paragraph = paragraph;
     u->index = index;
-    u->mentions = dsr__gazetteer_find(ex->gazetteer, text);
+    dsr__tokens_init(&u->tokens, text);
+    u->mentions = dsr__gazetteer_find_tokens(ex->gazetteer, text, &u->tokens);
     dsr__mentions_drop_languages(text, u->mentions);
     return u;
 }

@@ -363,14 +363,6 @@ dsr__gazetteer_is_member(const DsrGazetteer *gz, int bloc, int entity)
     return FALSE;
 }
 
-/* A token of the text: its folded forms are in the tokens' arena, at these
- * offsets (one buffer for them all: a sentence has dozens of tokens and
- * almost none starts a name). */
-typedef struct {
-    gsize lower, cased;
-    gsize start, end;
-} Token;
-
 /* A prefix ("russo") must be glued to the next word by a hyphen. */
 static gboolean
 hyphen_after(const char *text, gsize end)
@@ -382,24 +374,51 @@ hyphen_after(const char *text, gsize end)
     return g_unichar_isalpha(g_utf8_get_char(g_utf8_next_char(p)));
 }
 
-GArray *
-dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
+/* One buffer for the folded forms of all the tokens: a sentence has dozens
+ * and almost none starts a name, so two strings each were mostly waste. */
+void
+dsr__tokens_init(DsrTokens *t, const char *text)
 {
-    GArray *out = g_array_new(FALSE, FALSE, sizeof(DsrMention));
-    g_autoptr(GArray) toks = g_array_new(FALSE, FALSE, sizeof(Token));
-    g_autoptr(GString) arena = g_string_sized_new(strlen(text) * 2 + 2);
+    t->tokens = g_array_new(FALSE, FALSE, sizeof(DsrToken));
+    t->arena = g_string_sized_new(strlen(text) * 2 + 2);
     g_autoptr(GString) l = g_string_new(NULL);
     g_autoptr(GString) c = g_string_new(NULL);
     gsize pos = 0, s, e;
     while (dsr__next_token(text, &pos, &s, &e, l, c)) {
-        Token t = {arena->len, arena->len + l->len + 1, s, e};
-        g_string_append_len(arena, l->str, (gssize)l->len + 1);
-        g_string_append_len(arena, c->str, (gssize)c->len + 1);
-        g_array_append_val(toks, t);
+        DsrToken tk = {t->arena->len, t->arena->len + l->len + 1, s, e};
+        g_string_append_len(t->arena, l->str, (gssize)l->len + 1);
+        g_string_append_len(t->arena, c->str, (gssize)c->len + 1);
+        g_array_append_val(t->tokens, tk);
     }
-    const char *words = arena->str;
+}
+
+void
+dsr__tokens_clear(DsrTokens *t)
+{
+    g_clear_pointer(&t->tokens, g_array_unref);
+    if (t->arena)
+        g_string_free(t->arena, TRUE);
+    t->arena = NULL;
+}
+
+GArray *
+dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
+{
+    DsrTokens toks;
+    dsr__tokens_init(&toks, text);
+    GArray *out = dsr__gazetteer_find_tokens(gz, text, &toks);
+    dsr__tokens_clear(&toks);
+    return out;
+}
+
+GArray *
+dsr__gazetteer_find_tokens(const DsrGazetteer *gz, const char *text, const DsrTokens *tokens)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(DsrMention));
+    const GArray *toks = tokens->tokens;
+    const char *words = tokens->arena->str;
     for (guint i = 0; i < toks->len;) {
-        const Token *t0 = &g_array_index(toks, Token, i);
+        const DsrToken *t0 = &g_array_index(toks, DsrToken, i);
         GPtrArray *cands = g_hash_table_lookup(gz->by_first, words + t0->lower);
         const Term *best = NULL;
         for (guint k = 0; cands && k < cands->len; k++) {
@@ -408,11 +427,11 @@ dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
                 continue;
             gboolean ok = TRUE;
             for (int w = 0; w < t->n && ok; w++) {
-                const Token *tk = &g_array_index(toks, Token, i + w);
+                const DsrToken *tk = &g_array_index(toks, DsrToken, i + w);
                 ok = t->case_sensitive ? strcmp(words + tk->cased, t->cased[w]) == 0
                                        : strcmp(words + tk->lower, t->lower[w]) == 0;
             }
-            const Token *last = &g_array_index(toks, Token, i + t->n - 1);
+            const DsrToken *last = &g_array_index(toks, DsrToken, i + t->n - 1);
             if (ok && t->kind == DSR__TERM_PREFIX && !hyphen_after(text, last->end))
                 ok = FALSE;
             /* "US$ 16 billion" is a currency, not the country. */
@@ -425,7 +444,7 @@ dsr__gazetteer_find(const DsrGazetteer *gz, const char *text)
             i++;
             continue;
         }
-        const Token *last = &g_array_index(toks, Token, i + best->n - 1);
+        const DsrToken *last = &g_array_index(toks, DsrToken, i + best->n - 1);
         DsrMention m = {best->entity, best->kind, (int)t0->start, (int)last->end};
         g_array_append_val(out, m);
         i += best->n;

@@ -345,18 +345,16 @@ dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFa
     g_array_set_size(counts, th->themes->len);
     for (guint i = 0; i < th->themes->len; i++)
         g_array_index(counts, ThemeCount, i).theme = i;
-    g_autoptr(GString) l = g_string_new(NULL);
-    g_autoptr(GString) c = g_string_new(NULL);
     const GPtrArray *terms = th->terms[slot];
     g_autoptr(GArray) ranks = g_array_new(FALSE, FALSE, sizeof(int));
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         gboolean title = unit->paragraph < 0;
         g_autoptr(GPtrArray) stems = content_stems(unit->text, slot ? "en" : "fr", stemmer);
-        g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func(g_free);
-        gsize pos = 0, s, e;
-        while (dsr__next_token(unit->text, &pos, &s, &e, l, c))
-            g_ptr_array_add(tokens, g_strdup(c->str));
+        /* The unit's tokens, read once when the unit was made. */
+        g_autoptr(GPtrArray) tokens = g_ptr_array_sized_new(unit->tokens.tokens->len);
+        for (guint i = 0; i < unit->tokens.tokens->len; i++)
+            g_ptr_array_add(tokens, (gpointer)dsr__token_cased(&unit->tokens, i));
         g_autofree gboolean *used_stems = g_new0(gboolean, stems->len + 1);
         g_autofree gboolean *used_tokens = g_new0(gboolean, tokens->len + 1);
         /* Only the terms starting with a word of the sentence can match; they
