@@ -780,6 +780,50 @@ test_json_errors(void)
     }
 }
 
+/* Figures said twice in one article are reported once: a lead or heading
+ * the body restates (the body's kept), a sum repeated further down, a
+ * headline rounding or leaving out the bound of a body figure, the title
+ * printed again in the text; and a lead above its title is read, a caption
+ * ending on a bare "|" is not. Texts of our own, in the forms of the corpus. */
+static void
+test_restatements(void)
+{
+    static const struct {
+        const char *file;
+        const char *expected; /* quote|value|scale ; … in order */
+    } cases[] = {
+        {"restatements-fr.txt", "3,87 milliards de dollars|3.87|1e9 ; 18%|18|1 ; "
+                                "1,25 milliard de dollars|1.25|1e9 ; douze projets|12|1"},
+        {"restatements-en.txt",
+         "more than KRW120 billion|120|1e9 ; about US$88.6 million|88.6|1e6 ; "
+         "two provincial hospitals|2|1 ; up to 500 beds|500|1 ; "
+         "300 Vietnamese doctors|300|1"},
+    };
+    for (guint c = 0; c < G_N_ELEMENTS(cases); c++) {
+        gsize len;
+        g_autofree char *text = dsr_test_read_data("extract", cases[c].file, &len);
+        g_autoptr(GError) err = NULL;
+        g_autoptr(GPtrArray) arts = dsr_ingest_bytes(text, len, cases[c].file, NULL, &err);
+        g_assert_no_error(err);
+        g_ptr_array_set_free_func(arts, (GDestroyNotify)dsr_article_free);
+        g_autoptr(DsrFacts) f = dsr_extract(extractor, g_ptr_array_index(arts, 0));
+        g_autoptr(GString) got = g_string_new(NULL);
+        for (guint i = 0; i < f->figures->len; i++) {
+            const DsrFigure *fig = g_ptr_array_index(f->figures, i);
+            g_string_append_printf(got, "%s%s|%g|%s", i ? " ; " : "", fig->quote, fig->value,
+                                   fig->scale == 1     ? "1"
+                                   : fig->scale == 1e6 ? "1e6"
+                                                       : "1e9");
+        }
+        if (strcmp(got->str, cases[c].expected) != 0)
+            g_error("%s: figures\n  got      %s\n  expected %s", cases[c].file, got->str,
+                    cases[c].expected);
+        const DsrArticle *a = g_ptr_array_index(arts, 0);
+        g_assert_nonnull(a->title);
+        g_assert_null(strstr(a->title, "|"));
+    }
+}
+
 static void
 test_golden(void)
 {
@@ -1213,6 +1257,7 @@ main(int argc, char **argv)
     g_test_add_func("/extract/json/round-trip", test_json_round_trip);
     g_test_add_func("/extract/json/errors", test_json_errors);
     g_test_add_func("/extract/golden", test_golden);
+    g_test_add_func("/extract/figures/restatements", test_restatements);
     g_test_add_func("/extract/resources/missing", test_resource_errors);
     g_test_add_func("/extract/corpus/measure", test_corpus_measure);
     g_autoptr(GPtrArray) sections = load_case_sections();

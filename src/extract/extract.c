@@ -4,6 +4,7 @@
  * sentences) with their gazetteer mentions once, and every rule reads them. */
 #include "extract-private.h"
 
+#include <math.h>
 #include <string.h>
 #include <dossier/error.h>
 #include <dossier/text.h>
@@ -199,6 +200,113 @@ same_figure(const DsrFigure *a, const DsrFigure *b)
            g_strcmp0(a->currency, b->currency) == 0 && a->qualifier == b->qualifier;
 }
 
+/* The same side, or one figure whose side the sentence does not say. */
+static gboolean
+same_entity(const DsrFigure *a, const DsrFigure *b)
+{
+    return !a->entity || !b->entity || strcmp(a->entity, b->entity) == 0;
+}
+
+/* The content words (folded, four letters or more) two subjects share. */
+static gboolean
+subjects_overlap(const char *a, const char *b, const char *lang)
+{
+    if (!a || !b)
+        return FALSE;
+    g_autofree char *fa = dsr_text_fold_ascii(a);
+    g_autofree char *fb = dsr_text_fold_ascii(b);
+    g_auto(GStrv) wa = g_regex_split_simple("[^a-z0-9]+", fa, 0, 0);
+    g_auto(GStrv) wb = g_regex_split_simple("[^a-z0-9]+", fb, 0, 0);
+    for (guint i = 0; wa[i]; i++) {
+        if (strlen(wa[i]) < 4 || dsr_text_is_stopword(wa[i], lang))
+            continue;
+        for (guint k = 0; wb[k]; k++)
+            if (strcmp(wa[i], wb[k]) == 0)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* A lead that states a figure the body gives again ("En 2022, les échanges ont
+ * progressé de 29 %" over "… soit une hausse de 29 % par rapport à 2021") is
+ * one fact: the body's restatement is @f, the lead's @lead. The same amount
+ * of money or of many things in the same year is the same; a percentage or a
+ * small count also needs a word of its subject in common. */
+static gboolean
+restates_lead(const DsrFigure *f, const DsrFigure *lead, const char *lang)
+{
+    if (!same_figure(f, lead) || f->year != lead->year || !same_entity(f, lead))
+        return FALSE;
+    if (f->equivalent_of >= 0 || lead->equivalent_of >= 0 ||
+        f->qualifier == DSR_QUALIFIER_AT_LEAST || f->qualifier == DSR_QUALIFIER_AT_MOST)
+        return FALSE;
+    gboolean telling = (f->kind == DSR_FIGURE_MONEY && f->value * f->scale >= 1e6) ||
+                       (f->kind == DSR_FIGURE_COUNT && f->value * f->scale >= 100);
+    if (telling && f->year)
+        return TRUE;
+    return subjects_overlap(f->subject, lead->subject, lang);
+}
+
+/* Significant digits of @v as written: 123 -> 3, 10670 -> 4, 4.5 -> 2. */
+static int
+significant_digits(double v)
+{
+    char buf[64];
+    g_snprintf(buf, sizeof buf, "%.15g", fabs(v));
+    int n = 0, zeros = 0;
+    gboolean started = FALSE;
+    for (const char *c = buf; *c && *c != 'e'; c++) {
+        if (!g_ascii_isdigit(*c))
+            continue;
+        if (*c == '0' && !started)
+            continue;
+        started = TRUE;
+        if (*c == '0') {
+            zeros++;
+        } else {
+            n += zeros + 1;
+            zeros = 0;
+        }
+    }
+    return n;
+}
+
+/* A headline rounding a sum of the body: "for nearly VND11,000 billion" over
+ * "about VND10,670 billion". Within 5 %, in the same currency and scale,
+ * with fewer significant digits and said to be approximate. */
+static gboolean
+rounds(const DsrFigure *title, const DsrFigure *body)
+{
+    return title->kind == DSR_FIGURE_MONEY && body->kind == DSR_FIGURE_MONEY &&
+           title->scale == body->scale && g_strcmp0(title->currency, body->currency) == 0 &&
+           title->qualifier == DSR_QUALIFIER_APPROX && body->value > 0 &&
+           fabs(title->value - body->value) <= 0.05 * body->value &&
+           significant_digits(title->value) < significant_digits(body->value);
+}
+
+/* A headline leaving out the body's bound: "to send 10,000 guest workers"
+ * over "up to 10,000 Vietnamese guest workers are expected". */
+static gboolean
+drops_bound(const DsrFigure *title, const DsrFigure *body)
+{
+    return title->qualifier == DSR_QUALIFIER_NONE && title->kind == body->kind &&
+           title->value == body->value && title->scale == body->scale &&
+           g_strcmp0(title->currency, body->currency) == 0;
+}
+
+/* The same sum of money quoted again further down the body ("from US$450
+ * million in 1995 to more than US$123 billion last year" after "… to more
+ * than US$123 billion in 2022"): with three significant digits or more, the
+ * same amount, currency and bound in one article is one fact. */
+static gboolean
+repeats_amount(const DsrFigure *f, const DsrFigure *g)
+{
+    return f->kind == DSR_FIGURE_MONEY && same_figure(f, g) && same_entity(f, g) &&
+           (f->year == g->year || !f->year || !g->year) && f->equivalent_of < 0 &&
+           g->equivalent_of < 0 && f->qualifier != DSR_QUALIFIER_AT_LEAST &&
+           f->qualifier != DSR_QUALIFIER_AT_MOST && significant_digits(f->value) >= 3;
+}
+
 /* What an amount with a scale and no currency measures when it is money
  * the article already named: "un excédent de 1,4 milliard", "exports of 3.2
  * billion". Folded stems of the subject. */
@@ -252,19 +360,85 @@ article_money_feed(ArticleMoney *m, GPtrArray *figs)
 }
 
 static void
-borrow_article_currency(const ArticleMoney *m, GPtrArray *figs)
+borrow_article_currency(const ArticleMoney *m, GPtrArray *figs, gboolean after_money)
 {
     if (!m->last || m->mixed)
         return;
     for (guint i = 0; i < figs->len; i++) {
         DsrFigure *f = g_ptr_array_index(figs, i);
+        /* Of trade or investment, or naming nothing right after a sentence of
+         * money ("Viennent ensuite Hanoi avec 4,65 milliards"). */
         if (f->kind == DSR_FIGURE_OTHER && !f->unit && f->scale >= 1e6 &&
-            money_subject(f->subject)) {
+            (money_subject(f->subject) || after_money)) {
             f->kind = DSR_FIGURE_MONEY;
             f->currency = g_strdup(m->last->currency);
             f->unit = g_strdup(m->last->unit);
         }
     }
+}
+
+/* Whether a figure of @figures restates figure @k (its equivalent_of). */
+static gboolean
+pointed_at(const GPtrArray *figures, guint k)
+{
+    for (guint q = 0; q < figures->len; q++)
+        if (((const DsrFigure *)g_ptr_array_index(figures, q))->equivalent_of == (int)k)
+            return TRUE;
+    return FALSE;
+}
+
+/* A paragraph of one short line with no closing punctuation: an intertitle
+ * ("Sept projets d'investissement brésiliens au Vietnam"). */
+static gboolean
+is_heading(const GPtrArray *units, guint u)
+{
+    const DsrUnit *unit = g_ptr_array_index(units, u);
+    if (unit->paragraph < 0)
+        return FALSE;
+    if (u + 1 < units->len &&
+        ((const DsrUnit *)g_ptr_array_index(units, u + 1))->paragraph == unit->paragraph)
+        return FALSE;
+    if (u > 0 && ((const DsrUnit *)g_ptr_array_index(units, u - 1))->paragraph == unit->paragraph)
+        return FALSE;
+    gsize n = strlen(unit->text);
+    if (!n || strchr(".!?:;", unit->text[n - 1]) || g_str_has_suffix(unit->text, "\u2026"))
+        return FALSE;
+    guint words = 1;
+    for (const char *c = unit->text; *c; c++)
+        words += *c == ' ';
+    return words <= 14;
+}
+
+/* Removes figures [@first, @end) whose @drop flag is set, renumbering the
+ * equivalent_of links of the rest. */
+static void
+drop_figures(GPtrArray *figures, guint first, guint end, const gboolean *drop)
+{
+    if (!drop)
+        return;
+    g_autofree int *remap = g_new(int, figures->len + 1);
+    int next = 0;
+    for (guint i = 0; i < figures->len; i++)
+        remap[i] = (i >= first && i < end && drop[i - first]) ? -1 : next++;
+    if (next == (int)figures->len)
+        return;
+    GPtrArray *kept = g_ptr_array_new_full(figures->len, NULL);
+    for (guint i = 0; i < figures->len; i++) {
+        DsrFigure *f = g_ptr_array_index(figures, i);
+        if (remap[i] < 0) {
+            dsr_figure_free(f);
+            continue;
+        }
+        if (f->equivalent_of >= 0)
+            f->equivalent_of = remap[f->equivalent_of];
+        g_ptr_array_add(kept, f);
+    }
+    g_ptr_array_set_free_func(figures, NULL);
+    g_ptr_array_set_size(figures, 0);
+    for (guint i = 0; i < kept->len; i++)
+        g_ptr_array_add(figures, g_ptr_array_index(kept, i));
+    g_ptr_array_set_free_func(figures, (GDestroyNotify)dsr_figure_free);
+    g_ptr_array_unref(kept);
 }
 
 /* Figures of every unit; the title's are kept only when the body does not
@@ -286,6 +460,10 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
     if (facts->date && strlen(facts->date) >= 4)
         ref_year = (int)g_ascii_strtoll(facts->date, NULL, 10);
     int carry = 0, carry_paragraph = -1, last_frame = 0;
+    int lead_paragraph = -1;
+    gboolean after_money = FALSE;
+    guint lead_first = 0, lead_end = 0, heading_first = 0, heading_end = 0;
+    g_autoptr(GArray) gone = g_array_new(FALSE, TRUE, sizeof(gboolean)); /* per figure kept */
     ArticleMoney money = {0};
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
@@ -323,17 +501,76 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
             }
         }
         carry_paragraph = unit->paragraph;
-        borrow_article_currency(&money, figs);
+        borrow_article_currency(&money, figs, after_money);
         article_money_feed(&money, figs);
-        int base = facts->figures->len;
+        after_money = FALSE;
+        for (guint i = 0; i < figs->len && !after_money; i++)
+            after_money = ((DsrFigure *)g_ptr_array_index(figs, i))->kind == DSR_FIGURE_MONEY;
+        if (figs->len && lead_paragraph < 0) {
+            lead_paragraph = unit->paragraph;
+            lead_first = facts->figures->len;
+        }
+        /* A figure the lead stated that the body gives again is the body's:
+         * the lead's is dropped (unless something points at it: a
+         * restatement in another currency stays with it). So is a heading's
+         * ("Sept projets d'investissement brésiliens") that its paragraph
+         * gives again. */
         for (guint i = 0; i < figs->len; i++) {
             DsrFigure *f = g_ptr_array_index(figs, i);
-            if (f->equivalent_of >= 0)
-                f->equivalent_of += base;
+            for (guint k = lead_first; k < lead_end && unit->paragraph != lead_paragraph; k++) {
+                if (g_array_index(gone, gboolean, k) ||
+                    !restates_lead(f, g_ptr_array_index(facts->figures, k), lang) ||
+                    pointed_at(facts->figures, k))
+                    continue;
+                g_array_index(gone, gboolean, k) = TRUE;
+                break;
+            }
+            for (guint k = heading_first; k < heading_end; k++) {
+                if (g_array_index(gone, gboolean, k) ||
+                    !same_figure(f, g_ptr_array_index(facts->figures, k)) ||
+                    pointed_at(facts->figures, k))
+                    continue;
+                g_array_index(gone, gboolean, k) = TRUE;
+                break;
+            }
+        }
+        /* A sum the body already gave is dropped here (its year kept when
+         * the first one had none), unless something points at it. */
+        g_autofree int *remap = g_new(int, figs->len + 1);
+        int base = facts->figures->len, next = base;
+        for (guint i = 0; i < figs->len; i++) {
+            DsrFigure *f = g_ptr_array_index(figs, i);
+            DsrFigure *same = NULL;
+            for (guint k = 0; k < (guint)base && !same && !pointed_at(figs, i); k++)
+                if (!g_array_index(gone, gboolean, k) &&
+                    repeats_amount(f, g_ptr_array_index(facts->figures, k)))
+                    same = g_ptr_array_index(facts->figures, k);
+            if (same && !same->year)
+                same->year = f->year;
+            remap[i] = same ? -1 : next++;
+        }
+        for (guint i = 0; i < figs->len; i++) {
+            DsrFigure *f = g_ptr_array_index(figs, i);
             g_ptr_array_index(figs, i) = NULL;
+            if (remap[i] < 0) {
+                dsr_figure_free(f);
+                continue;
+            }
+            if (f->equivalent_of >= 0)
+                f->equivalent_of = remap[f->equivalent_of];
             g_ptr_array_add(facts->figures, f);
+            const gboolean no = FALSE;
+            g_array_append_val(gone, no);
+        }
+        if (unit->paragraph == lead_paragraph)
+            lead_end = facts->figures->len;
+        heading_first = heading_end = 0;
+        if (is_heading(units, u)) {
+            heading_first = (guint)base;
+            heading_end = facts->figures->len;
         }
     }
+    drop_figures(facts->figures, 0, facts->figures->len, (const gboolean *)(void *)gone->data);
     if (!title_figs || !title_figs->len)
         return;
     /* A headline figure the body does not restate goes first. */
@@ -342,7 +579,9 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
         DsrFigure *t = g_ptr_array_index(title_figs, i);
         gboolean repeated = FALSE;
         for (guint k = 0; k < facts->figures->len && !repeated; k++)
-            repeated = same_figure(t, g_ptr_array_index(facts->figures, k));
+            repeated = same_figure(t, g_ptr_array_index(facts->figures, k)) ||
+                       rounds(t, g_ptr_array_index(facts->figures, k)) ||
+                       drops_bound(t, g_ptr_array_index(facts->figures, k));
         if (!repeated)
             g_ptr_array_add(kept, g_steal_pointer(&g_ptr_array_index(title_figs, i)));
     }
@@ -379,11 +618,14 @@ dsr_extract(const DsrExtractor *ex, const DsrArticle *article)
     const char *lang = strcmp(facts->lang, "en") == 0 ? "en" : "fr";
 
     int index = 0;
+    g_autofree char *title = article->title ? dsr_text_squeeze(article->title) : NULL;
     for (guint p = 0; article->paragraphs && p < article->paragraphs->len; p++) {
         g_autoptr(GPtrArray) sents = dsr_text_sentences(g_ptr_array_index(article->paragraphs, p));
         for (guint i = 0; i < sents->len; i++) {
             g_autofree char *text = dsr_text_squeeze(g_ptr_array_index(sents, i));
-            if (!*text)
+            /* The title printed again inside the text (a saved page's header
+             * under its lead) is not a sentence of the article. */
+            if (!*text || (title && strcmp(text, title) == 0))
                 continue;
             DsrSentence *s = g_new0(DsrSentence, 1);
             s->text = g_steal_pointer(&text);
@@ -394,7 +636,6 @@ dsr_extract(const DsrExtractor *ex, const DsrArticle *article)
     }
 
     g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func((GDestroyNotify)unit_free);
-    g_autofree char *title = article->title ? dsr_text_squeeze(article->title) : NULL;
     if (title && *title)
         g_ptr_array_add(units, unit_new(ex, title, -1, -1));
     for (guint i = 0; i < facts->sentences->len; i++) {

@@ -1116,7 +1116,9 @@ typedef struct {
     guint noun_end;
     gboolean plural_noun;
     DsrQualifier qual;
-    guint qual_first;
+    DsrQualifier word_qual; /* said by the words of a multiplier: "plus du double" */
+    gboolean multiple_verb; /* "ont triplé", "doubled": the sentence's subject is what multiplies */
+    gboolean multiple_object; /* "doubler les échanges": its object is */
 } Piece;
 
 static void
@@ -1167,8 +1169,8 @@ number_in_name(const Ctx *c, guint i)
         const char *w = fold_at(c, i + 1);
         static const char *const ok[] = {"k", "m", "bn", "md", "mds", "mn", "mln", "bln", "mrd",
                                          "mrds", "tr", "usd", "eur", "vnd", "ha", "km", "t", "mw",
-                                         "gw", "kw", "kwh", "gwh", "twh", "mwh", "fold", "x", "cny",
-                                         "jpy", "krw", "rub",
+                                         "gw", "kw", "kwh", "gwh", "twh", "mwh", "mwp", "mwc",
+                                         "fold", "x", "cny", "jpy", "krw", "rub",
                                          /* a space lost before the scale: "620millions" */
                                          "million", "millions", "milliard", "milliards", "billion",
                                          "billions", "trillion", "trillions", NULL};
@@ -1256,7 +1258,8 @@ static const char *const measure_units[] = {
     "kilometres", "kilometers", "kilometre",  "kilometer",  "mètres",   "metres",      "meters",
     "barils",     "barrels",    "litres",     "liters",     "kg",       "kilogrammes", "kilograms",
     "teu",        "evp",        "°c",         "mbps",       "gbps",     "gb",          "tb",
-    "nm",         "nanomètres", "nanometres", "nanometers", NULL,
+    "nm",         "nanomètres", "nanometres", "nanometers", "mwp",      "mwc",         "kwp",
+    "kwc",        "gwp",        "gwc",        NULL,
 };
 
 static const char *const pre_adjectives[] = {
@@ -1426,9 +1429,22 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
     }
     /* Exceeding verbs, optionally with "le cap des", "la barre des", "les". */
     gssize k = (gssize)first - 1;
-    static const char *const fillers[] = {
-        "le cap des", "la barre des", "le seuil des", "la barre de", "le cap de", "le seuil de",
-        "les",        "la",           "le",           "l'",          "des",       NULL};
+    static const char *const fillers[] = {"le cap des",
+                                          "la barre des",
+                                          "le seuil des",
+                                          "la barre de",
+                                          "le cap de",
+                                          "le seuil de",
+                                          "the milestone of",
+                                          "the mark of",
+                                          "the threshold of",
+                                          "the level of",
+                                          "les",
+                                          "la",
+                                          "le",
+                                          "l'",
+                                          "des",
+                                          NULL};
     for (guint f = 0; fillers[f]; f++) {
         gssize at = match_before(c, first, fillers[f]);
         if (at >= 0) {
@@ -1436,6 +1452,13 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
             break;
         }
     }
+    /* "surpass the impressive milestone of AUD6 billion": one word may qualify it. */
+    if (c->en && k == (gssize)first - 1 && word_in(c, k, (const char *const[]){"of", NULL}) &&
+        word_in(
+            c, k - 1,
+            (const char *const[]){"milestone", "mark", "threshold", "level", "barrier", NULL}) &&
+        word_in(c, k - 3, (const char *const[]){"the", NULL}) && is_word(c, k - 2))
+        k -= 4;
     if (c->en && (is_word(c, k) && (strcmp(fold_at(c, k), "the") == 0)))
         k--;
     /* "a dépassé pour la première fois les 100 milliards", "has already topped". */
@@ -1824,11 +1847,17 @@ half_at(const Ctx *c, guint i, Piece *p)
     guint first = i;
     if (c->en) {
         if (strcmp(fold_at(c, i), "half") != 0 ||
-            !word_in(c, i + 1, (const char *const[]){"of", NULL}))
+            !word_in(c, i + 1, (const char *const[]){"of", "the", "its", "their", NULL}))
             return FALSE;
         static const char *const before[] = {"nearly", "almost",  "about",         "around", "over",
                                              "than",   "roughly", "approximately", "just",   NULL};
-        if (i > 0 && !word_in(c, (gssize)i - 1, before))
+        /* "reached half the target", "half its exports": a share; "the first half
+         * of 2024", "in the second half" are periods. */
+        gboolean direct =
+            !word_in(c, i + 1, (const char *const[]){"of", NULL}) && i > 0 &&
+            !word_in(c, (gssize)i - 1,
+                     (const char *const[]){"first", "second", "a", "the", "one", "and", NULL});
+        if (i > 0 && !direct && !word_in(c, (gssize)i - 1, before))
             return FALSE;
     } else {
         if (strcmp(fold_at(c, i), "moitié") != 0 || i == 0 ||
@@ -1848,6 +1877,153 @@ half_at(const Ctx *c, guint i, Piece *p)
     p->value = 0.5;
     p->kind = DSR_FIGURE_OTHER;
     p->has_kind = TRUE;
+    p->unit = g_strndup(c->s + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+    p->last = i;
+    return TRUE;
+}
+
+/* A multiplier said by a word, with no number: "le double", "plus du
+ * double", "ont triplé", "a plus que doublé", "vise à doubler les échanges",
+ * "doubled", "to double", "doubling bilateral trade". Adjectives ("double
+ * imposition", "a double-digit rise") are not. Sets a figure of kind other. */
+static gboolean
+multiple_word_at(const Ctx *c, guint i, Piece *p)
+{
+    static const WordVal fr_nouns[] = {{"double", 2}, {"triple", 3}, {"quadruple", 4}, {NULL, 0}};
+    static const WordVal fr_verbs[] = {
+        {"doublé", 2},  {"doublée", 2},  {"doublés", 2},    {"doublées", 2},    {"triplé", 3},
+        {"triplée", 3}, {"triplés", 3},  {"triplées", 3},   {"quadruplé", 4},   {"quadruplée", 4},
+        {"doubler", 2}, {"tripler", 3},  {"quadrupler", 4}, {"doublant", 2},    {"triplant", 3},
+        {"double", 2},  {"doublent", 2}, {"triple", 3},     {"quadruplant", 4}, {NULL, 0}};
+    static const WordVal en_verbs[] = {{"doubled", 2},  {"tripled", 3},     {"quadrupled", 4},
+                                       {"doubling", 2}, {"tripling", 3},    {"double", 2},
+                                       {"triple", 3},   {"quadruple", 4},   {"doubles", 2},
+                                       {"triples", 3},  {"quadrupling", 4}, {NULL, 0}};
+    const char *w = fold_at(c, i);
+    if (is_punct(c, i + 1, "-") && glued(c, i + 1))
+        return FALSE; /* "double-digit", "double-tête" */
+    static const char *const determiners[] = {
+        "le",        "la",      "les",   "l'",      "leur",    "leurs",      "ses",
+        "son",       "sa",      "ce",    "cette",   "ces",     "nos",        "notre",
+        "d'",        "the",     "its",   "their",   "our",     "this",       "these",
+        "bilateral", "two-way", "trade", "exports", "imports", "investment", NULL};
+    static const char *const ends[] = {",", ".", ";", ")", ":", NULL};
+    gboolean at_end = i + 1 >= c->n;
+    for (guint k = 0; ends[k] && !at_end; k++)
+        at_end = is_punct(c, i + 1, ends[k]);
+    double v = 0;
+    DsrQualifier q = DSR_QUALIFIER_NONE;
+    guint first = i;
+    if (!c->en) {
+        const WordVal *hit = NULL;
+        for (const WordVal *x = fr_nouns; x->w && !hit; x++)
+            if (strcmp(x->w, w) == 0)
+                hit = x;
+        /* The noun: "le double de", "soit le double", "plus du double". */
+        if (hit && i > 0 && word_in(c, (gssize)i - 1, (const char *const[]){"le", "du", NULL}) &&
+            (at_end || word_in(c, i + 1,
+                               (const char *const[]){"de", "du", "des", "d'", "par", "en", "à",
+                                                     "au", "comparé", "sur", "que", NULL}))) {
+            v = hit->v;
+            first = i - 1;
+            if (match_before(c, first, "plus") >= 0) {
+                q = DSR_QUALIFIER_MORE_THAN;
+                first--;
+            } else if (match_before(c, first, "près") >= 0 ||
+                       match_before(c, first, "presque") >= 0) {
+                q = DSR_QUALIFIER_APPROX;
+                first--;
+            } else if (match_before(c, first, "moins") >= 0) {
+                q = DSR_QUALIFIER_LESS_THAN;
+                first--;
+            }
+        } else {
+            /* The verb, after its auxiliary or as an infinitive or participle
+             * with what it multiplies. */
+            for (const WordVal *x = fr_verbs; x->w && !v; x++)
+                if (strcmp(x->w, w) == 0)
+                    v = x->v;
+            if (!v)
+                return FALSE;
+            gssize k = (gssize)i - 1;
+            if (match_before(c, i, "plus que") >= 0) {
+                q = DSR_QUALIFIER_MORE_THAN;
+                k -= 2;
+            } else if (word_in(
+                           c, k,
+                           (const char *const[]){"presque", "quasiment", "pratiquement", NULL})) {
+                q = DSR_QUALIFIER_APPROX;
+                k--;
+            } else if (word_in(c, k, (const char *const[]){"déjà", "encore", "ainsi", NULL})) {
+                k--;
+            }
+            static const char *const aux[] = {"a",      "ont",    "avait",    "avaient", "aura",
+                                              "auront", "aurait", "auraient", "ayant",   NULL};
+            gboolean participle = g_str_has_suffix(w, "é") || g_str_has_suffix(w, "ée") ||
+                                  g_str_has_suffix(w, "és") || g_str_has_suffix(w, "ées");
+            gboolean infinitive = g_str_has_suffix(w, "er") || g_str_has_suffix(w, "ant");
+            gboolean finite =
+                strcmp(w, "double") == 0 || strcmp(w, "triple") == 0 || strcmp(w, "doublent") == 0;
+            if (participle) {
+                if (!word_in(c, k, aux))
+                    return FALSE;
+            } else if (infinitive) {
+                if (!at_end && !word_in(c, i + 1, determiners) &&
+                    !word_in(c, i + 1, (const char *const[]){"d'ici", "en", NULL}))
+                    return FALSE;
+            } else if (finite) {
+                /* "les échanges doublent", "la valeur double en cinq ans": a verb
+                 * after a noun, before an end or a time. */
+                if (!(at_end || word_in(c, i + 1, (const char *const[]){"en", "d'ici", NULL})) ||
+                    k < 0 || !is_word(c, k))
+                    return FALSE;
+            }
+            if (q != DSR_QUALIFIER_NONE)
+                first = (guint)(k + 1);
+        }
+    } else {
+        for (const WordVal *x = en_verbs; x->w && !v; x++)
+            if (strcmp(x->w, w) == 0)
+                v = x->v;
+        if (!v)
+            return FALSE;
+        gssize k = (gssize)i - 1;
+        if (match_before(c, i, "more than") >= 0) {
+            q = DSR_QUALIFIER_MORE_THAN;
+            k -= 2;
+        } else if (word_in(c, k,
+                           (const char *const[]){"nearly", "almost", "roughly", "about",
+                                                 "approximately", "around", NULL})) {
+            q = DSR_QUALIFIER_APPROX;
+            k--;
+        }
+        gboolean past = g_str_has_suffix(w, "ed");
+        gboolean gerund = g_str_has_suffix(w, "ing");
+        if (past || gerund) {
+            /* "doubled trade", "has doubled", "trade doubled.", "doubling bilateral trade" */
+            if (gerund && !at_end && !word_in(c, i + 1, determiners))
+                return FALSE;
+        } else {
+            /* "to double", "will double", "could triple": a verb after "to" or a modal. */
+            static const char *const before[] = {"to",     "will", "would", "could", "can",
+                                                 "should", "may",  "might", "shall", NULL};
+            if (!word_in(c, k, before))
+                return FALSE;
+        }
+        if (q != DSR_QUALIFIER_NONE)
+            first = (guint)(k + 1);
+    }
+    p->first = first;
+    p->value = v;
+    p->kind = DSR_FIGURE_OTHER;
+    p->has_kind = TRUE;
+    p->word_qual = q;
+    p->multiple_verb = first == i || q != DSR_QUALIFIER_NONE;
+    /* "doubler les échanges", "to double trade", "doubling bilateral trade":
+     * what multiplies follows. */
+    p->multiple_object = g_str_has_suffix(w, "er") || g_str_has_suffix(w, "ing") ||
+                         g_str_has_suffix(w, "ant") ||
+                         (c->en && !g_str_has_suffix(w, "ed") && !g_str_has_suffix(w, "s"));
     p->unit = g_strndup(c->s + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
     p->last = i;
     return TRUE;
@@ -1875,6 +2051,8 @@ read_piece(const Ctx *c, guint i, Piece *p)
         j = i + 1;
         /* "1er", "2e" are caught by number_in_name; "2 e" with a space is not a form. */
     } else if (t->type == TOK_WORD && half_at(c, i, p)) {
+        return TRUE;
+    } else if (t->type == TOK_WORD && multiple_word_at(c, i, p)) {
         return TRUE;
     } else if (t->type == TOK_WORD) {
         double v = 0;
@@ -1963,6 +2141,19 @@ read_piece(const Ctx *c, guint i, Piece *p)
                 p->scale = sc * scale_of(c, j, &needs_money);
                 p->last = j;
                 j++;
+            } else if (sc >= 1e9 && is_num(c, j) && !glued(c, j)) {
+                /* "un milliard 340 millions de dollars", "2 milliards 500 millions". */
+                NumVal nv;
+                Tok *nt = tok(c, j);
+                gboolean sub_money = FALSE;
+                double sub = scale_of(c, j + 1, &sub_money);
+                if (sub > 0 && sub < sc && sub >= sc / 1e3 &&
+                    parse_digits(c->s + nt->start, nt->end - nt->start, c->en, &nv) &&
+                    nv.plain_int && nv.value < sc / sub) {
+                    p->value += nv.value * sub / sc;
+                    p->last = j + 1;
+                    j += 2;
+                }
             }
         }
     } else if (approx_noun(fold_at(c, j)) > 0 && p->value >= 1 && p->value == floor(p->value)) {
@@ -2481,6 +2672,11 @@ subject_of_count(const Ctx *c, const Piece *p)
         a = p->num + 1 + (p->has_scale ? 1 : 0);
     if (c->en && word_in(c, a, (const char *const[]){"of", NULL}))
         a++;
+    /* "45 of the 63 provinces", "26 among 27 EU member states": the group's
+     * number is not part of what is counted. */
+    for (guint k = a; c->en && k < p->noun; k++)
+        if (is_num(c, k))
+            a = k + 1;
     if (!c->en) {
         if (word_in(c, b + 1, (const char *const[]){"de", "d'", NULL}) && is_word(c, b + 2) &&
             all_words_lower_noun(c, b + 2) && !is_month(c, b + 2))
@@ -3057,6 +3253,21 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
     return g_strconcat(de ? "de " : "à ", core, NULL);
 }
 
+/* A past participle standing where a noun would ("engagés", "signés",
+ * "planned"): the number's noun is the one said before. */
+static gboolean
+participle_at(const Ctx *c, guint i)
+{
+    if (!is_word(c, i))
+        return FALSE;
+    const char *w = fold_at(c, i);
+    static const char *const ends_fr[] = {"é", "ée", "és", "ées", NULL};
+    for (guint k = 0; ends_fr[k]; k++)
+        if (!c->en && g_str_has_suffix(w, ends_fr[k]) && strlen(w) > 4)
+            return TRUE;
+    return c->en && g_str_has_suffix(w, "ed") && strlen(w) > 4;
+}
+
 static const char *const clause_verbs[] = {
     "étaient",     "sont", "ont", "avaient", "étaient", "seront", "auront",
     "travaillent", "were", "are", "have",    "had",     "will",   NULL,
@@ -3070,7 +3281,24 @@ static void
 borrow_noun(const Ctx *c, Piece *p, GArray *emitted)
 {
     gssize before = (gssize)p->first - 1;
-    if (is_punct(c, before, ",") && word_in(c, p->last + 1, clause_verbs)) {
+    /* What follows a number whose noun is left out: a verb, a participle or a
+     * place in a breakdown ("dont 42 500 sont actifs", ": 11 000 en classes
+     * bilingues et 47 000 ayant choisi le français"). */
+    guint next = p->last + 1;
+    gboolean clause =
+        word_in(c, next, clause_verbs) ||
+        word_in(c, next, (const char *const[]){"ayant", "étant", "having", NULL}) ||
+        (word_in(c, next, (const char *const[]){"en", "dans", "au", "aux", "in", NULL}) &&
+         is_word(c, next + 1) && !year_at(c, next + 1));
+    gboolean breakdown = is_punct(c, before, ",") || is_punct(c, before, ":") ||
+                         word_in(c, before, (const char *const[]){"dont", "including", NULL});
+    /* "… et 47 000 ayant choisi": a second part after a first. */
+    if (!breakdown && word_in(c, before, (const char *const[]){"et", "and", NULL}) &&
+        emitted->len > 0) {
+        const Emitted *em = &g_array_index(emitted, Emitted, emitted->len - 1);
+        breakdown = em->f->kind == DSR_FIGURE_COUNT;
+    }
+    if (breakdown && clause) {
         for (gint e = (gint)emitted->len - 1; e >= 0; e--) {
             const Emitted *em = &g_array_index(emitted, Emitted, e);
             if (em->f->kind == DSR_FIGURE_COUNT && is_word(c, em->last)) {
@@ -3983,6 +4211,11 @@ piece_is_figure(const Ctx *c, Piece *p)
         return FALSE;
     if (t->type == TOK_NUM && !unit && !p->has_scale && is_date_number(c, p->num, p->value))
         return FALSE;
+    /* A grade of rice, not a share: "riz à 5 % de brisures", "5% broken rice". */
+    if (p->percent &&
+        (match_at(c, p->last + 1, "de brisure") || match_at(c, p->last + 1, "de brisures") ||
+         word_in(c, p->last + 1, (const char *const[]){"brisure", "brisures", "broken", NULL})))
+        return FALSE;
     if (unit || p->has_scale)
         return TRUE;
     if (!p->count_noun)
@@ -3997,6 +4230,18 @@ piece_is_figure(const Ctx *c, Piece *p)
     const char *noun = fold_at(c, p->noun);
     if (in_list(noun, durations) || in_list(noun, abstract_items))
         return FALSE;
+    /* A rhythm, not a quantity: "deux récoltes annuelles", "three crops a year",
+     * "quatre réunions par an". */
+    if (p->value < 10) {
+        guint after = MAX(p->noun, p->noun_end) + 1;
+        if (word_in(c, after,
+                    (const char *const[]){"annuel", "annuels", "annuelle", "annuelles", NULL}) ||
+            match_at(c, after, "par an") || match_at(c, after, "par année") ||
+            match_at(c, after, "chaque année") || match_at(c, after, "a year") ||
+            match_at(c, after, "per year") || match_at(c, after, "each year") ||
+            match_at(c, after, "per annum"))
+            return FALSE;
+    }
     /* Money we cannot name: subunits and francs of no stated country. */
     static const char *const unnamed_money[] = {"franc",    "francs", "cent",  "cents",   "centime",
                                                 "centimes", "pence",  "penny", "pennies", NULL};
@@ -4425,10 +4670,14 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
             continue;
         }
         /* "45 des 63 provinces", "250 of the 500 students": the first borrows the noun. */
-        if (bare && !p.word_number &&
-            (match_at(&c, p.last + 1, "des") || match_at(&c, p.last + 1, "of the"))) {
+        static const char *const of_the[] = {"des",   "parmi les", "sur les",    "of the",
+                                             "among", "out of",    "out of the", NULL};
+        guint of_len = 0;
+        for (guint k = 0; of_the[k]; k++)
+            of_len = MAX(of_len, match_at(&c, p.last + 1, of_the[k]));
+        if (bare && !p.word_number && of_len) {
             Piece r;
-            guint at = p.last + 1 + (match_at(&c, p.last + 1, "des") ? 1 : 2);
+            guint at = p.last + 1 + of_len;
             /* A group of all the places or members there are is the frame of the
              * share, not a second figure: "45 des 63 provinces" is one fact,
              * quoted whole; "250 des 500 doctorants" (a target) stays two. */
@@ -4440,7 +4689,11 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
                 if (r.count_noun) {
                     p.count_noun = TRUE;
                     p.noun = r.noun;
-                    if (word_in(&c, r.noun, whole_groups)) {
+                    /* "27 EU member states": the group's noun may follow a name. */
+                    gboolean whole = FALSE;
+                    for (guint k = r.noun; k <= r.noun + 2 && k < c.n && !whole; k++)
+                        whole = word_in(&c, k, whole_groups);
+                    if (whole) {
                         p.noun_end = r.noun_end;
                         p.last = r.last;
                     }
@@ -4450,6 +4703,27 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
         }
         if (bare && !p.word_number && !p.year_like && p.value == floor(p.value))
             borrow_noun(&c, &p, emitted);
+        /* "2 000 hectares sur les 5 798 engagés", "9,000 workers out of the
+         * 70,000 planned": the whole is in the part's unit. */
+        if (emitted->len && !p.percent && !p.iso && !p.has_kind && !p.has_scale &&
+            (!p.count_noun || participle_at(&c, p.noun))) {
+            const Emitted *em = &g_array_index(emitted, Emitted, emitted->len - 1);
+            static const char *const whole_of[] = {"sur les", "sur",    "parmi les", "out of the",
+                                                   "out of",  "of the", NULL};
+            for (guint k = 0; whole_of[k]; k++) {
+                guint m = match_at(&c, em->last + 1, whole_of[k]);
+                if (!m || em->last + 1 + m != p.first)
+                    continue;
+                if (em->f->kind == DSR_FIGURE_OTHER && em->f->unit) {
+                    p.has_kind = TRUE;
+                    p.kind = DSR_FIGURE_OTHER;
+                    g_free(p.unit);
+                    p.unit = g_strdup(em->f->unit);
+                    p.count_noun = FALSE;
+                }
+                break;
+            }
+        }
         if (!piece_is_figure(&c, &p)) {
             i = p.num + 1;
             piece_clear(&p);
@@ -4457,6 +4731,8 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
         }
         guint qfirst;
         p.qual = qualifier_before(&c, p.first, &qfirst);
+        if (p.word_qual != DSR_QUALIFIER_NONE)
+            p.qual = p.word_qual;
         if (p.approx_word && !p.multiple && p.qual == DSR_QUALIFIER_NONE)
             p.qual = DSR_QUALIFIER_APPROX;
         /* "1 milliard de dollars ou plus", "500 firms or more": a lower bound. */
@@ -4494,6 +4770,29 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
         DsrFigure *f = figure_from_piece(&c, &p, qfirst);
         SubjectInfo si;
         f->subject = figure_subject(&c, &p, f, qfirst, emitted, &si);
+        if (p.multiple_object) {
+            guint a = p.last + 1, b = a;
+            static const char *const dets[] = {"le",  "la",  "les",   "l'",   "leur",  "leurs",
+                                               "ses", "son", "sa",    "ce",   "cette", "ces",
+                                               "the", "its", "their", "this", NULL};
+            while (a < c.n && word_in(&c, a, dets))
+                a++;
+            static const char *const stops[] = {"d'ici", "d'",     "en",     "par", "pour",
+                                                "à",     "avant",  "by",     "to",  "in",
+                                                "over",  "within", "before", NULL};
+            for (b = a; b < c.n && b < a + 5 && is_word(&c, b) && !word_in(&c, b, stops) &&
+                        !(is_punct(&c, b + 1, "'") && glued(&c, b + 1));
+                 b++)
+                ;
+            if (b > a) {
+                g_free(f->subject);
+                f->subject = span_text(&c, (gssize)a, (gssize)b - 1);
+            }
+        } else if (!f->subject && p.multiple_verb) {
+            gssize sa, sb;
+            if (gram_subject(&c, (gssize)qfirst, &sa, &sb))
+                f->subject = span_text(&c, sa, sb);
+        }
         if (hollow(f->subject, f))
             g_clear_pointer(&f->subject, g_free);
         /* "16.400 milliards de roubles (environ 200 milliards d'USD)". */

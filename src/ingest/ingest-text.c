@@ -153,6 +153,25 @@ is_single_sentence_line(const char *s)
     return sentences->len == 1 && last_char(s) == '.' && dsr__count_words(s) <= 60;
 }
 
+/* A line that quotes a sum or a share ("a loan worth more than JPY61 billion
+ * (about VND10,670 billion)", "en hausse de 12 %"): a lead printed before
+ * its title, not a photo's caption, which names people and places. */
+static gboolean
+carries_amount(const char *s)
+{
+    static GRegex *re = NULL;
+    static gsize once = 0;
+    if (g_once_init_enter(&once)) {
+        re =
+            g_regex_new("[0-9]\\s?(%|pour cent|per ?cent|milliards?|millions?|billions?|trillions?|"
+                        "mds?\\b|bn\\b|usd|eur|vnd|jpy|krw|cny|rub|dollars?|euros?|yens?|dongs?|"
+                        "wons?|yuans?|roubles?)|(\\$|€|¥|₫|usd|eur|vnd|jpy|us\\$)\\s?[0-9]",
+                        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    return re && g_regex_match(re, s, 0, NULL);
+}
+
 /* The date a caption gives the article: a photo of the day is dated to its
  * day ("…, le 27 juin 2024"); "lors du Sommet du G7, en juin 2018" is an
  * archive picture, not the article's date. */
@@ -378,6 +397,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
 
     /* 4. The head: kickers, names and captions before the title. */
     guint first_body = next_kept(units, 0);
+    guint lead_before = G_MAXUINT; /* a lead printed above its title */
     if (!(known & DSR__KNOWN_TITLE)) {
         guint i = first_body, kickers = 0;
         while (i < units->len && is_kicker(g_array_index(units, Unit, i).text)) {
@@ -395,8 +415,11 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
                     j = next_kept(units, j + 1);
                 if (j < units->len && is_title_like(g_array_index(units, Unit, j).text)) {
                     DsrDate d;
-                    if (caption.year == 0 && caption_date(u->text, &d))
+                    if (carries_amount(u->text)) {
+                        lead_before = i; /* kept: the body's first paragraph */
+                    } else if (caption.year == 0 && caption_date(u->text, &d)) {
                         caption = d;
+                    }
                     title = j;
                 }
             }
@@ -409,10 +432,16 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
             title = first_body;
         if (title < units->len) {
             for (guint k = first_body; k < title; k++)
-                g_array_index(units, Unit, k).drop = TRUE;
+                g_array_index(units, Unit, k).drop = k != lead_before;
             Unit *t = &g_array_index(units, Unit, title);
             article->title = g_strdup(t->text);
             t->drop = TRUE;
+            /* A saved page may print its title again under the lead. */
+            for (guint k = title + 1; k < units->len; k++) {
+                Unit *again = &g_array_index(units, Unit, k);
+                if (!again->drop && again->text && strcmp(again->text, t->text) == 0)
+                    again->drop = TRUE;
+            }
             first_body = next_kept(units, title + 1);
             while (first_body < units->len &&
                    is_name_only(g_array_index(units, Unit, first_body).text)) {

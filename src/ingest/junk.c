@@ -254,6 +254,13 @@ dsr__classify_line(const char *raw)
             return DSR__LINE_CAPTION;
     }
 
+    /* A caption whose credit a saved page left as a bare separator: "Le
+     * ministre X (droite) et l'ambassadeur Y ont signé … au Vietnam. |". */
+    gsize len = strlen(line);
+    if (len > 3 && words <= 60 && g_str_has_suffix(line, " |") &&
+        (line[len - 3] == '.' || line[len - 3] == ')') && is_single_sentence(line, len - 2))
+        return DSR__LINE_CAPTION;
+
     if (words <= 20 && matches(RE_BYLINE_LEAD, line))
         return DSR__LINE_BYLINE;
     gboolean ends_sentence = g_str_has_suffix(line, ".");
