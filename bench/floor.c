@@ -40,6 +40,8 @@ private_font_map(const char *dir)
     FcConfigSetCurrent(config);
     PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    /* At the contexts' 72 dpi, as dossier's maps (a second font per size otherwise). */
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72);
     FcConfigDestroy(config);
     return map;
 }

@@ -18,7 +18,7 @@ fixture_set_up(Fixture *f, gconstpointer data G_GNUC_UNUSED)
 {
     g_autofree char *templates = g_build_filename(dsr_data_dir(), "templates", NULL);
     g_autofree char *fonts = g_build_filename(dsr_data_dir(), "fonts", NULL);
-    DsrRenderOptions opt = {templates, fonts, "a4", NULL, 1700000000, 0};
+    DsrRenderOptions opt = {templates, fonts, "a4", NULL, 1700000000, 0, NULL};
     g_autoptr(GError) error = NULL;
     f->ctx = dsr_render_context_new(&opt, &error);
     g_assert_no_error(error);

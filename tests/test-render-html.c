@@ -24,7 +24,7 @@ static DsrRenderContext *
 context_for(const char *templates_dir)
 {
     g_autofree char *fonts = datadir_path("fonts");
-    DsrRenderOptions opt = {templates_dir, fonts, "a4", NULL, 1700000000, 0};
+    DsrRenderOptions opt = {templates_dir, fonts, "a4", NULL, 1700000000, 0, NULL};
     g_autoptr(GError) error = NULL;
     DsrRenderContext *ctx = dsr_render_context_new(&opt, &error);
     g_assert_no_error(error);

@@ -18,8 +18,8 @@ context_limited(const char *paper, guint max_pages)
 {
     g_autofree char *templates = g_build_filename(dsr_data_dir(), "templates", NULL);
     g_autofree char *fonts = g_build_filename(dsr_data_dir(), "fonts", NULL);
-    DsrRenderOptions opt = {templates,  fonts,    paper, "Ministère des Affaires étrangères",
-                            1700000000, max_pages};
+    DsrRenderOptions opt = {templates,  fonts,     paper, "Ministère des Affaires étrangères",
+                            1700000000, max_pages, "fr"};
     g_autoptr(GError) error = NULL;
     DsrRenderContext *ctx = dsr_render_context_new(&opt, &error);
     g_assert_no_error(error);

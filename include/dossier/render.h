@@ -30,6 +30,8 @@ typedef struct {
     const char *author;        /* organisation for PDF metadata, or NULL */
     gint64 now;      /* seconds since the epoch: SOURCE_DATE_EPOCH or the clock, read once */
     guint max_pages; /* pages of one PDF; 0: DSR_DEFAULT_MAX_PAGES */
+    const char *hyphen_lang; /* "fr"/"en": its hyphenation patterns are read ahead, on a
+                                thread of their own, while the rest is set up; or NULL */
 } DsrRenderOptions;
 
 #define DSR_DEFAULT_MAX_PAGES 300

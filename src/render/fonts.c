@@ -161,6 +161,11 @@ dsr_fonts_new_context(const DsrFonts *fonts)
         tm->serial = fonts->serial;
         tm->map = pango_cairo_font_map_new();
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(tm->map), fonts->config);
+        /* The contexts are at 72 dpi; so is the map, or Pango 1.50's metrics
+         * (which lay out a sample text in a context of the map's own, 96 dpi
+         * by default) load a second font, and font set, for every size:
+         * twice the fontconfig matching, and two short-lived threads each. */
+        pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(tm->map), 72);
         g_private_replace(&thread_map, tm);
     }
     PangoContext *ctx = pango_font_map_create_context(tm->map);

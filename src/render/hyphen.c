@@ -43,6 +43,20 @@ dict_for(const char *lang)
     return fr;
 }
 
+static gpointer
+preload(gpointer lang)
+{
+    dict_for(lang);
+    g_free(lang);
+    return NULL;
+}
+
+GThread *
+dsr__hyphen_preload(const char *lang)
+{
+    return g_thread_new("dossier-hyphen", preload, g_strdup(lang));
+}
+
 static gboolean
 is_hyphen(gunichar c)
 {

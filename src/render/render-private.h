@@ -24,6 +24,7 @@ struct DsrRenderContext {
     GHashTable *names_fr; /* entity code -> display name, from data/gazetteer.json */
     GHashTable *names_en;
     cJSON *page_style; /* templates/page-style.json */
+    GThread *hyphen_preload; /* joined when the context is freed, or NULL */
 };
 
 typedef enum {
@@ -121,6 +122,9 @@ gboolean dsr__url_is_safe(const char *url, gboolean allow_mailto);
  * @lang allow ("fr" by default). Acronyms, words shorter than five letters
  * and parts of hyphenated compounds are left whole. New string. */
 char *dsr__hyphenate(const char *text, const char *lang);
+/* Starts reading @lang's hyphenation patterns on a thread of its own (the
+ * first PDF would otherwise wait for them: a tenth of a one-brief render). */
+GThread *dsr__hyphen_preload(const char *lang);
 
 /* What a PDF rendering measured, for tests and tracing. */
 typedef struct {

@@ -103,6 +103,8 @@ dsr_render_context_new(const DsrRenderOptions *opt, GError **error)
     ctx->author = g_strdup(opt->author);
     ctx->now = opt->now;
     ctx->max_pages = opt->max_pages ? opt->max_pages : DSR_DEFAULT_MAX_PAGES;
+    if (opt->hyphen_lang && opt->fonts_dir)
+        ctx->hyphen_preload = dsr__hyphen_preload(opt->hyphen_lang);
     if (!(ctx->labels_fr = load_labels(opt->templates_dir, "fr", error)) ||
         !(ctx->labels_en = load_labels(opt->templates_dir, "en", error)) ||
         !(ctx->page_style = load_json(opt->templates_dir, "page-style.json", error))) {
@@ -123,6 +125,8 @@ dsr_render_context_free(DsrRenderContext *ctx)
 {
     if (!ctx)
         return;
+    if (ctx->hyphen_preload)
+        g_thread_join(ctx->hyphen_preload);
     g_free(ctx->templates_dir);
     g_free(ctx->paper);
     g_free(ctx->author);

@@ -319,8 +319,9 @@ run_setup(Run *run, const DsrRunOptions *opt, RunNeeds needs, GError **error)
         return FALSE;
     if (needs & NEED_RENDER) {
         g_autofree char *fonts = g_build_filename(run->data_dir, "fonts", NULL);
-        DsrRenderOptions ro = {run->templates_dir, fonts,         opt->paper, NULL,
-                               opt->now,           opt->max_pages};
+        DsrRenderOptions ro = {
+            run->templates_dir,          fonts, opt->paper, NULL, opt->now, opt->max_pages,
+            opt->lang ? opt->lang : "fr"};
         if (!(run->render = dsr_render_context_new(&ro, error)))
             return FALSE;
     }

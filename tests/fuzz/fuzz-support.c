@@ -32,7 +32,7 @@ load_render(gpointer unused G_GNUC_UNUSED)
     static char *templates, *fonts;
     templates = g_build_filename(dsr_data_dir(), "templates", NULL);
     fonts = g_build_filename(dsr_data_dir(), "fonts", NULL);
-    DsrRenderOptions ro = {templates, fonts, "a4", NULL, 1700000000, 0};
+    DsrRenderOptions ro = {templates, fonts, "a4", NULL, 1700000000, 0, NULL};
     DsrRenderContext *ctx = dsr_render_context_new(&ro, &err);
     if (!ctx) {
         fprintf(stderr, "fuzz: %s\n", err->message);
