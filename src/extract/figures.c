@@ -1900,6 +1900,10 @@ multiple_word_at(const Ctx *c, guint i, Piece *p)
                                        {"triple", 3},   {"quadruple", 4},   {"doubles", 2},
                                        {"triples", 3},  {"quadrupling", 4}, {NULL, 0}};
     const char *w = fold_at(c, i);
+    /* Asked of every word: the stems first. */
+    if (strncmp(w, "doubl", 5) != 0 && strncmp(w, "tripl", 5) != 0 &&
+        strncmp(w, "quadrupl", 8) != 0)
+        return FALSE;
     if (is_punct(c, i + 1, "-") && glued(c, i + 1))
         return FALSE; /* "double-digit", "double-tête" */
     static const char *const determiners[] = {
