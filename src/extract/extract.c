@@ -347,9 +347,9 @@ typedef struct {
 } ArticleMoney;
 
 static void
-article_money_feed(ArticleMoney *m, GPtrArray *figs)
+article_money_feed(ArticleMoney *m, const GPtrArray *figs, guint from)
 {
-    for (guint i = 0; i < figs->len; i++) {
+    for (guint i = from; i < figs->len; i++) {
         const DsrFigure *f = g_ptr_array_index(figs, i);
         if (f->kind != DSR_FIGURE_MONEY || !f->currency || f->equivalent_of >= 0)
             continue;
@@ -502,7 +502,6 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
         }
         carry_paragraph = unit->paragraph;
         borrow_article_currency(&money, figs, after_money);
-        article_money_feed(&money, figs);
         after_money = FALSE;
         for (guint i = 0; i < figs->len && !after_money; i++)
             after_money = ((DsrFigure *)g_ptr_array_index(figs, i))->kind == DSR_FIGURE_MONEY;
@@ -562,6 +561,9 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
             const gboolean no = FALSE;
             g_array_append_val(gone, no);
         }
+        /* Fed with the figures kept, which live until the end: a repeat
+         * dropped above is freed (the fuzzer found it read after). */
+        article_money_feed(&money, facts->figures, (guint)base);
         if (unit->paragraph == lead_paragraph)
             lead_end = facts->figures->len;
         heading_first = heading_end = 0;
