@@ -656,6 +656,23 @@ static const Currency currencies[] = {
     {"brl", "BRL", "BRL"},
     {"real", "BRL", "reals"},
     {"reais", "BRL", "reais"},
+    {"rand", "ZAR", "rands"},
+    {"rands", "ZAR", "rands"},
+    {"zar", "ZAR", "ZAR"},
+    {"forint", "HUF", "forints"},
+    {"forints", "HUF", "forints"},
+    {"huf", "HUF", "HUF"},
+    {"zloty", "PLN", "zlotys"},
+    {"zlotys", "PLN", "zlotys"},
+    {"złoty", "PLN", "zlotys"},
+    {"pln", "PLN", "PLN"},
+    {"tenge", "KZT", "tenges"},
+    {"kzt", "KZT", "KZT"},
+    {"naira", "NGN", "nairas"},
+    {"ngn", "NGN", "NGN"},
+    {"riyal", "SAR", "riyals"},
+    {"riyals", "SAR", "riyals"},
+    {"sar", "SAR", "SAR"},
     {NULL, NULL, NULL},
 };
 
@@ -734,12 +751,24 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
         }
         return 0;
     }
+    /* "R13.4 billion": the South African rand's sign, glued to an amount in
+     * millions or billions (a lone R is a letter otherwise). */
+    if (t->type == TOK_WORD && strcmp(t->fold, "r") == 0 && t->cap && !after_number &&
+        is_num(c, i + 1) && glued(c, i + 1)) {
+        gboolean nm = FALSE;
+        static const Currency zar = {"r", "ZAR", "R"};
+        if (scale_of(c, i + 2, &nm) >= 1e6) {
+            *out = &zar;
+            return 1;
+        }
+        return 0;
+    }
     const Currency *cur = currency_word(t->fold);
     if (!cur)
         return 0;
-    static const char *const ambiguous[] = {"real", "won",   "ils",    "php", "kip",
-                                            "rub",  "cad",   "peso",   "đ",   "sterling",
-                                            "rm",   "pound", "pounds", NULL};
+    static const char *const ambiguous[] = {"rand",     "rands", "sar",   "real",   "won",  "ils",
+                                            "php",      "kip",   "rub",   "cad",    "peso", "đ",
+                                            "sterling", "rm",    "pound", "pounds", NULL};
     if (in_list(t->fold, ambiguous) && !t->allcaps && !after_number)
         return 0;
     /* "Rs 20", "Rs. 20": the rupee's abbreviation, capitalised, before a number. */
@@ -776,6 +805,12 @@ static const char *const durations[] = {
 
 /* Counts that are the structure of a text or an argument, not a quantity. */
 static const char *const abstract_items[] = {
+    "chapitre",
+    "chapitres",
+    "chapter",
+    "chapters",
+    "atout",
+    "atouts",
     "pilier",
     "piliers",
     "partie",
@@ -1141,7 +1176,8 @@ number_in_name(const Ctx *c, guint i)
     /* Glued to a word before: G20, D4D, Aus4Innovation; codes excepted (USD87.7). */
     if (glued(c, i) && is_word(c, i - 1)) {
         const Currency *cur;
-        if (currency_at(c, i - 1, FALSE, &cur) == 1 && tok(c, i - 1)->allcaps)
+        if (currency_at(c, i - 1, FALSE, &cur) == 1 &&
+            (tok(c, i - 1)->allcaps || strcmp(cur->iso, "ZAR") == 0))
             return FALSE;
         /* A space lost on the page: "(environ1,4 milliard de dollars)". */
         static const char *const lost_space[] = {
@@ -1310,9 +1346,26 @@ read_count_noun(const Ctx *c, guint i, Piece *p)
             found = TRUE;
             break;
         }
+        /* "12 high-speed patrol boats": a hyphenated adjective before the noun
+         * (a compound noun, "start-ups", stops the walk when plural). */
+        if (k + 1 < 4 && is_punct(c, j + 1, "-") && glued(c, j + 1) && is_word(c, j + 2) &&
+            glued(c, j + 2) && is_word(c, j + 3) && !glued(c, j + 3)) {
+            const char *last = fold_at(c, j + 2);
+            gsize ln = strlen(last);
+            if (ln > 2 && last[ln - 1] == 's' && last[ln - 2] != 's') {
+                first_plural = j;
+                found = TRUE;
+                break;
+            }
+            j += 2;
+        }
         if (k + 1 < 4 && !is_word(c, j + 1))
             break;
     }
+    /* "five built in India": a participle, not what is counted. */
+    if (!found && g_str_has_suffix(fold_at(c, i), "ed") && strlen(fold_at(c, i)) > 4 &&
+        !is_punct(c, i + 1, "-"))
+        return FALSE;
     p->noun = found ? first_plural : i;
     p->noun_end = p->noun;
     /* "start-ups", "joint-ventures": a compound is one noun. */
@@ -1423,6 +1476,13 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
          * "près" alone only as written with its "de" folded in ("près 30"). */
         if (strcmp(qualifiers[k].pat, "some") == 0 && is_num(c, first) == FALSE &&
             !is_punct(c, first, "$") && word_value(fold_at(c, first), TRUE) < 2)
+            continue;
+        /* "handed over 12 boats", "took over 3 plants": a phrasal verb's particle. */
+        if (strcmp(qualifiers[k].pat, "over") == 0 &&
+            word_in(c, at - 1,
+                    (const char *const[]){"hand", "hands", "handed", "handing", "take", "takes",
+                                          "took", "taken", "taking", "turn", "turns", "turned",
+                                          "turning", "hands", NULL}))
             continue;
         *qfirst = (guint)at;
         return qualifiers[k].q;
@@ -1570,7 +1630,9 @@ multiplier_at(const Ctx *c, guint first, guint i, const char **unit)
             "plus",      "moins",      "supérieur", "supérieure", "supérieurs", "supérieures",
             "inférieur", "inférieure", "davantage", "plus élevé", "que",        "celui",
             "celle",     "ceux",       "le",        "la",         "les",        NULL};
-        if (word_in(c, j + 1, next) || growth_before(c, first)) {
+        /* "(13,1 fois en volume et 10,2 fois en valeur)": a growth's measure. */
+        gboolean measured = match_at(c, j + 1, "en volume") || match_at(c, j + 1, "en valeur");
+        if (word_in(c, j + 1, next) || measured || growth_before(c, first)) {
             *unit = "fois";
             return j - i + 1;
         }
@@ -1752,6 +1814,17 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
         p->last = j;
         return;
     }
+    /* "2 million metric tons", "500 000 tonnes métriques". */
+    guint mt = match_at(c, j, "metric tons") ? 2 : match_at(c, j, "metric tonnes") ? 2 : 0;
+    if (!mt && (p->has_scale || p->approx_word) && match_at(c, j, "of metric tons"))
+        mt = 3;
+    if (mt) {
+        p->kind = DSR_FIGURE_OTHER;
+        p->has_kind = TRUE;
+        p->unit = g_strdup("metric tons");
+        p->last = j + mt - 1;
+        return;
+    }
     if (!allow_noun)
         return;
     gboolean de = FALSE;
@@ -1889,7 +1962,9 @@ half_at(const Ctx *c, guint i, Piece *p)
 static gboolean
 multiple_word_at(const Ctx *c, guint i, Piece *p)
 {
-    static const WordVal fr_nouns[] = {{"double", 2}, {"triple", 3}, {"quadruple", 4}, {NULL, 0}};
+    static const WordVal fr_nouns[] = {{"double", 2},     {"triple", 3},     {"quadruple", 4},
+                                       {"doublement", 2}, {"triplement", 3}, {"quadruplement", 4},
+                                       {NULL, 0}};
     static const WordVal fr_verbs[] = {
         {"doublé", 2},  {"doublée", 2},  {"doublés", 2},    {"doublées", 2},    {"triplé", 3},
         {"triplée", 3}, {"triplés", 3},  {"triplées", 3},   {"quadruplé", 4},   {"quadruplée", 4},
@@ -1924,7 +1999,10 @@ multiple_word_at(const Ctx *c, guint i, Piece *p)
             if (strcmp(x->w, w) == 0)
                 hit = x;
         /* The noun: "le double de", "soit le double", "plus du double". */
-        if (hit && i > 0 && word_in(c, (gssize)i - 1, (const char *const[]){"le", "du", NULL}) &&
+        if (hit && i > 0 &&
+            word_in(c, (gssize)i - 1, (const char *const[]){"le", "du", "un", NULL}) &&
+            (strcmp(w, "double") == 0 || strcmp(w, "triple") == 0 || strcmp(w, "quadruple") == 0 ||
+             word_in(c, i + 1, (const char *const[]){"de", "du", "des", "d'", NULL})) &&
             (at_end || word_in(c, i + 1,
                                (const char *const[]){"de", "du", "des", "d'", "par", "en", "à",
                                                      "au", "comparé", "sur", "que", NULL}))) {
@@ -2058,6 +2136,17 @@ read_piece(const Ctx *c, guint i, Piece *p)
         return TRUE;
     } else if (t->type == TOK_WORD && multiple_word_at(c, i, p)) {
         return TRUE;
+    } else if (t->type == TOK_WORD && !c->en && i > 0 &&
+               word_in(c, (gssize)i - 1, (const char *const[]){"le", "du", "au", NULL}) &&
+               (word_in(c, i, (const char *const[]){"milliard", "million", NULL}) ||
+                (word_in(c, i, (const char *const[]){"demi", NULL}) && is_punct(c, i + 1, "-") &&
+                 word_in(c, i + 2, (const char *const[]){"milliard", "million", NULL})))) {
+        /* "atteindre le milliard d'ici la fin de l'année", "a dépassé le
+         * demi-milliard de dollars": one (or half) of the scale. */
+        gboolean half = word_in(c, i, (const char *const[]){"demi", NULL});
+        p->value = half ? 0.5 : 1;
+        p->word_number = TRUE;
+        j = half ? i + 2 : i;
     } else if (t->type == TOK_WORD) {
         double v = 0;
         gboolean small = FALSE;
@@ -2183,6 +2272,9 @@ read_piece(const Ctx *c, guint i, Piece *p)
         p->has_kind = TRUE;
         p->unit = g_strdup(mu);
         p->last = j + m - 1;
+        /* "deux fois moins chers", "three times less": a fraction. */
+        if (p->value > 0 && word_in(c, p->last + 1, (const char *const[]){"moins", "less", NULL}))
+            p->value = 1 / p->value;
         return TRUE;
     }
     if (p->word_number && !p->has_scale && !p->approx_word) {
@@ -3292,7 +3384,7 @@ borrow_noun(const Ctx *c, Piece *p, GArray *emitted)
     gboolean clause =
         word_in(c, next, clause_verbs) ||
         word_in(c, next, (const char *const[]){"ayant", "étant", "having", NULL}) ||
-        (word_in(c, next, (const char *const[]){"en", "dans", "au", "aux", "in", NULL}) &&
+        (word_in(c, next, (const char *const[]){"en", "dans", "au", "aux", "in", "at", NULL}) &&
          is_word(c, next + 1) && !year_at(c, next + 1));
     gboolean breakdown = is_punct(c, before, ",") || is_punct(c, before, ":") ||
                          word_in(c, before, (const char *const[]){"dont", "including", NULL});

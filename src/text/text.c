@@ -379,7 +379,7 @@ static const char *const stop_fr[] = {
     "si",      "son",    "sont",      "sous",  "sur",     "t",     "ta",        "te",      "tous",
     "tout",    "toute",  "toutes",    "très",  "tu",      "un",    "une",       "unes",    "uns",
     "vers",    "via",    "vos",       "votre", "vous",    "y",     "était",     "étaient", "sera",
-    "seront",  "serait", "également", "cours", "ainsi",   "parmi",
+    "seront",  "serait", "également", "cours", "ainsi",   "parmi", "ici",
 };
 static const char *const stop_en[] = {
     "a",      "about",   "after",   "all",   "also",    "an",     "and",     "any",   "are",
