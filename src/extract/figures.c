@@ -4307,6 +4307,19 @@ piece_is_figure(const Ctx *c, Piece *p)
         return FALSE;
     if (t->type == TOK_NUM && !unit && !p->has_scale && is_date_number(c, p->num, p->value))
         return FALSE;
+    /* A rank: "among top ten Asian markets", "dans le top 5 des investisseurs". */
+    if (word_in(c, (gssize)p->first - 1, (const char *const[]){"top", NULL}) &&
+        (p->first < 2 ||
+         word_in(c, (gssize)p->first - 2,
+                 (const char *const[]){"among", "the", "in", "of", "a", "into", "its", "le", "du",
+                                       "dans", "au", "un", NULL})))
+        return FALSE;
+    /* "2018 marks the 10th anniversary", "2019 saw a record": a year as subject. */
+    if (p->year_like && p->count_noun &&
+        word_in(c, p->noun,
+                (const char *const[]){"marks", "saw", "sees", "brings", "brought", "witnessed",
+                                      "witnesses", "was", "is", "will", "has", "had", NULL}))
+        return FALSE;
     /* A grade of rice, not a share: "riz à 5 % de brisures", "5% broken rice". */
     if (p->percent &&
         (match_at(c, p->last + 1, "de brisure") || match_at(c, p->last + 1, "de brisures") ||
