@@ -222,6 +222,45 @@ dsr__source_line_url(const char *line)
     return g_steal_pointer(&rest);
 }
 
+/* RE_CAPTION_END needs one of its credit words: a line without any is
+ * skipped before the regex walks it (most lines of an article). */
+static gboolean
+caption_end(const char *s, GMatchInfo **mi)
+{
+    if (!strstr(s, "Photo") && !strstr(s, "\u1ea2nh") && !strstr(s, "Cr\u00e9dit") &&
+        !strstr(s, "Illustration"))
+        return FALSE;
+    return g_regex_match(re(RE_CAPTION_END), s, 0, mi);
+}
+
+/* RE_SIGNOFF_TRAILING ends on a dash and an agency, with no dash after it:
+ * the match can only start at the string's last dash, after the spaces
+ * before it, so the regex starts there instead of at every punctuation mark. */
+static gboolean
+signoff_trailing(const char *s, GMatchInfo **mi)
+{
+    const char *last = strrchr(s, '-');
+    for (const char *d = s; (d = strstr(d, "\u2013")) != NULL; d++)
+        if (!last || d > last)
+            last = d;
+    for (const char *d = s; (d = strstr(d, "\u2014")) != NULL; d++)
+        if (!last || d > last)
+            last = d;
+    if (!last)
+        return FALSE;
+    const char *from = last;
+    for (;;) {
+        const char *prev = from > s ? g_utf8_find_prev_char(s, from) : NULL;
+        if (!prev)
+            break;
+        gunichar u = g_utf8_get_char(prev);
+        if (!(g_unichar_isspace(u) || u == 0x00A0 || u == 0x202F || u == 0x2009))
+            break;
+        from = prev;
+    }
+    return g_regex_match_full(re(RE_SIGNOFF_TRAILING), s, -1, (gint)(from - s), 0, mi, NULL);
+}
+
 DsrLineKind
 dsr__classify_line(const char *raw)
 {
@@ -245,7 +284,7 @@ dsr__classify_line(const char *raw)
         (words <= 15 && matches(RE_CAPTION_START, line)))
         return DSR__LINE_CAPTION;
     g_autoptr(GMatchInfo) mi = NULL;
-    if (g_regex_match(re(RE_CAPTION_END), line, 0, &mi)) {
+    if (caption_end(line, &mi)) {
         int start, end;
         g_match_info_fetch_pos(mi, 1, &start, &end);
         int credit_start;
@@ -288,7 +327,7 @@ dsr__strip_trailing_signoff(const char *para, gboolean *found)
 {
     g_autoptr(GMatchInfo) mi = NULL;
     *found = FALSE;
-    if (!g_regex_match(re(RE_SIGNOFF_TRAILING), para, 0, &mi))
+    if (!signoff_trailing(para, &mi))
         return g_strdup(para);
     int start;
     g_match_info_fetch_pos(mi, 0, &start, NULL);
@@ -301,7 +340,7 @@ char *
 dsr__strip_trailing_credit(const char *para)
 {
     g_autoptr(GMatchInfo) mi = NULL;
-    if (!g_regex_match(re(RE_CAPTION_END), para, 0, &mi))
+    if (!caption_end(para, &mi))
         return g_strdup(para);
     int start, cstart, cend;
     g_match_info_fetch_pos(mi, 0, &start, NULL);
