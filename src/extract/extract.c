@@ -377,14 +377,27 @@ borrow_article_currency(const ArticleMoney *m, GPtrArray *figs, gboolean after_m
     }
 }
 
-/* Whether a figure of @figures restates figure @k (its equivalent_of). */
+/* Whether a figure of @figures restates figure @k (its equivalent_of). A
+ * restatement follows what it restates in the same sentence, so only the
+ * next few are looked at: a text of many figures stays linear. */
 static gboolean
 pointed_at(const GPtrArray *figures, guint k)
 {
-    for (guint q = 0; q < figures->len; q++)
+    for (guint q = k + 1; q < figures->len && q <= k + 16; q++)
         if (((const DsrFigure *)g_ptr_array_index(figures, q))->equivalent_of == (int)k)
             return TRUE;
     return FALSE;
+}
+
+/* The key of a sum repeats_amount() may find again, or NULL for a figure it
+ * never compares. */
+static char *
+sum_key(const DsrFigure *f)
+{
+    if (f->kind != DSR_FIGURE_MONEY || significant_digits(f->value) < 3)
+        return NULL;
+    return g_strdup_printf("%.17g|%.17g|%s|%d", f->value, f->scale, f->currency ? f->currency : "",
+                           (int)f->qualifier);
 }
 
 /* A paragraph of one short line with no closing punctuation: an intertitle
@@ -464,6 +477,9 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
     gboolean after_money = FALSE;
     guint lead_first = 0, lead_end = 0, heading_first = 0, heading_end = 0;
     g_autoptr(GArray) gone = g_array_new(FALSE, TRUE, sizeof(gboolean)); /* per figure kept */
+    /* sum_key -> GArray of indices in facts->figures */
+    g_autoptr(GHashTable) sums =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
     ArticleMoney money = {0};
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
@@ -540,10 +556,17 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
         for (guint i = 0; i < figs->len; i++) {
             DsrFigure *f = g_ptr_array_index(figs, i);
             DsrFigure *same = NULL;
-            for (guint k = 0; k < (guint)base && !same && !pointed_at(figs, i); k++)
+            g_autofree char *key = sum_key(f);
+            GArray *earlier = key ? g_hash_table_lookup(sums, key) : NULL;
+            gboolean pointed = FALSE;
+            for (guint q = 0; q < figs->len && !pointed; q++)
+                pointed = ((DsrFigure *)g_ptr_array_index(figs, q))->equivalent_of == (int)i;
+            for (guint e = 0; earlier && e < earlier->len && !same && !pointed; e++) {
+                guint k = g_array_index(earlier, guint, e);
                 if (!g_array_index(gone, gboolean, k) &&
                     repeats_amount(f, g_ptr_array_index(facts->figures, k)))
                     same = g_ptr_array_index(facts->figures, k);
+            }
             if (same && !same->year)
                 same->year = f->year;
             remap[i] = same ? -1 : next++;
@@ -560,12 +583,26 @@ collect_figures(const DsrExtractor *ex, GPtrArray *units, const char *lang, DsrF
             g_ptr_array_add(facts->figures, f);
             const gboolean no = FALSE;
             g_array_append_val(gone, no);
+            char *key = sum_key(f);
+            if (key) {
+                GArray *at = g_hash_table_lookup(sums, key);
+                if (!at) {
+                    at = g_array_new(FALSE, FALSE, sizeof(guint));
+                    g_hash_table_insert(sums, key, at);
+                } else {
+                    g_free(key);
+                }
+                const guint index = facts->figures->len - 1;
+                g_array_append_val(at, index);
+            }
         }
         /* Fed with the figures kept, which live until the end: a repeat
          * dropped above is freed (the fuzzer found it read after). */
         article_money_feed(&money, facts->figures, (guint)base);
+        /* A lead is a few sentences: past 64 figures, none is compared again
+         * (a pasted page of one paragraph stays linear). */
         if (unit->paragraph == lead_paragraph)
-            lead_end = facts->figures->len;
+            lead_end = MIN(facts->figures->len, lead_first + 64);
         heading_first = heading_end = 0;
         if (is_heading(units, u)) {
             heading_first = (guint)base;

@@ -239,13 +239,17 @@ caption_end(const char *s, GMatchInfo **mi)
 static gboolean
 signoff_trailing(const char *s, GMatchInfo **mi)
 {
-    const char *last = strrchr(s, '-');
-    for (const char *d = s; (d = strstr(d, "\u2013")) != NULL; d++)
-        if (!last || d > last)
-            last = d;
-    for (const char *d = s; (d = strstr(d, "\u2014")) != NULL; d++)
-        if (!last || d > last)
-            last = d;
+    /* One backward walk: strstr() in a loop is quadratic under ASan, which
+     * measures the whole rest of the string at each call. */
+    const char *last = NULL;
+    for (gsize n = strlen(s); n > 0 && !last; n--) {
+        const char *c = s + n - 1;
+        if (*c == '-')
+            last = c;
+        else if (n >= 3 && (guchar)c[-2] == 0xE2 && (guchar)c[-1] == 0x80 &&
+                 ((guchar)c[0] == 0x93 || (guchar)c[0] == 0x94))
+            last = c - 2;
+    }
     if (!last)
         return FALSE;
     const char *from = last;
