@@ -72,25 +72,33 @@ load_labels(const char *dir, const char *lang, GError **error)
     return labels;
 }
 
-/* Display names of the gazetteer's entities (code -> "Vietnam") in @lang, so a
- * heading names the home country as the brief's title does. The brief keeps
- * only the home's code; a missing or unreadable gazetteer leaves the table
- * empty and headings fall back to the code. */
-static GHashTable *
-load_entity_names(const char *lang)
+/* Display names of the gazetteer's entities (code -> "Vietnam") in French
+ * and English, read in one parse of the file, so a heading names the home
+ * country as the brief's title does. The brief keeps only the home's code; a
+ * missing or unreadable gazetteer leaves the tables empty and headings fall
+ * back to the code. */
+static void
+load_entity_names(DsrRenderContext *ctx)
 {
-    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    ctx->names_fr = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    ctx->names_en = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_autofree char *dir = g_build_filename(dsr_data_dir(), "data", NULL);
     g_autoptr(GError) ignored = NULL;
     g_autoptr(cJSON) json = load_json(dir, "gazetteer.json", &ignored);
     const cJSON *item;
     cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive(json, "entities")) {
         const cJSON *code = cJSON_GetObjectItemCaseSensitive(item, "code");
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(item, lang);
-        if (cJSON_IsString(code) && cJSON_IsString(name) && *name->valuestring)
-            g_hash_table_insert(names, g_strdup(code->valuestring), g_strdup(name->valuestring));
+        if (!cJSON_IsString(code))
+            continue;
+        const cJSON *fr = cJSON_GetObjectItemCaseSensitive(item, "fr");
+        const cJSON *en = cJSON_GetObjectItemCaseSensitive(item, "en");
+        if (cJSON_IsString(fr) && *fr->valuestring)
+            g_hash_table_insert(ctx->names_fr, g_strdup(code->valuestring),
+                                g_strdup(fr->valuestring));
+        if (cJSON_IsString(en) && *en->valuestring)
+            g_hash_table_insert(ctx->names_en, g_strdup(code->valuestring),
+                                g_strdup(en->valuestring));
     }
-    return names;
 }
 
 DsrRenderContext *
@@ -111,8 +119,7 @@ dsr_render_context_new(const DsrRenderOptions *opt, GError **error)
         dsr_render_context_free(ctx);
         return NULL;
     }
-    ctx->names_fr = load_entity_names("fr");
-    ctx->names_en = load_entity_names("en");
+    load_entity_names(ctx);
     if (opt->fonts_dir && !(ctx->fonts = dsr_fonts_new(opt->fonts_dir, error))) {
         dsr_render_context_free(ctx);
         return NULL;
