@@ -335,6 +335,113 @@ test_clean_hostile_format(void)
     g_assert_cmpstr(out, ==, "ABCDEF\u200dG");
 }
 
+static void
+assert_words(const char *pattern, const char *expected)
+{
+    g_auto(GStrv) words = dsr__word_filter_words(pattern);
+    g_autofree char *got = words ? g_strjoinv(" ", words) : NULL;
+    g_assert_cmpstr(got, ==, expected);
+}
+
+static void
+test_word_filter_words(void)
+{
+    /* Optional letters end a word's sure part; \w* leaves a beginning. */
+    assert_words("\\b(visites?|visits?|sign\\w*)\\b", "visite* visit* sign*");
+    /* Of a sequence, its longest sure word; "l'" puts a word start after it. */
+    assert_words("\\b(?:a|at) l'invitation d\\w*", "=invitation");
+    assert_words("\\b(?:(?:depuis|since)\\b|de \\d)", "depuis* since* =de");
+    assert_words("\\d+\\s+ans\\b", "ans*");
+    /* After \\s* a word may be glued to what came before. */
+    assert_words("\\b(?:en|in)\\s*(mai|may)\\b", "en* in*");
+    /* An optional group takes nothing; the word after it has no sure start. */
+    assert_words("\\b(?:tres )?grand", NULL);
+    /* No \b before the word: it may sit inside a longer one. */
+    assert_words("memorandum", NULL);
+    /* One alternative without words: the pattern is always run. */
+    assert_words("\\b(accord|\\d+)\\b", NULL);
+    /* Options and caseless groups are refused. */
+    assert_words("(?i)\\bforum\\b", NULL);
+    assert_words("\\b(?i:forum)\\b", NULL);
+    /* Lookarounds take nothing and leave the position as it was. */
+    assert_words("\\b(?!le)(forums?)", "forum*");
+    /* A word outside ASCII is cut where it leaves ASCII. */
+    assert_words("\\b(séminaire|seminar)", "s* seminar*");
+    assert_words("\\b(accord", NULL);
+    assert_words("\\baccord)", NULL);
+}
+
+/* Whatever the subject, the filter never rejects what the pattern matches:
+ * subjects made at random of the patterns' own words, their pieces and the
+ * separators of real text. */
+static void
+test_word_filter_never_rejects_a_match(void)
+{
+    static const char *const patterns[] = {
+        "\\b(visites?|visits?|s'est rendue?s? (?:a|au|en)|(?:arrived|arrives) in)\\b",
+        "\\b(sign\\w*|paraphe\\w*|inked|echange de documents)\\b",
+        "\\b(?:\\d+(?:e|eme)|premiere|first) (?:session (?:de la |du )?)?"
+        "(?:commissions? mixtes?|joint commission)\\b",
+        "\\b(?:a recu|ont recu|received)\\b[^.;]{0,20}?\\b(?:m|ministres?|delegations?)\\b",
+        "^(?:(?:depuis|since|apres)\\b|de \\d)",
+        "\\b(over the (?:past|last)|au cours des (?:\\w+ )?(?:dernieres|derniers))\\b",
+        "\\b(forums?|sommets?|co-?chair\\w*|round ?tables?)\\b",
+        "(*UCP)\\b(Forum|Sommet|Séminaire)\\b(?!$)",
+    };
+    static const char *const pieces[] = {
+        "visite",     "visites",  "visit",     "s'est", "rendu",      "rendue",      "a",
+        "au",         "en",       "arrived",   "in",    "sign",       "signe",       "signature",
+        "paraphe",    "inked",    "echange",   "de",    "documents",  "18e",         "premiere",
+        "first",      "session",  "la",        "du",    "commission", "commissions", "mixte",
+        "mixtes",     "joint",    "recu",      "ont",   "received",   "m",           "ministre",
+        "delegation", "depuis",   "since",     "apres", "1",          "over",        "the",
+        "past",       "last",     "cours",     "des",   "dernieres",  "forum",       "forums",
+        "sommet",     "co-chair", "cochaired", "round", "table",      "tables",      "roundtables",
+        "Forum",      "Sommet",   "Séminaire", "é",     "x",          "_",           "ab",
+    };
+    static const char *const separators[] = {" ", " ", " ", "'", "-", ", ", ".", "", "é", "\u00a0"};
+    g_autoptr(DsrWordFilter) filter = dsr_word_filter_new();
+    const DsrFilteredRegex *rx[G_N_ELEMENTS(patterns)];
+    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        g_autoptr(GError) error = NULL;
+        rx[i] = dsr_word_filter_compile(filter, patterns[i], G_REGEX_OPTIMIZE, &error);
+        g_assert_no_error(error);
+    }
+    GRand *rand = g_rand_new_with_seed(20261203);
+    guint matched = 0, skipped = 0;
+    for (int n = 0; n < 40000; n++) {
+        g_autoptr(GString) s = g_string_new(NULL);
+        int words = g_rand_int_range(rand, 1, 8);
+        for (int w = 0; w < words; w++) {
+            if (w || g_rand_boolean(rand))
+                g_string_append(s, separators[g_rand_int_range(rand, 0, G_N_ELEMENTS(separators))]);
+            g_string_append(s, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+        }
+        guint64 mask = dsr_word_filter_scan(filter, s->str);
+        for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
+            /* The whole string and a part of it starting anywhere. */
+            const char *part = s->str + g_rand_int_range(rand, 0, s->len + 1);
+            while (((guchar)*part & 0xC0) == 0x80)
+                part--;
+            const char *subjects[] = {s->str, part};
+            for (int k = 0; k < 2; k++) {
+                gboolean truth = g_regex_match(rx[i]->regex, subjects[k], 0, NULL);
+                g_autoptr(GMatchInfo) mi = NULL;
+                gboolean got = dsr_filtered_match(rx[i], mask, s->str, subjects[k], &mi);
+                if (truth != got)
+                    g_error("/%s/ on \"%s\": %d, filtered %d", patterns[i], subjects[k], truth,
+                            got);
+                matched += truth;
+                skipped += !(mask & rx[i]->bit);
+            }
+        }
+    }
+    g_rand_free(rand);
+    /* Both sides exercised: matches found, and subjects the filter skipped. */
+    g_assert_cmpuint(matched, >, 1000);
+    g_assert_cmpuint(skipped, >, 1000);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -360,5 +467,8 @@ main(int argc, char **argv)
     g_test_add_func("/text/format/number", test_format_number);
     g_test_add_func("/text/format/typography", test_typography);
     g_test_add_func("/text/clean/hostile-format", test_clean_hostile_format);
+    g_test_add_func("/text/word-filter/words", test_word_filter_words);
+    g_test_add_func("/text/word-filter/never-rejects-a-match",
+                    test_word_filter_never_rejects_a_match);
     return g_test_run();
 }

@@ -106,6 +106,48 @@ char *dsr_text_format_date(const DsrDate *d, const char *lang);
  * inside « », NBSP before :. Returns a new string. English text is returned as is. */
 char *dsr_text_typography(const char *s, const char *lang);
 
+/* Word prefilters for regular expressions matched on folded text. Most
+ * sentences match none of a stage's patterns, and PCRE2 tries each
+ * alternative of each pattern at each position to find that out. A
+ * DsrWordFilter reads from each pattern words that every match of it must
+ * contain ("signature", a word starting with "sign") and, once per sentence,
+ * which patterns' words are there: the others cannot match and are not run.
+ * The words are read from the pattern itself; a pattern whose shape gives
+ * none (or a caseless one) is always run. Built once, then only read: worker
+ * threads share a filter. */
+typedef struct DsrWordFilter DsrWordFilter;
+
+/* A pattern compiled and registered with its filter. */
+typedef struct {
+    GRegex *regex;
+    guint64 bit; /* the pattern's bit in a dsr_word_filter_scan() mask */
+} DsrFilteredRegex;
+
+DsrWordFilter *dsr_word_filter_new(void);
+void dsr_word_filter_free(DsrWordFilter *filter);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrWordFilter, dsr_word_filter_free)
+
+/* Compiles @pattern (g_regex_new() with @flags; NULL with @error on a bad
+ * pattern) and registers it: at most 64 patterns a filter. */
+DsrFilteredRegex *dsr_word_filter_compile(DsrWordFilter *filter, const char *pattern,
+                                          GRegexCompileFlags flags, GError **error);
+
+/* The mask of the patterns that may match @s: bit set for each one whose
+ * words are all there, and for every pattern that is always run. */
+guint64 dsr_word_filter_scan(const DsrWordFilter *filter, const char *s);
+
+/* g_regex_match() of @rx on @s, where @s is @scanned (the string @words was
+ * scanned from) or a part of it; skipped when @words says it cannot match.
+ * Builds with DOSSIER_CHECK_FILTERS run the pattern anyway and abort when
+ * the filter was wrong. */
+gboolean dsr_filtered_match(const DsrFilteredRegex *rx, guint64 words, const char *scanned,
+                            const char *s, GMatchInfo **match_info);
+
+/* The words read from @pattern, for tests: "=word" for a whole word,
+ * "word*" for a word's beginning, one string per alternative; NULL when the
+ * pattern is always run. Free with g_strfreev(). */
+char **dsr__word_filter_words(const char *pattern);
+
 G_END_DECLS
 
 #endif

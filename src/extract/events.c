@@ -20,12 +20,15 @@ static const char WEEKDAYS[] = "lundi|mardi|mercredi|jeudi|vendredi|samedi|diman
 /* Compiled once with the extractor and only read afterwards: GRegex
  * matching keeps its state in the GMatchInfo, so worker threads share them. */
 struct DsrEventRules {
-    GRegex *agreement_noun, *signing, *visit, *forum, *meeting;
+    /* The patterns that type a sentence, run only on sentences holding
+     * their words: most sentences report no event. */
+    DsrWordFilter *filter;
+    const DsrFilteredRegex *agreement_noun, *signing, *unsigned_yet, *visit, *tourism, *milestone;
+    const DsrFilteredRegex *forum, *meeting, *reception, *joint_body, *other, *held;
+    const DsrFilteredRegex *plan, *habitual, *same_day, *cause, *background;
     GRegex *day_month, *month_day, *weekday, *next, *relative_day;
-    GRegex *month_year, *month_alone, *year_alone, *same_day, *other, *named;
+    GRegex *month_year, *month_alone, *year_alone, *named;
     GRegex *anaphoric, *date_words, *event_noun, *summary_noun, *named_year;
-    GRegex *reception, *held, *milestone, *background, *unsigned_yet, *tourism;
-    GRegex *joint_body, *plan, *cause, *habitual;
 };
 typedef DsrEventRules Rules;
 
@@ -38,21 +41,31 @@ rx(const char *pattern)
     return r;
 }
 
+static const DsrFilteredRegex *
+fx(Rules *r, const char *pattern)
+{
+    g_autoptr(GError) err = NULL;
+    const DsrFilteredRegex *x = dsr_word_filter_compile(r->filter, pattern, G_REGEX_OPTIMIZE, &err);
+    g_assert_no_error(err);
+    return x;
+}
+
 DsrEventRules *
 dsr__event_rules_new(void)
 {
     Rules *r = g_new0(Rules, 1);
+    r->filter = dsr_word_filter_new();
     r->agreement_noun =
-        rx("\\b(memorandum|memorandums|memoranda|accords?|protocoles?|conventions?|mous?|"
-           "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
-           "contrats?|contracts?|deals?|chartes?|charters?|plan d'action|plans of action|"
-           "declarations? (?:commune|conjointe|de vision)\\w*|joint (?:statement|declaration)s?|"
-           "feuilles? de route|roadmaps?|traites?|treaty|treaties|pactes?|pacts?|"
-           /* the instrument of loans and aid between governments */
-           "notes? diplomatiques?|diplomatic notes?|echanges? de notes|exchanges? of notes)\\b");
+        fx(r, "\\b(memorandum|memorandums|memoranda|accords?|protocoles?|conventions?|mous?|"
+              "agreements?|documents? de cooperation|cooperation documents?|lettres? d'intention|"
+              "contrats?|contracts?|deals?|chartes?|charters?|plan d'action|plans of action|"
+              "declarations? (?:commune|conjointe|de vision)\\w*|joint (?:statement|declaration)s?|"
+              "feuilles? de route|roadmaps?|traites?|treaty|treaties|pactes?|pacts?|"
+              /* the instrument of loans and aid between governments */
+              "notes? diplomatiques?|diplomatic notes?|echanges? de notes|exchanges? of notes)\\b");
     r->signing =
-        rx("\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
-           "documents|exchanged)\\b");
+        fx(r, "\\b(sign\\w*|paraphe\\w*|inked|boucle|conclu|conclus|conclue|conclues|echange de "
+              "documents|exchanged)\\b");
     /* A visit is also told by its verbs ("s'est rendu à", "arrived in"), by
      * an invitation ("à l'invitation de", which in these dispatches opens a
      * state or official visit), by "attendu à", and by a stay with only its
@@ -66,82 +79,86 @@ dsr__event_rules_new(void)
         "effectu(?:e|era|eront|ent|ait|aient) (?:(?:du|au|le|les|et|ce|cette|\\d{1,2}(?:er)?|"
         "%s|%s) ){1,6}(?:a|au|aux|en) \\w+)\\b",
         WEEKDAYS, MONTHS);
-    r->visit = rx(visit);
-    r->forum = rx("\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
-                  "exhibitions?)\\b");
+    r->visit = fx(r, visit);
+    r->forum =
+        fx(r, "\\b(forums?|fora|sommets?|summits?|salons?|expositions?|expos?|foires?|fairs?|"
+              "exhibitions?)\\b");
     /* Talks under their names: a joint commission's session, co-chairing,
      * "pourparlers", an audience. */
     r->meeting =
-        rx("\\b(tables? rondes?|round ?tables?|seminaires?|seminars?|colloques?|conferences?|"
-           "entretiens?|reunions?|symposiums?|symposia|dialogues?|ateliers?|workshops?|talks|"
-           "meetings?|rencontres?|a rencontre|ont rencontre|rencontrer|rencontrera|will meet|"
-           "webinaires?|webinars?|congres|s'est entretenue?|se sont entretenus|s'entretient|"
-           "s'entretiendra|s'entretiennent|met with|meets with|consultations?|pourparlers|"
-           "audiences?|copresid\\w*|co-presid\\w*|co-?chair\\w*)\\b");
+        fx(r, "\\b(tables? rondes?|round ?tables?|seminaires?|seminars?|colloques?|conferences?|"
+              "entretiens?|reunions?|symposiums?|symposia|dialogues?|ateliers?|workshops?|talks|"
+              "meetings?|rencontres?|a rencontre|ont rencontre|rencontrer|rencontrera|will meet|"
+              "webinaires?|webinars?|congres|s'est entretenue?|se sont entretenus|s'entretient|"
+              "s'entretiendra|s'entretiennent|met with|meets with|consultations?|pourparlers|"
+              "audiences?|copresid\\w*|co-presid\\w*|co-?chair\\w*)\\b");
     /* A joint commission is a body; it is a meeting when it sits ("la 18e
      * Commission mixte s'est tenue"), not when its work is cited. */
     r->joint_body =
-        rx("\\b(?:\\d+(?:e|eme|st|nd|rd|th)|premiere|first) (?:session (?:de la |du |of the )?)?"
-           "(?:commissions? (?:mixtes?|intergouvernementales?)|comites? mixtes?|"
-           "joint (?:commission|committee)|intergovernmental (?:commission|committee))\\b");
+        fx(r, "\\b(?:\\d+(?:e|eme|st|nd|rd|th)|premiere|first) (?:session (?:de la |du |of the )?)?"
+              "(?:commissions? (?:mixtes?|intergouvernementales?)|comites? mixtes?|"
+              "joint (?:commission|committee)|intergovernmental (?:commission|committee))\\b");
     /* Receiving someone is a meeting; receiving a licence, aid or an award
      * is not: the verb counts when a person or delegation follows it. */
-    r->reception = rx("\\b(?:a recu|ont recu|recevant|recevra|recu par|recue par|recus par|"
-                      "recues par|received|receiving|receives|a accueilli|ont accueilli|"
-                      "accueillant|hosted|hosting|hosts)\\b[^.;]{0,60}?\\b(?:m|mme|mr|mrs|ms|"
-                      "ministres?|vice-ministres?|president\\w*|vice-president\\w*|ambassadeurs?|"
-                      "ambassadrice|delegations?|homologues?|secretaires?|directeurs?|directrice|"
-                      "chefs?|gouverneurs?|representant\\w*|pdg|dirigeant\\w*|envoye\\w*|consuls?|"
-                      "maires?|premier ministre|ministers?|ambassadors?|counterparts?|"
-                      "secretary|secretaries|directors?|chief|governors?|representatives?|ceos?|"
-                      "leaders?|envoys?|mayors?|chairm[ae]n|chairwoman|prince|roi|king|queen)\\b");
+    r->reception =
+        fx(r, "\\b(?:a recu|ont recu|recevant|recevra|recu par|recue par|recus par|"
+              "recues par|received|receiving|receives|a accueilli|ont accueilli|"
+              "accueillant|hosted|hosting|hosts)\\b[^.;]{0,60}?\\b(?:m|mme|mr|mrs|ms|"
+              "ministres?|vice-ministres?|president\\w*|vice-president\\w*|ambassadeurs?|"
+              "ambassadrice|delegations?|homologues?|secretaires?|directeurs?|directrice|"
+              "chefs?|gouverneurs?|representant\\w*|pdg|dirigeant\\w*|envoye\\w*|consuls?|"
+              "maires?|premier ministre|ministers?|ambassadors?|counterparts?|"
+              "secretary|secretaries|directors?|chief|governors?|representatives?|ceos?|"
+              "leaders?|envoys?|mayors?|chairm[ae]n|chairwoman|prince|roi|king|queen)\\b");
     /* "X s'est tenu(e)", "was held", "took place" with no event noun left:
      * something met (a named body, an edition). */
-    r->held = rx("\\b(s'est tenue?|se sont tenue?s|s'est deroulee?|a eu lieu|ont eu lieu|"
-                 "was held|were held|took place|was convened|sessions? (?:pleniere|de travail)s?|"
-                 "(?:plenary|working) sessions?)\\b");
+    r->held =
+        fx(r, "\\b(s'est tenue?|se sont tenue?s|s'est deroulee?|a eu lieu|ont eu lieu|"
+              "was held|were held|took place|was convened|sessions? (?:pleniere|de travail)s?|"
+              "(?:plenary|working) sessions?)\\b");
     /* Plans: what someone is to do. Undated, a plan is no event; dated, its
      * weekday lies ahead ("Il doit rencontrer mercredi"). */
-    r->plan = rx("\\b(?:va|vont|doit|doivent|devra|devront|devrait|devraient|will|shall|is to|"
-                 "are to|plans? to|planned to|prevoi\\w* de|envisag\\w* de|s'appret\\w* a|"
-                 "(?:is|are) expected to|(?:is|are) set to|intends? to|compte|comptent|pour|"
-                 "afin de|en vue de|charge\\w* de|autorise\\w* a|to) "
-                 "(?:(?:\\w+|\\d+ \\w+) ){0,2}?(?:signer|sign|rencontrer|meet|visiter|visit|"
-                 "effectuer|pay|tenir|hold|organiser|host|participer|attend|se rendre|travel|"
-                 "conclure|conclude|recevoir|receive|co-?presider|co-?chair)\\b");
+    r->plan = fx(r, "\\b(?:va|vont|doit|doivent|devra|devront|devrait|devraient|will|shall|is to|"
+                    "are to|plans? to|planned to|prevoi\\w* de|envisag\\w* de|s'appret\\w* a|"
+                    "(?:is|are) expected to|(?:is|are) set to|intends? to|compte|comptent|pour|"
+                    "afin de|en vue de|charge\\w* de|autorise\\w* a|to) "
+                    "(?:(?:\\w+|\\d+ \\w+) ){0,2}?(?:signer|sign|rencontrer|meet|visiter|visit|"
+                    "effectuer|pay|tenir|hold|organiser|host|participer|attend|se rendre|travel|"
+                    "conclure|conclude|recevoir|receive|co-?presider|co-?chair)\\b");
     /* A framework set up, a treaty in force: milestones typed `other`
      * before the nouns they contain ("un dialogue stratégique") make them
      * look like meetings. */
-    r->milestone = rx("\\b((?:etabli\\w*|established?|set up|mis en place|mise en place|"
-                      "lance\\w*|launched|cree\\w*|created) (?:un |une |le |la |leur |a |an |"
-                      "the |their )?(?:\\w+ )?(?:partenariat|partnership|dialogue|mecanisme|"
-                      "mechanism|cadre|framework)|came into effect|took effect|"
-                      "(?:est|sont) entree?s? en application)\\b");
+    r->milestone = fx(r, "\\b((?:etabli\\w*|established?|set up|mis en place|mise en place|"
+                         "lance\\w*|launched|cree\\w*|created) (?:un |une |le |la |leur |a |an |"
+                         "the |their )?(?:\\w+ )?(?:partenariat|partnership|dialogue|mecanisme|"
+                         "mechanism|cadre|framework)|came into effect|took effect|"
+                         "(?:est|sont) entree?s? en application)\\b");
     /* An opening clause that sets the scene ("Depuis l'établissement des
      * relations en 1992, le commerce…", "Après l'entrée en vigueur de
      * l'accord en octobre 2016, …", "Since …,"): the history behind what the
      * sentence reports, not an event of the article. */
-    r->background = rx("^(?:(?:depuis|since|apres|after|des|ever since)\\b|de \\d)");
+    r->background = fx(r, "^(?:(?:depuis|since|apres|after|des|ever since)\\b|de \\d)");
     /* A milestone given as the cause of what the sentence reports ("…
      * s'explique par l'entrée en vigueur, en 2016, de l'accord") or as what
      * an anniversary recalls is background too. */
-    r->cause = rx("\\b(s'expliqu\\w* (?:\\w+ ){0,3}?par|grace a|thanks to|due to|owing to|"
-                  "en raison de|because of|attribuable a|attributed to|"
-                  "anniversaire|anniversary|cinquantenaire|centenaire|jubile)\\b");
+    r->cause = fx(r, "\\b(s'expliqu\\w* (?:\\w+ ){0,3}?par|grace a|thanks to|due to|owing to|"
+                     "en raison de|because of|attribuable a|attributed to|"
+                     "anniversaire|anniversary|cinquantenaire|centenaire|jubile)\\b");
     /* Done again and again over a span ("have paid visits over the past
      * 30 years", "a signé … au cours des dix dernières années"): a record,
      * not an event, when no date picks one out. */
     r->habitual =
-        rx("\\b(over the (?:past|last)|in the (?:past|last) (?:\\w+ )?(?:years?|decades?)|"
-           "in recent years|au cours des (?:\\w+ )?(?:dernieres|derniers)|ces dernieres annees|"
-           "ces dernieres decennies|depuis des annees|depuis des decennies|"
-           "(?:dans|pendant) les (?:\\w+ )?(?:dernieres|derniers) (?:annees|decennies|ans))\\b");
+        fx(r, "\\b(over the (?:past|last)|in the (?:past|last) (?:\\w+ )?(?:years?|decades?)|"
+              "in recent years|au cours des (?:\\w+ )?(?:dernieres|derniers)|ces dernieres annees|"
+              "ces dernieres decennies|depuis des annees|depuis des decennies|"
+              "(?:dans|pendant) les (?:\\w+ )?(?:dernieres|derniers) (?:annees|decennies|ans))\\b");
     /* "Une fois signé, cet accord …", "once signed": not signed yet. */
-    r->unsigned_yet = rx("\\b(?:une fois (?:qu'il sera )?signee?s?|once signed|une fois conclue?|"
-                         "lorsqu'il sera signe|when signed|des sa signature)\\b"
-                         "(?!\\s+(?:le|on|en|in)\\s+\\d)");
+    r->unsigned_yet =
+        fx(r, "\\b(?:une fois (?:qu'il sera )?signee?s?|once signed|une fois conclue?|"
+              "lorsqu'il sera signe|when signed|des sa signature)\\b"
+              "(?!\\s+(?:le|on|en|in)\\s+\\d)");
     /* Tourists and visitors counted are statistics, not a visit. */
-    r->tourism = rx("\\b(touristes?|tourists?|visiteurs|visitors|tourisme|tourism|arrivals)\\b");
+    r->tourism = fx(r, "\\b(touristes?|tourists?|visiteurs|visitors|tourisme|tourism|arrivals)\\b");
     g_autofree char *dm = g_strdup_printf(
         "\\b(?:(%s)\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|et|to|and)\\s*\\d{1,2})?"
         "\\s+(%s)\\b\\.?(?:,?\\s+(\\d{4})\\b)?",
@@ -175,14 +192,14 @@ dsr__event_rules_new(void)
     r->month_year = rx(my);
     r->month_alone = rx(ma);
     r->year_alone = rx("\\b(?:en|in|des|since|depuis)\\s+((?:19|20)\\d\\d)\\b(?!\\s*-)");
-    r->same_day = rx("\\b(le meme jour|ce meme jour|ce jour-la|the same day|that day)\\b");
+    r->same_day = fx(r, "\\b(le meme jour|ce meme jour|ce jour-la|the same day|that day)\\b");
     /* Milestones an analyst dates: ties established, a treaty in force, a
      * site opened. Kept only when the sentence dates them. */
-    r->other = rx("\\b(etabli\\w* (?:des |de |leurs )?relations diplomatiques|"
-                  "etablissement des relations diplomatiques|established (?:diplomatic )?"
-                  "(?:relations|ties)|entre\\w* en vigueur|entry into force|entered into force|"
-                  "mise en chantier|inaugur\\w*|upgraded|publie\\w* (?:le|leur|un|une) "
-                  "(?:\\w+ )?(?:rapport|strategie|feuille de route))\\b");
+    r->other = fx(r, "\\b(etabli\\w* (?:des |de |leurs )?relations diplomatiques|"
+                     "etablissement des relations diplomatiques|established (?:diplomatic )?"
+                     "(?:relations|ties)|entre\\w* en vigueur|entry into force|entered into force|"
+                     "mise en chantier|inaugur\\w*|upgraded|publie\\w* (?:le|leur|un|une) "
+                     "(?:\\w+ )?(?:rapport|strategie|feuille de route))\\b");
     /* A capitalised event noun names an event of its own ("le Forum
      * scientifique Vietnam - Russie"), not "le forum" met again. */
     r->named = rx("\\b(Forum|Sommet|Salon|Symposium|Conférence|Séminaire|Colloque|Summit|"
@@ -242,16 +259,13 @@ dsr__event_rules_free(DsrEventRules *r)
 {
     if (!r)
         return;
-    GRegex **all[] = {&r->agreement_noun, &r->signing,      &r->visit,        &r->forum,
-                      &r->meeting,        &r->day_month,    &r->month_day,    &r->weekday,
-                      &r->next,           &r->month_year,   &r->relative_day, &r->month_alone,
-                      &r->year_alone,     &r->same_day,     &r->other,        &r->named,
-                      &r->anaphoric,      &r->date_words,   &r->event_noun,   &r->summary_noun,
-                      &r->named_year,     &r->reception,    &r->held,         &r->milestone,
-                      &r->background,     &r->unsigned_yet, &r->tourism,      &r->joint_body,
-                      &r->plan,           &r->cause,        &r->habitual};
+    GRegex **all[] = {&r->day_month,    &r->month_day,    &r->weekday,     &r->next,
+                      &r->month_year,   &r->relative_day, &r->month_alone, &r->year_alone,
+                      &r->named,        &r->anaphoric,    &r->date_words,  &r->event_noun,
+                      &r->summary_noun, &r->named_year};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
+    dsr_word_filter_free(r->filter);
     g_free(r);
 }
 
@@ -392,7 +406,7 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
      * date, or the next one when the text announces it. A plan ("doit
      * rencontrer mercredi") points ahead only for a weekday: a month and day
      * in a plan may already be past when a dispatch is updated. */
-    if (future || matches(r->plan, folded))
+    if (future || g_regex_match(r->plan->regex, folded, 0, NULL))
         g_date_add_days(gd, (want - have + 7) % 7 ? (want - have + 7) % 7 : 7);
     else
         g_date_subtract_days(gd, (have - want + 7) % 7);
@@ -585,43 +599,55 @@ event_summary(const Rules *r, const GPtrArray *units, guint u, const char *place
     return fact ? fact : summarize(unit->text);
 }
 
+/* A folded sentence with the words of it the typing patterns look for. */
+typedef struct {
+    const char *text;
+    guint64 words;
+} Folded;
+
+/* @x matched on @s: the sentence, or a part of it. */
+static gboolean
+has(const DsrFilteredRegex *x, const Folded *f, const char *s)
+{
+    return dsr_filtered_match(x, f->words, f->text, s, NULL);
+}
+
 static int
-first_match(const GRegex *r, const char *s)
+first_match(const DsrFilteredRegex *x, const Folded *f, const char *s)
 {
     g_autoptr(GMatchInfo) mi = NULL;
     int start = -1, end;
-    if (g_regex_match(r, s, 0, &mi))
+    if (dsr_filtered_match(x, f->words, f->text, s, &mi))
         g_match_info_fetch_pos(mi, 0, &start, &end);
     return start;
 }
 
 static gboolean
-event_type(const Rules *r, const char *folded, DsrEventType *type)
+event_type(const Rules *r, const Folded *f, const char *s, DsrEventType *type)
 {
-    if (matches(r->agreement_noun, folded) && matches(r->signing, folded) &&
-        !matches(r->unsigned_yet, folded))
+    if (has(r->agreement_noun, f, s) && has(r->signing, f, s) && !has(r->unsigned_yet, f, s))
         *type = DSR_EVENT_AGREEMENT;
-    else if (matches(r->visit, folded) && !matches(r->tourism, folded))
+    else if (has(r->visit, f, s) && !has(r->tourism, f, s))
         *type = DSR_EVENT_VISIT;
-    else if (matches(r->milestone, folded))
+    else if (has(r->milestone, f, s))
         *type = DSR_EVENT_OTHER;
     else {
         /* "une table ronde dans le cadre du Forum", "the roundtable, part of
          * the Forum": the noun named first is the event reported. */
-        int f = first_match(r->forum, folded), m = first_match(r->meeting, folded);
+        int fo = first_match(r->forum, f, s), m = first_match(r->meeting, f, s);
         if (m < 0)
-            m = first_match(r->reception, folded);
+            m = first_match(r->reception, f, s);
         if (m < 0)
-            m = first_match(r->joint_body, folded);
-        if (f < 0 && m < 0) {
-            if (matches(r->other, folded))
+            m = first_match(r->joint_body, f, s);
+        if (fo < 0 && m < 0) {
+            if (has(r->other, f, s))
                 *type = DSR_EVENT_OTHER;
-            else if (matches(r->held, folded))
+            else if (has(r->held, f, s))
                 *type = DSR_EVENT_MEETING;
             else
                 return FALSE;
         } else {
-            *type = f >= 0 && (m < 0 || f < m) ? DSR_EVENT_FORUM : DSR_EVENT_MEETING;
+            *type = fo >= 0 && (m < 0 || fo < m) ? DSR_EVENT_FORUM : DSR_EVENT_MEETING;
         }
     }
     return TRUE;
@@ -633,9 +659,10 @@ event_type(const Rules *r, const char *folded, DsrEventType *type)
  * that closes the clause holding a year before the article's. 0 when the
  * sentence opens on no such clause. */
 static int
-background_end(const Rules *r, const char *folded, const DsrDate *art)
+background_end(const Rules *r, const Folded *f, const DsrDate *art)
 {
-    if (!matches(r->background, folded))
+    const char *folded = f->text;
+    if (!has(r->background, f, folded))
         return 0;
     for (const char *p = folded; p[0] && p[1] && p[2] && p[3]; p++) {
         if ((p > folded && g_ascii_isalnum(p[-1])) || !g_ascii_isdigit(p[0]) ||
@@ -686,14 +713,15 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+        Folded f = {folded, dsr_word_filter_scan(r->filter, folded)};
         DsrEventType type;
         /* After an opening on history, only what the rest reports and
          * dates is this article's event. */
-        int from = background_end(r, folded, &art);
-        if (!event_type(r, folded + from, &type))
+        int from = background_end(r, &f, &art);
+        if (!event_type(r, &f, folded + from, &type))
             continue;
         g_autofree char *date = resolve_date(r, folded + from, &days);
-        if ((from || matches(r->plan, folded) || matches(r->habitual, folded)) && !date)
+        if ((from || has(r->plan, &f, folded) || has(r->habitual, &f, folded)) && !date)
             continue;
         /* "Depuis la signature de l'accord, les liens …": undated, the
          * opening is history when the rest reports nothing. */
@@ -701,15 +729,15 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
         const char *comma = strstr(folded, ", ");
         if (!from && !date && comma &&
             (g_str_has_prefix(folded, "depuis ") || g_str_has_prefix(folded, "since ")) &&
-            !event_type(r, comma + 2, &rest_type))
+            !event_type(r, &f, comma + 2, &rest_type))
             continue;
-        if (!date && facts->events->len && matches(r->same_day, folded))
+        if (!date && facts->events->len && has(r->same_day, &f, folded))
             date = g_strdup(
                 ((DsrEvent *)g_ptr_array_index(facts->events, facts->events->len - 1))->date);
         /* A milestone without a date, or given as a cause or recalled by an
          * anniversary without its day, is background, not an event. */
         if (type == DSR_EVENT_OTHER &&
-            (!date || (matches(r->cause, folded + from) && strlen(date) < 10)))
+            (!date || (has(r->cause, &f, folded + from) && strlen(date) < 10)))
             continue;
         gboolean lead = unit->paragraph <= 0;
         gboolean named = !lead && !date && g_regex_match(r->named, unit->text, 0, NULL);
