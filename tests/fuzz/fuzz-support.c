@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "fuzz.h"
+#include <gio/gio.h>
 #include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,24 +126,109 @@ dsr_fuzz_check_html(const guint8 *html, gsize len, const char *what)
     xmlFreeDoc(doc);
 }
 
-static gboolean
-contains(const guint8 *hay, gsize len, const char *needle)
+/* The first @needle in @hay, or NULL. */
+static const guint8 *
+find(const guint8 *hay, gsize len, const char *needle)
 {
     gsize n = strlen(needle);
     for (gsize i = 0; i + n <= len; i++)
         if (hay[i] == (guint8)needle[0] && memcmp(hay + i, needle, n) == 0)
-            return TRUE;
-    return FALSE;
+            return hay + i;
+    return NULL;
 }
 
+/* The bytes of a FlateDecode stream inflated, or NULL when they do not
+ * inflate. */
+static GBytes *
+inflate(const guint8 *data, gsize len)
+{
+    g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+    g_autoptr(GByteArray) out = g_byte_array_new();
+    guint8 buf[65536];
+    gsize in_done = 0;
+    for (;;) {
+        gsize read = 0, written = 0;
+        g_autoptr(GError) err = NULL;
+        GConverterResult r =
+            g_converter_convert(G_CONVERTER(z), data + in_done, len - in_done, buf, sizeof buf,
+                                G_CONVERTER_INPUT_AT_END, &read, &written, &err);
+        if (r == G_CONVERTER_ERROR)
+            return NULL;
+        in_done += read;
+        g_byte_array_append(out, buf, written);
+        if (r == G_CONVERTER_FINISHED || (read == 0 && written == 0))
+            break;
+    }
+    return g_byte_array_free_to_bytes(g_steal_pointer(&out));
+}
+
+static gboolean
+contains(const guint8 *hay, gsize len, const char *needle)
+{
+    return find(hay, len, needle) != NULL;
+}
+
+static const char *const forbidden[] = {"/JavaScript",   "/JS ",        "/JS(",       "/Launch",
+                                        "/EmbeddedFile", "/SubmitForm", "/ImportData"};
+
+static void
+check_objects(const guint8 *data, gsize len, const char *where)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(forbidden); i++)
+        if (contains(data, len, forbidden[i]))
+            unsafe("PDF", where, forbidden[i]);
+}
+
+/* No action, script or embedded file in the PDF's objects: those written
+ * plainly, and those packed in object streams (/Type/ObjStm, inflated). The
+ * other streams (page contents, fonts, images) are data no viewer runs, and
+ * compressed bytes spell "/JS(" by chance now and then, so they are skipped. */
 void
 dsr_fuzz_check_pdf(const guint8 *pdf, gsize len)
 {
     if (len < 5 || memcmp(pdf, "%PDF-", 5) != 0)
         unsafe("PDF", "no PDF header", NULL);
-    static const char *const forbidden[] = {"/JavaScript",   "/JS ",        "/JS(",       "/Launch",
-                                            "/EmbeddedFile", "/SubmitForm", "/ImportData"};
-    for (guint i = 0; i < G_N_ELEMENTS(forbidden); i++)
-        if (contains(pdf, len, forbidden[i]))
-            unsafe("PDF", "forbidden action or file", forbidden[i]);
+    gsize at = 0;
+    while (at < len) {
+        const guint8 *kw = find(pdf + at, len - at, "stream\n");
+        gsize end = kw ? (gsize)(kw - pdf) : len;
+        /* "endstream\n" is not the keyword that opens one. */
+        if (kw && end >= 3 && memcmp(kw - 3, "end", 3) == 0) {
+            check_objects(pdf + at, end + 7 - at, "forbidden action or file");
+            at = end + 7;
+            continue;
+        }
+        check_objects(pdf + at, end - at, "forbidden action or file");
+        if (!kw)
+            break;
+        /* The stream's dictionary: from its object's "obj" to the keyword. */
+        const guint8 *dict = pdf + at;
+        for (const guint8 *p = kw; p > pdf + at + 3; p--)
+            if (memcmp(p - 3, "obj", 3) == 0) {
+                dict = p;
+                break;
+            }
+        g_autofree char *d = g_strndup((const char *)dict, kw - dict);
+        const char *l = strstr(d, "/Length");
+        char *after = NULL;
+        gsize n = l ? g_ascii_strtoull(l + 7, &after, 10) : 0;
+        const guint8 *data = kw + 7;
+        if (!l || after == l + 7 || strstr(after, " R") == after + strspn(after, " 0123456789") ||
+            n > len - (gsize)(data - pdf)) {
+            /* No direct length: the data ends at the first "endstream". */
+            const guint8 *e = find(data, len - (data - pdf), "endstream");
+            if (!e)
+                unsafe("PDF", "stream without its end", NULL);
+            n = e - data;
+        }
+        if (strstr(d, "/ObjStm")) {
+            g_autoptr(GBytes) objects = strstr(d, "/FlateDecode") ? inflate(data, n) : NULL;
+            if (strstr(d, "/FlateDecode") && !objects)
+                unsafe("PDF", "object stream that does not inflate", NULL);
+            gsize olen = 0;
+            const guint8 *o = objects ? g_bytes_get_data(objects, &olen) : data;
+            check_objects(o, objects ? olen : n, "forbidden action or file in an object stream");
+        }
+        at = data + n - pdf;
+    }
 }
