@@ -113,6 +113,32 @@ test_squeeze(void)
     g_assert_cmpstr(a, ==, "16\u202f400 euros");
     g_autofree char *b = dsr_text_squeeze("a \u00a0 b");
     g_assert_cmpstr(b, ==, "a b");
+    /* A lone NBSP or thin space stays; invisible characters go, also inside
+     * an ASCII span; a tab alone is a space. */
+    g_autofree char *c = dsr_text_squeeze("\u00ab\u00a0oui\u00a0\u00bb, x\u2009y z\u200bw\tv");
+    g_assert_cmpstr(c, ==, "\u00ab\u00a0oui\u00a0\u00bb, x\u2009y zw v");
+    g_autofree char *d = dsr_text_squeeze("\u200b \u00a0");
+    g_assert_cmpstr(d, ==, "");
+}
+
+static void
+test_words_in_place(void)
+{
+    g_autoptr(GPtrArray) w =
+        dsr_text_words("L\u2019\u00c9conomie -- pro-russe, 16,5 % e\u0301t\u00e9 x-");
+    const char *const expected[] = {"l", "\u00e9conomie",  "pro-russe", "16",
+                                    "5", "e\u0301t\u00e9", "x"};
+    g_assert_cmpuint(w->len, ==, G_N_ELEMENTS(expected));
+    for (guint i = 0; i < w->len; i++)
+        g_assert_cmpstr(g_ptr_array_index(w, i), ==, expected[i]);
+    /* Read in place, the same words. */
+    g_autofree char *folded = dsr_text_fold("L\u2019\u00c9conomie -- pro-russe");
+    const char *p = folded, *start;
+    gsize len;
+    guint n = 0;
+    while ((start = dsr_text_next_word(&p, &len)))
+        g_assert_cmpint(strncmp(start, expected[n++], len), ==, 0);
+    g_assert_cmpuint(n, ==, 3);
 }
 
 static void
@@ -451,12 +477,13 @@ main(int argc, char **argv)
     g_test_add_func("/text/clean/encodings", test_clean);
     g_test_add_func("/text/clean/long-nfd", test_clean_long_nfd);
     g_test_add_func("/text/squeeze", test_squeeze);
+    g_test_add_func("/text/words", test_words);
     g_test_add_func("/text/sentences/abbreviations", test_sentences_abbreviations);
     g_test_add_func("/text/sentences/numbers", test_sentences_numbers);
     g_test_add_func("/text/sentences/glued", test_sentences_glued);
     g_test_add_func("/text/sentences/quotes", test_sentences_quotes);
     g_test_add_func("/text/sentences/ellipsis", test_sentences_ellipsis);
-    g_test_add_func("/text/words", test_words);
+    g_test_add_func("/text/words/in-place", test_words_in_place);
     g_test_add_func("/text/guess-lang", test_guess_lang);
     g_test_add_func("/text/stem", test_stem);
     g_test_add_func("/text/clean-nfc-pieces", test_clean_nfc_pieces);

@@ -56,6 +56,11 @@ GPtrArray *dsr_text_sentences(const char *paragraph);
  * split ("l'économie" -> "l", "économie"). Returns a GPtrArray of strings. */
 GPtrArray *dsr_text_words(const char *s);
 
+/* The words of dsr_text_words() read in place from @folded, text already
+ * folded (dsr_text_fold()): the next word at or after *@p, as its start in
+ * @folded and *@len bytes, *@p moved past it; NULL at the end. */
+const char *dsr_text_next_word(const char **p, gsize *len);
+
 /* TRUE when folded @word is a stop word of @lang ("fr" or "en"). */
 gboolean dsr_text_is_stopword(const char *word, const char *lang);
 

@@ -87,11 +87,23 @@ theme_free(Theme *t)
 static GPtrArray *
 content_stems(const char *text, const char *lang, DsrStemmer *stemmer)
 {
-    g_autoptr(GPtrArray) words = dsr_text_words(text);
+    g_autofree char *folded = dsr_text_fold(text);
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < words->len; i++) {
-        const char *w = g_ptr_array_index(words, i);
-        if (g_utf8_strlen(w, -1) < 2 || dsr_text_is_stopword(w, lang))
+    const char *p = folded, *start;
+    gsize len;
+    char buf[64];
+    while ((start = dsr_text_next_word(&p, &len))) {
+        /* A lone letter: one character, ASCII or not. */
+        if (len == 1 || (gsize)(g_utf8_next_char(start) - start) == len)
+            continue;
+        g_autofree char *long_word = len >= sizeof buf ? g_strndup(start, len) : NULL;
+        const char *w = long_word;
+        if (!w) {
+            memcpy(buf, start, len);
+            buf[len] = '\0';
+            w = buf;
+        }
+        if (dsr_text_is_stopword(w, lang))
             continue;
         g_ptr_array_add(out, dsr_stemmer_stem(stemmer, w));
     }

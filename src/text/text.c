@@ -299,38 +299,90 @@ dsr_text_fold_ascii(const char *s)
     return g_string_free(out, FALSE);
 }
 
+/* The space run squeezed before the next character: one space, or the lone
+ * NBSP or thin space it was. */
+static void
+end_space_run(GString *out, const char *pending, int *run)
+{
+    if (*run > 0 && out->len > 0) {
+        gunichar first = g_utf8_get_char(pending);
+        /* A lone NBSP or thin space carries meaning (16 400, « oui »): keep it. */
+        if (*run == 1 && (first == 0x00A0 || first == 0x202F || first == 0x2009))
+            g_string_append_unichar(out, first);
+        else
+            g_string_append_c(out, ' ');
+    }
+    *run = 0;
+}
+
 char *
 dsr_text_squeeze(const char *s)
 {
     GString *out = g_string_sized_new(strlen(s));
     const char *pending = NULL; /* the first space of a run, kept when the run is single */
     int run = 0;
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    for (const char *p = s; *p;) {
         guchar b = (guchar)*p;
-        if (b > ' ' && b < 0x80 && run == 0) {
-            g_string_append_c(out, (char)b); /* the common case, not decoded */
+        if (b > ' ' && b < 0x80) {
+            /* The common case: a span of printable ASCII, copied whole. */
+            end_space_run(out, pending, &run);
+            const char *q = p + 1;
+            while ((guchar)*q > ' ' && (guchar)*q < 0x80)
+                q++;
+            g_string_append_len(out, p, q - p);
+            p = q;
             continue;
         }
-        gunichar c = g_utf8_get_char(p);
-        if (is_invisible(c))
+        gunichar c = b == ' ' ? ' ' : g_utf8_get_char(p);
+        const char *here = p;
+        p = g_utf8_next_char(p);
+        if (c != ' ' && is_invisible(c))
             continue;
-        if (dsr_text_is_space(c)) {
+        if (c == ' ' || dsr_text_is_space(c)) {
             if (run++ == 0)
-                pending = p;
+                pending = here;
             continue;
         }
-        if (run > 0 && out->len > 0) {
-            gunichar first = g_utf8_get_char(pending);
-            /* A lone NBSP or thin space carries meaning (16 400, « oui »): keep it. */
-            if (run == 1 && (first == 0x00A0 || first == 0x202F || first == 0x2009))
-                g_string_append_unichar(out, first);
-            else
-                g_string_append_c(out, ' ');
-        }
-        run = 0;
+        end_space_run(out, pending, &run);
         g_string_append_unichar(out, c);
     }
     return g_string_free(out, FALSE);
+}
+
+/* Letters, digits and inner hyphens make words; an apostrophe ends an elided
+ * article ("l'économie" -> "l", "économie"). */
+const char *
+dsr_text_next_word(const char **p, gsize *len)
+{
+    const char *start = NULL;
+    const char *q = *p;
+    for (;;) {
+        if (g_ascii_isalnum(*q)) { /* ASCII letters and digits, not decoded */
+            if (!start)
+                start = q;
+            q++;
+            continue;
+        }
+        gunichar c = *q ? g_utf8_get_char(q) : 0;
+        gboolean inner_hyphen =
+            c == '-' && start && q[1] && g_unichar_isalnum(g_utf8_get_char(q + 1));
+        if (c && (g_unichar_isalnum(c) || g_unichar_ismark(c) || inner_hyphen)) {
+            if (!start)
+                start = q;
+            q = g_utf8_next_char(q);
+            continue;
+        }
+        if (start) {
+            *len = (gsize)(q - start);
+            *p = q;
+            return start;
+        }
+        if (!c) {
+            *p = q;
+            return NULL;
+        }
+        q = g_utf8_next_char(q);
+    }
 }
 
 GPtrArray *
@@ -338,29 +390,10 @@ dsr_text_words(const char *s)
 {
     GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
     g_autofree char *folded = dsr_text_fold(s);
-    GString *w = g_string_new(NULL);
-    for (const char *p = folded;; p = g_utf8_next_char(p)) {
-        if (g_ascii_isalnum(*p)) {
-            g_string_append_c(w, *p); /* ASCII letters and digits, not decoded */
-            continue;
-        }
-        gunichar c = *p ? g_utf8_get_char(p) : 0;
-        /* Letters, digits and inner hyphens make words; an apostrophe ends an
-         * elided article ("l'économie" -> "l", "économie"). */
-        gboolean inner_hyphen =
-            c == '-' && w->len > 0 && p[1] && g_unichar_isalnum(g_utf8_get_char(p + 1));
-        if (c && (g_unichar_isalnum(c) || g_unichar_ismark(c) || inner_hyphen)) {
-            g_string_append_unichar(w, c);
-            continue;
-        }
-        if (w->len) {
-            g_ptr_array_add(words, g_strndup(w->str, w->len));
-            g_string_truncate(w, 0);
-        }
-        if (!c)
-            break;
-    }
-    g_string_free(w, TRUE);
+    const char *p = folded, *w;
+    gsize len;
+    while ((w = dsr_text_next_word(&p, &len)))
+        g_ptr_array_add(words, g_strndup(w, len));
     return words;
 }
 
@@ -465,10 +498,18 @@ dsr_text_guess_lang(const char *s)
         marks = t;
         g_once_init_leave(&once, 1);
     }
-    g_autoptr(GPtrArray) words = dsr_text_words(s);
+    /* The words read in place: no mark is longer than 15 bytes. */
+    g_autofree char *folded = dsr_text_fold(s);
+    const char *p = folded, *w;
+    gsize n;
     int fr = 0, en = 0;
-    for (guint i = 0; i < words->len; i++) {
-        int m = GPOINTER_TO_INT(g_hash_table_lookup(marks, g_ptr_array_index(words, i)));
+    while ((w = dsr_text_next_word(&p, &n))) {
+        char word[16];
+        if (n >= sizeof word)
+            continue;
+        memcpy(word, w, n);
+        word[n] = '\0';
+        int m = GPOINTER_TO_INT(g_hash_table_lookup(marks, word));
         fr += m == 1;
         en += m == 2;
     }
