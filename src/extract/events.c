@@ -582,7 +582,7 @@ event_summary(const Rules *r, const GPtrArray *units, guint u, const char *place
               const DsrFacts *facts)
 {
     const DsrUnit *unit = g_ptr_array_index(units, u);
-    g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+    const char *folded = unit->folded;
     if (!g_regex_match(r->anaphoric, folded, 0, NULL))
         return summarize(unit->text);
     const DsrUnit *before = u > 0 ? g_ptr_array_index(units, u - 1) : NULL;
@@ -701,7 +701,7 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
     DsrDate days = art;
     for (guint u = 0; !art.year && u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
-        g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+        const char *folded = unit->folded;
         int y = named_year(r, folded);
         if (y && days.year && y != days.year) {
             days.year = 0;
@@ -712,7 +712,7 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
     }
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
-        g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+        const char *folded = unit->folded;
         Folded f = {folded, dsr_word_filter_scan(r->filter, folded)};
         DsrEventType type;
         /* After an opening on history, only what the rest reports and

@@ -121,6 +121,7 @@ typedef struct {
     int index;        /* body sentence index; -1 for the title */
     GArray *mentions; /* DsrMention */
     DsrTokens tokens; /* of text */
+    char *folded;     /* dsr_text_fold_ascii() of text, for matching */
 } DsrUnit;
 
 /* Sets facts->partners and facts->primary_partner from the units' mentions. */

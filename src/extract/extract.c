@@ -156,6 +156,7 @@ unit_free(DsrUnit *u)
 {
     g_array_unref(u->mentions);
     dsr__tokens_clear(&u->tokens);
+    g_free(u->folded);
     g_free(u);
 }
 
@@ -166,6 +167,7 @@ unit_new(const DsrExtractor *ex, const char *text, int paragraph, int index)
     u->text = text;
     u->paragraph = paragraph;
     u->index = index;
+    u->folded = dsr_text_fold_ascii(text);
     dsr__tokens_init(&u->tokens, text);
     u->mentions = dsr__gazetteer_find_tokens(ex->gazetteer, text, &u->tokens);
     dsr__mentions_drop_languages(text, u->mentions);

@@ -689,7 +689,7 @@ dsr__figure_entity(const DsrExtractor *ex, const DsrUnit *unit, const DsrFigure 
     const GArray *ms = unit->mentions;
     const char *q = fig->quote ? strstr(unit->text, fig->quote) : NULL;
     int at = q ? (int)(q - unit->text) : 0;
-    g_autofree char *folded = dsr_text_fold_ascii(unit->text);
+    const char *folded = unit->folded;
     gboolean bilateral = FALSE;
     for (guint i = 0; i < G_N_ELEMENTS(bilateral_words) && !bilateral; i++)
         bilateral = strstr(folded, bilateral_words[i]) != NULL;
