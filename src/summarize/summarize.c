@@ -196,11 +196,22 @@ dsr__stems(DsrRelation *rel, const char *text, const char *lang)
         return set;
     gboolean en = g_strcmp0(lang, "en") == 0;
     DsrStemmer *stemmer = en ? rel->stem_en : rel->stem_fr;
-    g_autoptr(GPtrArray) words = dsr_text_words(text);
-    for (guint i = 0; i < words->len; i++) {
-        const char *w = g_ptr_array_index(words, i);
-        if (g_utf8_strlen(w, -1) < 3 || g_ascii_isdigit(w[0]) ||
-            dsr_text_is_stopword(w, en ? "en" : "fr"))
+    /* The words read in place: only those kept are copied. */
+    g_autofree char *folded = dsr_text_fold(text);
+    const char *p = folded, *start;
+    gsize len;
+    char buf[64];
+    while ((start = dsr_text_next_word(&p, &len))) {
+        if (g_ascii_isdigit(start[0]) || g_utf8_strlen(start, (gssize)len) < 3)
+            continue;
+        g_autofree char *long_word = len >= sizeof buf ? g_strndup(start, len) : NULL;
+        const char *w = long_word;
+        if (!w) {
+            memcpy(buf, start, len);
+            buf[len] = '\0';
+            w = buf;
+        }
+        if (dsr_text_is_stopword(w, en ? "en" : "fr"))
             continue;
         g_hash_table_add(set, dsr_stemmer_stem(stemmer, w));
     }
