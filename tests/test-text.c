@@ -139,6 +139,13 @@ test_words_in_place(void)
     while ((start = dsr_text_next_word(&p, &len)))
         g_assert_cmpint(strncmp(start, expected[n++], len), ==, 0);
     g_assert_cmpuint(n, ==, 3);
+    /* A span fits the buffer, or goes to the heap. */
+    char buf[4];
+    g_autofree char *heap = NULL;
+    g_assert_cmpstr(dsr_text_span("abcdef", 3, buf, sizeof buf, &heap), ==, "abc");
+    g_assert_null(heap);
+    g_assert_cmpstr(dsr_text_span("abcdef", 4, buf, sizeof buf, &heap), ==, "abcd");
+    g_assert_nonnull(heap);
 }
 
 static void

@@ -61,6 +61,11 @@ GPtrArray *dsr_text_words(const char *s);
  * @folded and *@len bytes, *@p moved past it; NULL at the end. */
 const char *dsr_text_next_word(const char **p, gsize *len);
 
+/* The @len bytes at @start as a string: copied into @buf when they fit in
+ * its @size bytes, else into a new string left in *@heap for the caller to
+ * free. */
+const char *dsr_text_span(const char *start, gsize len, char *buf, gsize size, char **heap);
+
 /* TRUE when folded @word is a stop word of @lang ("fr" or "en"). */
 gboolean dsr_text_is_stopword(const char *word, const char *lang);
 

@@ -96,13 +96,8 @@ content_stems(const char *text, const char *lang, DsrStemmer *stemmer)
         /* A lone letter: one character, ASCII or not. */
         if (len == 1 || (gsize)(g_utf8_next_char(start) - start) == len)
             continue;
-        g_autofree char *long_word = len >= sizeof buf ? g_strndup(start, len) : NULL;
-        const char *w = long_word;
-        if (!w) {
-            memcpy(buf, start, len);
-            buf[len] = '\0';
-            w = buf;
-        }
+        g_autofree char *heap = NULL;
+        const char *w = dsr_text_span(start, len, buf, sizeof buf, &heap);
         if (dsr_text_is_stopword(w, lang))
             continue;
         g_ptr_array_add(out, dsr_stemmer_stem(stemmer, w));

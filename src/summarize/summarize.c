@@ -204,13 +204,8 @@ dsr__stems(DsrRelation *rel, const char *text, const char *lang)
     while ((start = dsr_text_next_word(&p, &len))) {
         if (g_ascii_isdigit(start[0]) || g_utf8_strlen(start, (gssize)len) < 3)
             continue;
-        g_autofree char *long_word = len >= sizeof buf ? g_strndup(start, len) : NULL;
-        const char *w = long_word;
-        if (!w) {
-            memcpy(buf, start, len);
-            buf[len] = '\0';
-            w = buf;
-        }
+        g_autofree char *heap = NULL;
+        const char *w = dsr_text_span(start, len, buf, sizeof buf, &heap);
         if (dsr_text_is_stopword(w, en ? "en" : "fr"))
             continue;
         g_hash_table_add(set, dsr_stemmer_stem(stemmer, w));

@@ -385,6 +385,16 @@ dsr_text_next_word(const char **p, gsize *len)
     }
 }
 
+const char *
+dsr_text_span(const char *start, gsize len, char *buf, gsize size, char **heap)
+{
+    if (len >= size)
+        return *heap = g_strndup(start, len);
+    memcpy(buf, start, len);
+    buf[len] = '\0';
+    return buf;
+}
+
 GPtrArray *
 dsr_text_words(const char *s)
 {
