@@ -191,6 +191,14 @@ static const char *const context_complements[] = {
     "according to him", "according to her", "according to them",
 };
 
+/* g_str_has_prefix() with the first byte compared first: the lists below
+ * are tried against every candidate sentence. */
+static inline gboolean
+starts_with(const char *s, const char *prefix)
+{
+    return !prefix[0] || (s[0] == prefix[0] && g_str_has_prefix(s, prefix));
+}
+
 static gboolean
 subject_depends_on_context(const char *text)
 {
@@ -209,24 +217,36 @@ subject_depends_on_context(const char *text)
             return TRUE;
     }
     /* A demonstrative in the opening phrase ("Sur ce total,", "À partir de
-     * ces initiatives") names what the sentence before said. */
-    g_autofree char *before = first_comma ? g_strndup(f, (gsize)(first_comma - f)) : NULL;
-    g_autoptr(GPtrArray) words = dsr_text_words(before ? before : f);
-    guint opening = before && words->len <= 8 ? words->len : 5;
-    if (before && words->len > 8) {
-        /* No opening phrase: the first words, read on the whole head. */
-        g_ptr_array_unref(words);
-        words = dsr_text_words(f);
+     * ces initiatives") names what the sentence before said: the words
+     * before the first comma when there are at most eight, else the first
+     * five of the head. Read in place, the first ten are enough. */
+    const char *ws[10];
+    gsize wl[10];
+    guint nw = 0, n_before = 0;
+    const char *p = f, *start;
+    gsize l;
+    while (nw < G_N_ELEMENTS(ws) && (start = dsr_text_next_word(&p, &l))) {
+        ws[nw] = start;
+        wl[nw++] = l;
+        n_before += first_comma && start < first_comma;
     }
-    for (guint i = 0; i < words->len && i < opening; i++) {
-        const char *w = g_ptr_array_index(words, i);
-        if (strcmp(w, "ce") && strcmp(w, "cet") && strcmp(w, "cette") && strcmp(w, "ces"))
+    gboolean phrase_words = first_comma && n_before <= 8;
+    guint listed = phrase_words ? n_before : nw; /* the words the test reads */
+    guint opening = phrase_words ? n_before : 5;
+    for (guint i = 0; i < listed && i < opening; i++) {
+        static const char *const demonstratives[] = {"ce", "cet", "cette", "ces"};
+        gboolean demonstrative = FALSE;
+        for (guint k = 0; k < G_N_ELEMENTS(demonstratives) && !demonstrative; k++)
+            demonstrative =
+                wl[i] == strlen(demonstratives[k]) && memcmp(ws[i], demonstratives[k], wl[i]) == 0;
+        if (!demonstrative)
             continue;
-        const char *next = i + 1 < words->len ? g_ptr_array_index(words, i + 1) : "";
-        g_autofree char *phrase = g_strdup_printf("%s %s", w, next);
+        g_autofree char *phrase = i + 1 < listed ? g_strdup_printf("%.*s %.*s", (int)wl[i], ws[i],
+                                                                   (int)wl[i + 1], ws[i + 1])
+                                                 : g_strdup_printf("%.*s ", (int)wl[i], ws[i]);
         gboolean exempt = FALSE;
         for (guint k = 0; k < G_N_ELEMENTS(clause_not_anaphora) && !exempt; k++)
-            exempt = g_str_has_prefix(phrase, clause_not_anaphora[k]);
+            exempt = starts_with(phrase, clause_not_anaphora[k]);
         if (!exempt)
             return TRUE;
     }
@@ -236,11 +256,11 @@ subject_depends_on_context(const char *text)
             w++;
         gboolean exempt = FALSE;
         for (guint i = 0; i < G_N_ELEMENTS(clause_not_anaphora) && !exempt; i++)
-            exempt = g_str_has_prefix(w, clause_not_anaphora[i]);
+            exempt = starts_with(w, clause_not_anaphora[i]);
         if (exempt)
             continue;
         for (guint i = 0; i < G_N_ELEMENTS(clause_subjects); i++)
-            if (g_str_has_prefix(w, clause_subjects[i]))
+            if (starts_with(w, clause_subjects[i]))
                 return TRUE;
     }
     return FALSE;
@@ -261,9 +281,9 @@ depends_on_context(const char *text)
         p = g_utf8_next_char(p);
     gboolean dated = FALSE;
     for (guint i = 0; i < G_N_ELEMENTS(clause_not_anaphora) && !dated; i++)
-        dated = g_str_has_prefix(p, clause_not_anaphora[i]);
+        dated = starts_with(p, clause_not_anaphora[i]);
     for (guint i = 0; i < G_N_ELEMENTS(dependent_openers) && !dated; i++)
-        if (g_str_has_prefix(p, dependent_openers[i]))
+        if (starts_with(p, dependent_openers[i]))
             return TRUE;
     return subject_depends_on_context(text);
 }
