@@ -288,6 +288,14 @@ depends_on_context(const char *text)
     return subject_depends_on_context(text);
 }
 
+/* g_unichar_isalnum() of the character at @p, ASCII without decoding. */
+static inline gboolean
+is_alnum_at(const char *p)
+{
+    guchar b = (guchar)*p;
+    return b < 0x80 ? g_ascii_isalnum(b) : g_unichar_isalnum(g_utf8_get_char(p));
+}
+
 /* Words as a reader counts them: runs of letters or digits (an elided
  * "l'" counts as one). Cheaper than dsr_text_words() for a length check. */
 static guint
@@ -296,7 +304,7 @@ count_words(const char *text)
     guint n = 0;
     gboolean in = FALSE;
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-        gboolean alnum = g_unichar_isalnum(g_utf8_get_char(p));
+        gboolean alnum = is_alnum_at(p);
         n += alnum && !in;
         in = alnum;
     }
@@ -365,8 +373,7 @@ holds_date(const char *text)
 {
     const char *p = text;
     while (*p) {
-        gunichar c = g_utf8_get_char(p);
-        if (!g_unichar_isalnum(c)) {
+        if (!is_alnum_at(p)) {
             p = g_utf8_next_char(p);
             continue;
         }
@@ -374,8 +381,9 @@ holds_date(const char *text)
         gboolean digits = TRUE;
         /* Words as dsr_text_words() cuts them: inner hyphens and marks belong to
          * the word, so "mi-novembre" is not the month. */
-        while (*p && (g_unichar_isalnum(c = g_utf8_get_char(p)) || g_unichar_ismark(c) ||
-                      (c == '-' && p[1] && g_unichar_isalnum(g_utf8_get_char(p + 1))))) {
+        while (*p &&
+               (is_alnum_at(p) || ((guchar)*p >= 0x80 && g_unichar_ismark(g_utf8_get_char(p))) ||
+                (*p == '-' && p[1] && is_alnum_at(p + 1)))) {
             digits &= g_ascii_isdigit(*p);
             p = g_utf8_next_char(p);
         }

@@ -116,7 +116,7 @@ dsr_text_month_number(const char *word)
     if (n && end[-1] == '.')
         end[-1] = '\0';
     for (guint i = 0; i < G_N_ELEMENTS(months); i++)
-        if (strcmp(w, months[i].name) == 0)
+        if (w[0] == months[i].name[0] && strcmp(w, months[i].name) == 0)
             return months[i].month;
     return 0;
 }
