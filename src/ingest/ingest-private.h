@@ -54,6 +54,9 @@ typedef enum {
 
 DsrLineKind dsr__classify_line(const char *line);
 
+/* dsr__classify_line() of a line already squeezed (dsr_text_squeeze()). */
+DsrLineKind dsr__classify_squeezed_line(const char *line);
+
 /* TRUE for a caption that carries no credit: one dated phrase without a
  * finite verb ("Cérémonie de signature de l'accord, le 27 juin 2016 à Vinh."). */
 gboolean dsr__is_uncredited_caption(const char *para);

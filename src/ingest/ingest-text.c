@@ -301,7 +301,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         g_autofree char *line = dsr_text_squeeze(lines[i]);
         if (!*line)
             continue;
-        DsrLineKind kind = dsr__classify_line(line);
+        DsrLineKind kind = dsr__classify_squeezed_line(line);
         DsrDate d;
         if (kind == DSR__LINE_SOURCE) {
             char *url = dsr__source_line_url(line);

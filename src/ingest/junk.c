@@ -269,6 +269,12 @@ DsrLineKind
 dsr__classify_line(const char *raw)
 {
     g_autofree char *line = dsr_text_squeeze(raw);
+    return dsr__classify_squeezed_line(line);
+}
+
+DsrLineKind
+dsr__classify_squeezed_line(const char *line)
+{
     if (!*line)
         return DSR__LINE_TEXT;
     guint words = dsr__count_words(line);
