@@ -28,9 +28,23 @@ struct DsrEventRules {
     const DsrFilteredRegex *plan, *habitual, *same_day, *cause, *background;
     GRegex *day_month, *month_day, *weekday, *next, *relative_day;
     GRegex *month_year, *month_alone, *year_alone, *named;
-    GRegex *anaphoric, *date_words, *event_noun, *summary_noun, *named_year;
+    const DsrFilteredRegex *named_year;
+    GRegex *anaphoric, *date_words, *event_noun, *summary_noun;
 };
 typedef DsrEventRules Rules;
+
+/* A folded sentence with the words of it the typing patterns look for. */
+typedef struct {
+    const char *text;
+    guint64 words;
+} Folded;
+
+/* @x matched on @s: the sentence, or a part of it. */
+static gboolean
+has(const DsrFilteredRegex *x, const Folded *f, const char *s)
+{
+    return dsr_filtered_match(x, f->words, f->text, s, NULL);
+}
 
 static GRegex *
 rx(const char *pattern)
@@ -183,9 +197,9 @@ dsr__event_rules_new(void)
                  "is due to)\\b");
     /* A year in an event's name ("le Forum 2024", "(CIFTIS) 2024") dates a
      * month the sentence gives alone. */
-    r->named_year = rx("\\b(?:forum|sommet|summit|salon|expo|exposition|foire|fair|festival|"
-                       "conference|congres|semaine|week)\\b[^.,;:]{0,60}?[\\s)]((?:19|20)\\d\\d)"
-                       "\\b(?!\\s*-)");
+    r->named_year = fx(r, "\\b(?:forum|sommet|summit|salon|expo|exposition|foire|fair|festival|"
+                          "conference|congres|semaine|week)\\b[^.,;:]{0,60}?[\\s)]((?:19|20)\\d\\d)"
+                          "\\b(?!\\s*-)");
     g_autofree char *my = g_strdup_printf("\\b(%s)\\.?\\s+(\\d{4})\\b", MONTHS);
     g_autofree char *ma = g_strdup_printf(
         "\\b(?:en|in|debut|fin|mi-|courant|early|late|mid-)\\s*(%s)\\b(?!\\s+\\d)", MONTHS);
@@ -259,10 +273,9 @@ dsr__event_rules_free(DsrEventRules *r)
 {
     if (!r)
         return;
-    GRegex **all[] = {&r->day_month,    &r->month_day,    &r->weekday,     &r->next,
-                      &r->month_year,   &r->relative_day, &r->month_alone, &r->year_alone,
-                      &r->named,        &r->anaphoric,    &r->date_words,  &r->event_noun,
-                      &r->summary_noun, &r->named_year};
+    GRegex **all[] = {&r->day_month,    &r->month_day,   &r->weekday,     &r->next,  &r->month_year,
+                      &r->relative_day, &r->month_alone, &r->year_alone,  &r->named, &r->anaphoric,
+                      &r->date_words,   &r->event_noun,  &r->summary_noun};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_clear_pointer(all[i], g_regex_unref);
     dsr_word_filter_free(r->filter);
@@ -305,10 +318,10 @@ infer_year(const DsrDate *art, int month, gboolean future)
 }
 
 static int
-named_year(const Rules *r, const char *folded)
+named_year(const Rules *r, const Folded *f, const char *folded)
 {
     g_autoptr(GMatchInfo) mi = NULL;
-    if (!g_regex_match(r->named_year, folded, 0, &mi))
+    if (!dsr_filtered_match(r->named_year, f->words, f->text, folded, &mi))
         return 0;
     g_autofree char *y = g_match_info_fetch(mi, 1);
     return atoi(y);
@@ -318,7 +331,7 @@ named_year(const Rules *r, const char *folded)
  * ("début avril", "en octobre dernier") or a year alone ("signé en 2018"):
  * as precise as the text is, never more. */
 static char *
-resolve_partial(const Rules *r, const char *folded, const DsrDate *art)
+resolve_partial(const Rules *r, const Folded *f, const char *folded, const DsrDate *art)
 {
     g_autoptr(GMatchInfo) mi = NULL;
     if (g_regex_match(r->month_year, folded, 0, &mi)) {
@@ -330,7 +343,7 @@ resolve_partial(const Rules *r, const char *folded, const DsrDate *art)
     if (g_regex_match(r->month_alone, folded, 0, &mi)) {
         g_autofree char *m = g_match_info_fetch(mi, 1);
         int month = dsr_text_month_number(m);
-        int year = named_year(r, folded);
+        int year = named_year(r, f, folded);
         if (!year)
             year = infer_year(art, month, matches(r->next, folded));
         if (year)
@@ -345,7 +358,7 @@ resolve_partial(const Rules *r, const char *folded, const DsrDate *art)
 
 /* The date an event sentence gives, as ISO text, or NULL. */
 static char *
-resolve_date(const Rules *r, const char *folded, const DsrDate *art)
+resolve_date(const Rules *r, const Folded *f, const char *folded, const DsrDate *art)
 {
     g_autoptr(GMatchInfo) mi = NULL;
     gboolean future = matches(r->next, folded);
@@ -370,7 +383,7 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
     }
     if (month && day) {
         if (!year)
-            year = named_year(r, folded);
+            year = named_year(r, f, folded);
         if (!year)
             year = infer_year(art, month, future);
         if (!year || !g_date_valid_dmy(day, month, year))
@@ -397,7 +410,7 @@ resolve_date(const Rules *r, const char *folded, const DsrDate *art)
     }
     g_clear_pointer(&mi, g_match_info_unref);
     if (!art->day || !g_regex_match(r->weekday, folded, 0, &mi))
-        return resolve_partial(r, folded, art);
+        return resolve_partial(r, f, folded, art);
     g_autofree char *w = g_match_info_fetch(mi, 1);
     int want = weekday_number(w);
     g_autoptr(GDate) gd = g_date_new_dmy(art->day, art->month, art->year);
@@ -599,19 +612,6 @@ event_summary(const Rules *r, const GPtrArray *units, guint u, const char *place
     return fact ? fact : summarize(unit->text);
 }
 
-/* A folded sentence with the words of it the typing patterns look for. */
-typedef struct {
-    const char *text;
-    guint64 words;
-} Folded;
-
-/* @x matched on @s: the sentence, or a part of it. */
-static gboolean
-has(const DsrFilteredRegex *x, const Folded *f, const char *s)
-{
-    return dsr_filtered_match(x, f->words, f->text, s, NULL);
-}
-
 static int
 first_match(const DsrFilteredRegex *x, const Folded *f, const char *s)
 {
@@ -699,10 +699,15 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
     /* An undated article about "le Sommet de l'APEC 2017" dates "le 10
      * novembre" in that year, when all the event names it has agree. */
     DsrDate days = art;
+    /* Each unit's words, read once for both passes. */
+    g_autofree guint64 *words = g_new(guint64, MAX(units->len, 1u));
+    for (guint u = 0; u < units->len; u++)
+        words[u] =
+            dsr_word_filter_scan(r->filter, ((const DsrUnit *)g_ptr_array_index(units, u))->folded);
     for (guint u = 0; !art.year && u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
-        const char *folded = unit->folded;
-        int y = named_year(r, folded);
+        const Folded f = {unit->folded, words[u]};
+        int y = named_year(r, &f, unit->folded);
         if (y && days.year && y != days.year) {
             days.year = 0;
             break;
@@ -713,14 +718,14 @@ dsr__events_find(const DsrExtractor *ex, const DsrArticle *article, GPtrArray *u
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         const char *folded = unit->folded;
-        Folded f = {folded, dsr_word_filter_scan(r->filter, folded)};
+        Folded f = {folded, words[u]};
         DsrEventType type;
         /* After an opening on history, only what the rest reports and
          * dates is this article's event. */
         int from = background_end(r, &f, &art);
         if (!event_type(r, &f, folded + from, &type))
             continue;
-        g_autofree char *date = resolve_date(r, folded + from, &days);
+        g_autofree char *date = resolve_date(r, &f, folded + from, &days);
         if ((from || has(r->plan, &f, folded) || has(r->habitual, &f, folded)) && !date)
             continue;
         /* "Depuis la signature de l'accord, les liens …": undated, the
