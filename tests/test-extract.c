@@ -402,6 +402,24 @@ test_actors(void)
     g_assert_null(find_actor(f, "Rencontre"));
 }
 
+/* Offices written in capitals, with accents or in several words are found
+ * (the office stems that let a sentence through are read from the pattern,
+ * folded; sanitizer builds check that they never hold one back). */
+static void
+test_actors_offices(void)
+{
+    g_autoptr(DsrFacts) f = facts_of(
+        "Coopération\n\nVinFast Chief Executive Officer Tran Mai Anh said the plant would open. "
+        "Le PRÉSIDENT du Sénat, Jean Durand, a parlé. La Secrétaire d'État, Anne Morel, était "
+        "là.\n\nLes échanges ont progressé de 12 % en 2024.",
+        "2025-11");
+    const DsrActor *a = find_actor(f, "Tran Mai Anh");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->role, ==, "Chief Executive Officer");
+    g_assert_nonnull(find_actor(f, "Jean Durand"));
+    g_assert_nonnull(find_actor(f, "Anne Morel"));
+}
+
 static void
 test_actors_names(void)
 {
@@ -1251,6 +1269,7 @@ main(int argc, char **argv)
     g_test_add_func("/extract/events/apart", test_events_apart);
     g_test_add_func("/extract/actors/roles", test_actors);
     g_test_add_func("/extract/actors/names", test_actors_names);
+    g_test_add_func("/extract/actors/offices", test_actors_offices);
     g_test_add_func("/extract/themes/stems", test_themes);
     g_test_add_func("/extract/sentences", test_sentences);
     g_test_add_func("/extract/json/contract", test_json_contract);

@@ -72,6 +72,7 @@ static const char *const not_name_words[] = {
  * worker threads: a match keeps its state in its GMatchInfo). */
 struct DsrActorRules {
     GRegex *role_first, *name_first, *honorific, *more;
+    char **role_stems;    /* what every office of ROLES holds once folded (role_stems()) */
     GRegex *office;       /* an office alone, not inside "vice-ministre" */
     GHashTable *not_name; /* not_name_words as a set */
 };
@@ -84,6 +85,86 @@ rx(const char *pattern)
     GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE, 0, &err);
     g_assert_no_error(err); /* the patterns are constants of this file */
     return r;
+}
+
+/* The folded form of what each office of ROLES starts with, read from the
+ * pattern: a class whose letters fold to one ("[eé]") is that letter, a
+ * letter made optional ends it, as does a group. An office written in the
+ * text holds its stem in the text folded (dsr_text_fold_ascii()), so a unit
+ * without any has no office for role_first or name_first to find. NULL when
+ * an alternative gives no stem. */
+static char **
+role_stems(const char *roles)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    const char *p = roles;
+    while (*p) {
+        GString *stem = g_string_new(NULL);
+        gboolean open = TRUE; /* still reading the stem */
+        int depth = 0;
+        for (; *p && (depth > 0 || *p != '|'); p++) {
+            if (*p == '(') {
+                depth++;
+                open = FALSE;
+            } else if (*p == ')') {
+                depth--;
+            } else if (!open || depth > 0) {
+                continue;
+            } else if (*p == '[') {
+                const char *close = strchr(p, ']');
+                g_autofree char *members = g_strndup(p + 1, close ? (gsize)(close - p - 1) : 0);
+                g_autofree char *folded = dsr_text_fold_ascii(members);
+                gboolean one = folded[0] && (guchar)folded[0] < 0x80;
+                for (const char *f = folded; one && *f; f++)
+                    one = *f == folded[0];
+                if (one && close && close[1] != '?' && close[1] != '*')
+                    g_string_append_c(stem, folded[0]);
+                else
+                    open = FALSE;
+                p = close ? close : p + strlen(p) - 1;
+            } else if (*p == '?' || *p == '*') {
+                /* The letter before may be missing. */
+                const char *last =
+                    stem->len ? g_utf8_find_prev_char(stem->str, stem->str + stem->len) : NULL;
+                g_string_truncate(stem, last ? (gsize)(last - stem->str) : 0);
+                open = FALSE;
+            } else if (*p == '\\' || *p == '.' || *p == '+' || *p == '{') {
+                open = FALSE;
+            } else if ((guchar)*p < 0x80) {
+                g_string_append_c(stem, g_ascii_tolower(*p)); /* spaces too: folding keeps one */
+            } else {
+                const char *next = g_utf8_next_char(p);
+                g_autofree char *one = g_strndup(p, (gsize)(next - p));
+                g_autofree char *folded = dsr_text_fold_ascii(one);
+                g_string_append(stem, folded);
+                p = next - 1;
+            }
+        }
+        if (*p == '|')
+            p++;
+        if (!stem->len) {
+            g_string_free(stem, TRUE);
+            g_ptr_array_unref(out);
+            return NULL;
+        }
+        g_ptr_array_add(out, g_string_free(stem, FALSE));
+    }
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}
+
+/* Whether @unit may hold an office of ROLES. Caseless, PCRE2 also matches
+ * the Kelvin sign to "k" and the long s to "s", which folding keeps: a unit
+ * with either is always read. */
+static gboolean
+may_hold_office(const Rules *r, const DsrUnit *unit)
+{
+    if (!r->role_stems || strstr(unit->text, "\u212a") || strstr(unit->text, "\u017f"))
+        return TRUE;
+    for (char **s = r->role_stems; *s; s++)
+        if (strstr(unit->folded, *s))
+            return TRUE;
+    return FALSE;
 }
 
 DsrActorRules *
@@ -109,6 +190,7 @@ dsr__actor_rules_new(void)
     r->honorific = rx("\\b" HONORIFIC "\\s+(" NAME ")");
     g_autofree char *of = g_strdup_printf("(?<![\\w-])(?i:%s)\\b", ROLES);
     r->office = rx(of);
+    r->role_stems = role_stems(ROLES);
     r->not_name = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
         g_hash_table_add(r->not_name, (gpointer)not_name_words[k]);
@@ -126,6 +208,7 @@ dsr__actor_rules_free(DsrActorRules *r)
     g_clear_pointer(&r->more, g_regex_unref);
     g_clear_pointer(&r->office, g_regex_unref);
     g_clear_pointer(&r->not_name, g_hash_table_unref);
+    g_strfreev(r->role_stems);
     g_free(r);
 }
 
@@ -317,8 +400,15 @@ dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         g_autoptr(GMatchInfo) mi = NULL;
-        for (g_regex_match(r->role_first, unit->text, 0, &mi); g_match_info_matches(mi);
-             g_match_info_next(mi, NULL)) {
+        gboolean has_office = may_hold_office(r, unit);
+#ifdef DOSSIER_CHECK_FILTERS
+        if (!has_office && (g_regex_match(r->role_first, unit->text, 0, NULL) ||
+                            g_regex_match(r->name_first, unit->text, 0, NULL)))
+            g_error("no office stem in \"%s\", which has an office", unit->text);
+#endif
+        if (has_office)
+            g_regex_match(r->role_first, unit->text, 0, &mi);
+        for (; mi && g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
             g_autofree char *office = g_match_info_fetch(mi, 1);
             g_autofree char *rest = g_match_info_fetch(mi, 2);
             g_autofree char *name = g_match_info_fetch(mi, 3);
@@ -352,8 +442,9 @@ dsr__actors_find(const DsrExtractor *ex, GPtrArray *units, DsrFacts *facts)
             }
         }
         g_clear_pointer(&mi, g_match_info_unref);
-        for (g_regex_match(r->name_first, unit->text, 0, &mi); g_match_info_matches(mi);
-             g_match_info_next(mi, NULL)) {
+        if (has_office)
+            g_regex_match(r->name_first, unit->text, 0, &mi);
+        for (; mi && g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
             g_autofree char *name = g_match_info_fetch(mi, 1);
             g_autofree char *office = g_match_info_fetch(mi, 2);
             g_autofree char *rest = g_match_info_fetch(mi, 3);
