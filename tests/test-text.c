@@ -376,6 +376,58 @@ assert_words(const char *pattern, const char *expected)
     g_assert_cmpstr(got, ==, expected);
 }
 
+/* dsr_needles_find() answers as one strstr() per needle would: needles of
+ * one, two and more bytes, at the start, the end and overlapping, UTF-8. */
+static void
+test_needles(void)
+{
+    const char *const needles[] = {"ministre", "min", "x", "ambassad", "\u212a", "é", NULL};
+    g_autoptr(DsrNeedles) n = dsr_needles_new(needles);
+    const char *hay[] = {"",
+                         "mi",
+                         "le premier ministre",
+                         "mini",
+                         "xylophone",
+                         "box",
+                         "ambassadeur",
+                         "ambassa",
+                         "ambassad",
+                         "\u212aelvin",
+                         "\u212b",
+                         "café",
+                         "cafe",
+                         "m",
+                         "amb mi ni",
+                         "prime"};
+    for (guint i = 0; i < G_N_ELEMENTS(hay); i++) {
+        gboolean want = FALSE;
+        for (guint k = 0; needles[k]; k++)
+            want = want || strstr(hay[i], needles[k]) != NULL;
+        g_assert_cmpint(dsr_needles_find(n, hay[i]), ==, want);
+    }
+    /* Random strings over a small alphabet, where matches are frequent. */
+    const char *const small[] = {"ab", "ba", "aab", "c", "abcab", NULL};
+    g_autoptr(DsrNeedles) m = dsr_needles_new(small);
+    GRand *rand = g_rand_new_with_seed(7);
+    for (int t = 0; t < 2000; t++) {
+        char buf[12];
+        int len = g_rand_int_range(rand, 0, (int)sizeof buf);
+        for (int i = 0; i < len; i++)
+            buf[i] = "abd"[g_rand_int_range(rand, 0, 3)];
+        buf[len] = 0;
+        gboolean want = FALSE;
+        for (guint k = 0; small[k]; k++)
+            want = want || strstr(buf, small[k]) != NULL;
+        g_assert_cmpint(dsr_needles_find(m, buf), ==, want);
+    }
+    g_rand_free(rand);
+    const char *const none[] = {NULL}, *const empty[] = {"", NULL};
+    g_autoptr(DsrNeedles) z = dsr_needles_new(none);
+    g_autoptr(DsrNeedles) e = dsr_needles_new(empty);
+    g_assert_false(dsr_needles_find(z, "anything"));
+    g_assert_true(dsr_needles_find(e, ""));
+}
+
 static void
 test_word_filter_words(void)
 {
@@ -501,6 +553,7 @@ main(int argc, char **argv)
     g_test_add_func("/text/format/number", test_format_number);
     g_test_add_func("/text/format/typography", test_typography);
     g_test_add_func("/text/clean/hostile-format", test_clean_hostile_format);
+    g_test_add_func("/text/needles", test_needles);
     g_test_add_func("/text/word-filter/words", test_word_filter_words);
     g_test_add_func("/text/word-filter/never-rejects-a-match",
                     test_word_filter_never_rejects_a_match);

@@ -158,6 +158,19 @@ gboolean dsr_filtered_match(const DsrFilteredRegex *rx, guint64 words, const cha
  * pattern is always run. Free with g_strfreev(). */
 char **dsr__word_filter_words(const char *pattern);
 
+/* Several fixed substrings looked for at once: one pass over the string
+ * instead of one strstr() per substring. Built once, then only read. */
+typedef struct DsrNeedles DsrNeedles;
+
+/* From the NULL-terminated @needles (copied). */
+DsrNeedles *dsr_needles_new(const char *const *needles);
+void dsr_needles_free(DsrNeedles *needles);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrNeedles, dsr_needles_free)
+
+/* Whether @haystack holds one of the needles: the same answer as a strstr()
+ * for each of them. */
+gboolean dsr_needles_find(const DsrNeedles *needles, const char *haystack);
+
 G_END_DECLS
 
 #endif

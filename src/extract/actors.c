@@ -72,9 +72,11 @@ static const char *const not_name_words[] = {
  * worker threads: a match keeps its state in its GMatchInfo). */
 struct DsrActorRules {
     GRegex *role_first, *name_first, *honorific, *more;
-    char **role_stems;    /* what every office of ROLES holds once folded (role_stems()) */
-    GRegex *office;       /* an office alone, not inside "vice-ministre" */
-    GHashTable *not_name; /* not_name_words as a set */
+    DsrNeedles
+        *role_stems; /* what every office of ROLES holds once folded (role_stems()), or NULL */
+    DsrNeedles *odd_letters; /* what caseless PCRE2 reads as "k" or "s" */
+    GRegex *office;          /* an office alone, not inside "vice-ministre" */
+    GHashTable *not_name;    /* not_name_words as a set */
 };
 typedef DsrActorRules Rules;
 
@@ -159,12 +161,8 @@ role_stems(const char *roles)
 static gboolean
 may_hold_office(const Rules *r, const DsrUnit *unit)
 {
-    if (!r->role_stems || strstr(unit->text, "\u212a") || strstr(unit->text, "\u017f"))
-        return TRUE;
-    for (char **s = r->role_stems; *s; s++)
-        if (strstr(unit->folded, *s))
-            return TRUE;
-    return FALSE;
+    return !r->role_stems || dsr_needles_find(r->odd_letters, unit->text) ||
+           dsr_needles_find(r->role_stems, unit->folded);
 }
 
 DsrActorRules *
@@ -190,7 +188,9 @@ dsr__actor_rules_new(void)
     r->honorific = rx("\\b" HONORIFIC "\\s+(" NAME ")");
     g_autofree char *of = g_strdup_printf("(?<![\\w-])(?i:%s)\\b", ROLES);
     r->office = rx(of);
-    r->role_stems = role_stems(ROLES);
+    g_auto(GStrv) stems = role_stems(ROLES);
+    r->role_stems = stems ? dsr_needles_new((const char *const *)stems) : NULL;
+    r->odd_letters = dsr_needles_new((const char *const[]){"\u212a", "\u017f", NULL});
     r->not_name = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; k < G_N_ELEMENTS(not_name_words); k++)
         g_hash_table_add(r->not_name, (gpointer)not_name_words[k]);
@@ -208,7 +208,8 @@ dsr__actor_rules_free(DsrActorRules *r)
     g_clear_pointer(&r->more, g_regex_unref);
     g_clear_pointer(&r->office, g_regex_unref);
     g_clear_pointer(&r->not_name, g_hash_table_unref);
-    g_strfreev(r->role_stems);
+    dsr_needles_free(r->role_stems);
+    dsr_needles_free(r->odd_letters);
     g_free(r);
 }
 
