@@ -774,6 +774,63 @@ test_json_round_trip(void)
     g_assert_nonnull(strchr(pretty, '\n'));
 }
 
+/* Packed facts read back as the same facts (compared through their JSON,
+ * which has every field): the sample's, with NULLs, nonzero equivalents and
+ * a NUL-free UTF-8 title, and the golden articles'; every shorter prefix and
+ * every one-byte change of the bytes is refused or read, never read past. */
+static void
+test_pack_round_trip(void)
+{
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func((GDestroyNotify)dsr_facts_free);
+    g_ptr_array_add(all, sample_facts());
+    g_ptr_array_add(all, dsr_facts_new()); /* every field NULL or empty but lang */
+    static const char *const files[] = {"bilateral-fr.txt", "forum-en.txt", "national-fr.txt"};
+    for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+        gsize len;
+        g_autofree char *text = dsr_test_read_data("extract", files[i], &len);
+        g_autoptr(GError) err = NULL;
+        g_autoptr(GPtrArray) arts = dsr_ingest_bytes(text, len, files[i], NULL, &err);
+        g_assert_no_error(err);
+        g_ptr_array_set_free_func(arts, (GDestroyNotify)dsr_article_free);
+        g_ptr_array_add(all, dsr_extract(extractor, g_ptr_array_index(arts, 0)));
+    }
+    for (guint i = 0; i < all->len; i++) {
+        const DsrFacts *f = g_ptr_array_index(all, i);
+        g_autoptr(GBytes) packed = dsr_facts_pack(f);
+        gsize len = 0;
+        const guint8 *data = g_bytes_get_data(packed, &len);
+        g_autoptr(GError) err = NULL;
+        g_autoptr(DsrFacts) back = dsr_facts_unpack(data, len, &err);
+        g_assert_no_error(err);
+        g_autofree char *want = dsr_facts_to_json(f, DSR_FACTS_JSON_SENTENCES);
+        g_autofree char *got = dsr_facts_to_json(back, DSR_FACTS_JSON_SENTENCES);
+        if (f->lang) {
+            g_assert_cmpstr(got, ==, want);
+        } else {
+            g_autofree char *json = dsr_facts_to_json(f, DSR_FACTS_JSON_SENTENCES);
+            g_autoptr(DsrFacts) via_json = dsr_facts_from_json(json, strlen(json), NULL);
+            g_autofree char *as_json = dsr_facts_to_json(via_json, DSR_FACTS_JSON_SENTENCES);
+            g_assert_cmpstr(got, ==, as_json); /* lang "fr", as from JSON */
+        }
+        for (gsize cut = 0; cut < len; cut++) {
+            /* Copied so that ASan sees a read past the prefix. */
+            g_autofree guint8 *prefix = g_memdup2(data, cut ? cut : 1);
+            g_autoptr(GError) e = NULL;
+            g_assert_null(dsr_facts_unpack(prefix, cut, &e));
+            g_assert_error(e, DSR_ERROR, DSR_ERROR_INPUT);
+        }
+        g_autofree guint8 *copy = g_memdup2(data, len);
+        for (gsize at = 0; at < len; at += 1 + len / 200) {
+            guint8 was = copy[at];
+            copy[at] = (guint8)(was ^ 0xA5);
+            g_autoptr(GError) e = NULL;
+            g_autoptr(DsrFacts) changed = dsr_facts_unpack(copy, len, &e);
+            g_assert_true((changed == NULL) == (e != NULL));
+            copy[at] = was;
+        }
+    }
+}
+
 static void
 test_json_errors(void)
 {
@@ -1275,6 +1332,7 @@ main(int argc, char **argv)
     g_test_add_func("/extract/json/contract", test_json_contract);
     g_test_add_func("/extract/json/round-trip", test_json_round_trip);
     g_test_add_func("/extract/json/errors", test_json_errors);
+    g_test_add_func("/extract/pack/round-trip", test_pack_round_trip);
     g_test_add_func("/extract/golden", test_golden);
     g_test_add_func("/extract/figures/restatements", test_restatements);
     g_test_add_func("/extract/resources/missing", test_resource_errors);

@@ -14,18 +14,19 @@
 G_BEGIN_DECLS
 
 typedef struct {
-    char *quote;       /* as written, e.g. "16.400 milliards de roubles" */
-    double value;      /* 16400 */
-    double scale;      /* 1e9; value * scale is the quantity */
+    char *quote;  /* as written, e.g. "16.400 milliards de roubles" */
+    double value; /* 16400 */
+    double scale; /* 1e9; value * scale is the quantity */
     DsrFigureKind kind;
-    char *currency;    /* ISO 4217 code or NULL */
-    char *unit;        /* "%", "roubles", "projets"… or NULL */
+    char *currency; /* ISO 4217 code or NULL */
+    char *unit;     /* "%", "roubles", "projets"… or NULL */
     DsrQualifier qualifier;
     int year;          /* the year the sentence gives for it, 0 if none */
     char *subject;     /* the noun phrase it measures, or NULL */
     char *entity;      /* partner code it describes ("VN", "RU"…), or NULL */
     char *sentence;    /* the whole sentence, as written */
-    int equivalent_of; /* index in the same figures array of the figure this one restates ("(environ 200 milliards d'USD)"), or -1 */
+    int equivalent_of; /* index in the same figures array of the figure this one restates ("(environ
+                          200 milliards d'USD)"), or -1 */
 } DsrFigure;
 
 typedef struct {
@@ -43,9 +44,9 @@ typedef struct {
 } DsrActor;
 
 typedef struct {
-    char *text;     /* as written (whitespace squeezed) */
-    int paragraph;  /* 0-based paragraph index in the article */
-    int index;      /* 0-based sentence index in the article */
+    char *text;    /* as written (whitespace squeezed) */
+    int paragraph; /* 0-based paragraph index in the article */
+    int index;     /* 0-based sentence index in the article */
 } DsrSentence;
 
 typedef struct {
@@ -56,8 +57,9 @@ typedef struct {
     GPtrArray *figures;    /* DsrFigure * */
     GPtrArray *events;     /* DsrEvent * */
     GPtrArray *actors;     /* DsrActor * */
-    GPtrArray *themes;     /* char *, French theme names (data/themes.json), greatest weight first, at most four */
-    GPtrArray *sentences;  /* DsrSentence *, body sentences (no junk), in order */
+    GPtrArray *themes; /* char *, French theme names (data/themes.json), greatest weight first, at
+                          most four */
+    GPtrArray *sentences; /* DsrSentence *, body sentences (no junk), in order */
 } DsrFacts;
 
 DsrFacts *dsr_facts_new(void);
@@ -100,8 +102,9 @@ DsrFacts *dsr_extract(const DsrExtractor *ex, const DsrArticle *article);
 GPtrArray *dsr_extract_figures(const DsrExtractor *ex, const char *sentence, const char *lang);
 
 typedef enum {
-    DSR_FACTS_JSON_PRETTY = 1 << 0,    /* indented, for `inspect --pretty` */
-    DSR_FACTS_JSON_SENTENCES = 1 << 1, /* add "sentences" and "id": what `build` needs from a facts file */
+    DSR_FACTS_JSON_PRETTY = 1 << 0, /* indented, for `inspect --pretty` */
+    DSR_FACTS_JSON_SENTENCES =
+        1 << 1, /* add "sentences" and "id": what `build` needs from a facts file */
 } DsrFactsJsonFlags;
 
 /* The facts as one object of `dossier inspect` (DESIGN contract). Returns a
@@ -111,6 +114,16 @@ char *dsr_facts_to_json(const DsrFacts *facts, DsrFactsJsonFlags flags);
 /* Reads back a facts object written by dsr_facts_to_json() (with its
  * "sentences"), for sharded runs. NULL with DSR_ERROR_INPUT on mismatch. */
 DsrFacts *dsr_facts_from_json(const char *json, gsize len, GError **error);
+
+/* The whole facts packed in bytes, for a run's own use between its stages
+ * (src/extract/facts-pack.c): not a file format, read back only by the
+ * process that packed them. Shards exchange facts JSON. */
+GBytes *dsr_facts_pack(const DsrFacts *facts);
+
+/* The facts of dsr_facts_pack() bytes; NULL with DSR_ERROR_INPUT when the
+ * bytes are not whole packed facts. A facts without lang gets "fr", as from
+ * JSON. */
+DsrFacts *dsr_facts_unpack(const void *data, gsize len, GError **error);
 
 G_END_DECLS
 

@@ -409,26 +409,26 @@ compact_facts(Run *run, DsrFacts **facts)
     *facts = stub;
 }
 
-/* The whole facts as its facts JSON (the lossless form `dossier extract`
- * writes), deflated: about a third of the JSON, a tenth of the structures;
- * *@facts is compacted. unpack_facts() gives the whole facts back. NULL
- * when deflate fails: the facts is then kept whole. */
+/* The whole facts packed (dsr_facts_pack()) and deflated: about a tenth of
+ * the structures; *@facts is compacted. unpack_facts() gives the whole
+ * facts back. NULL when deflate fails: the facts is then kept whole. */
 static GBytes *
 pack_facts(Run *run, DsrFacts **facts)
 {
-    g_autofree char *json = dsr_facts_to_json(*facts, DSR_FACTS_JSON_SENTENCES);
-    gsize len = strlen(json);
+    g_autoptr(GBytes) raw = dsr_facts_pack(*facts);
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(raw, &len);
     g_autoptr(GZlibCompressor) z = g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
     /* Deflate never grows data by more than a few bytes per 16 KiB block. */
     gsize cap = len + len / 1000 + 64, written = 0, read = 0;
     guint8 *out = g_malloc(cap);
-    GConverterResult r = g_converter_convert(G_CONVERTER(z), json, len, out, cap,
+    GConverterResult r = g_converter_convert(G_CONVERTER(z), data, len, out, cap,
                                              G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
     if (r != G_CONVERTER_FINISHED) {
         g_free(out);
         return NULL;
     }
-    g_clear_pointer(&json, g_free);
+    g_clear_pointer(&raw, g_bytes_unref);
     compact_facts(run, facts);
     GBytes *packed = g_bytes_new(out, written);
     g_free(out);
@@ -443,7 +443,7 @@ unpack_facts(GBytes *packed, GError **error)
     gsize len = 0;
     const guint8 *data = g_bytes_get_data(packed, &len);
     g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_RAW);
-    g_autoptr(GByteArray) json = g_byte_array_new();
+    g_autoptr(GByteArray) raw = g_byte_array_new();
     gsize done = 0;
     while (TRUE) {
         guint8 buf[65536];
@@ -454,11 +454,11 @@ unpack_facts(GBytes *packed, GError **error)
         if (r == G_CONVERTER_ERROR)
             return NULL;
         done += read;
-        g_byte_array_append(json, buf, (guint)written);
+        g_byte_array_append(raw, buf, (guint)written);
         if (r == G_CONVERTER_FINISHED)
             break;
     }
-    return dsr_facts_from_json((const char *)json->data, json->len, error);
+    return dsr_facts_unpack(raw->data, raw->len, error);
 }
 
 /* Appends @packed to the run's spill file; FALSE (the first failure kept in
