@@ -16,7 +16,8 @@ typedef enum { TOK_WORD, TOK_NUM, TOK_PUNCT } TokType;
 typedef struct {
     TokType type;
     gsize start, end;      /* bytes of the sentence */
-    char *fold;            /* dsr_text_fold of the text; apostrophe kept on elisions ("d'") */
+    const char *fold;      /* dsr_text_fold of the text; apostrophe kept on elisions ("d'") */
+    gsize fold_off;        /* where fold lies in Ctx.folds */
     gboolean space_before; /* white space between this token and the previous one */
     gboolean cap;          /* word starting with an uppercase letter */
     gboolean allcaps;      /* word of two or more letters, all uppercase */
@@ -25,7 +26,8 @@ typedef struct {
 typedef struct {
     const char *s;
     gboolean en;
-    GArray *toks; /* Tok */
+    GArray *toks;   /* Tok */
+    GString *folds; /* the tokens' folds, one after the other, each ending with NUL */
     guint n;
     guint floor;   /* first token not yet taken by a figure */
     int ref_year;  /* the article's year, 0 if unknown: dates "cette année", "last year" */
@@ -108,6 +110,53 @@ match_at(const Ctx *c, gssize i, const char *pat)
             return k + 1;
         w += n + 1;
     }
+}
+
+/* A fixed list of patterns indexed by the word each starts (or ends) with:
+ * loops that try every pattern at every token meet only the patterns that
+ * can match there, in the list's order. Built once for all threads. */
+typedef struct {
+    gsize ready;
+    GHashTable *by_word; /* word -> GArray of guint: indexes into the list */
+} PatIndex;
+
+/* @first: the list's first pattern; @stride: bytes from one pattern's
+ * pointer to the next (sizeof the list's element); ends with NULL. */
+static const PatIndex *
+pat_index(PatIndex *x, const char *const *first, gsize stride, gboolean by_last)
+{
+    if (g_once_init_enter(&x->ready)) {
+        x->by_word =
+            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+        guint k = 0;
+        for (const char *const *p = first; *p;
+             p = (const char *const *)(const void *)((const char *)p + stride), k++) {
+            const char *w = *p;
+            if (by_last) {
+                const char *sp = strrchr(w, ' ');
+                w = sp ? sp + 1 : w;
+            }
+            char *word = g_strndup(w, strcspn(w, " "));
+            GArray *list = g_hash_table_lookup(x->by_word, word);
+            if (!list) {
+                list = g_array_new(FALSE, FALSE, sizeof(guint));
+                g_hash_table_insert(x->by_word, word, list);
+            } else {
+                g_free(word);
+            }
+            g_array_append_val(list, k);
+        }
+        g_once_init_leave(&x->ready, 1);
+    }
+    return x;
+}
+
+/* The patterns of @x whose indexed word is token @i's, or NULL. */
+static const GArray *
+pat_candidates(const PatIndex *x, const Ctx *c, gssize i)
+{
+    Tok *t = tok(c, i);
+    return t ? g_hash_table_lookup(x->by_word, t->fold) : NULL;
 }
 
 /* Matches @pat ending just before token @end; returns its first token or -1. */
@@ -208,8 +257,13 @@ push_tok(Ctx *c, TokType type, gsize start, gsize end, gboolean space_before)
     gboolean ascii = TRUE;
     for (gsize q = 0; q < len && ascii; q++)
         ascii = (guchar)raw[q] < 0x80 && raw[q] != '`';
+    t.fold_off = c->folds->len;
     if (ascii) {
-        t.fold = g_ascii_strdown(raw, (gssize)len);
+        g_string_append_len(c->folds, raw, (gssize)len);
+        g_string_append_c(c->folds, '\0');
+        for (char *w = c->folds->str + t.fold_off; *w; w++)
+            if (*w >= 'A' && *w <= 'Z')
+                *w = (char)(*w + ('a' - 'A'));
         if (type == TOK_WORD) {
             guint letters = 0, upper = 0;
             for (gsize q = 0; q < len; q++)
@@ -224,7 +278,8 @@ push_tok(Ctx *c, TokType type, gsize start, gsize end, gboolean space_before)
         return;
     }
     g_autofree char *copy = g_strndup(raw, len);
-    t.fold = dsr_text_fold(copy);
+    g_autofree char *folded = dsr_text_fold(copy);
+    g_string_append_len(c->folds, folded, (gssize)strlen(folded) + 1);
     if (type == TOK_WORD) {
         gunichar u = g_utf8_get_char(copy);
         t.cap = g_unichar_isupper(u);
@@ -286,6 +341,11 @@ tokenize(Ctx *c)
         space = FALSE;
     }
     c->n = c->toks->len;
+    /* The folds in place now that the arena no longer moves. */
+    for (guint k = 0; k < c->n; k++) {
+        Tok *t = &g_array_index(c->toks, Tok, k);
+        t->fold = c->folds->str + t->fold_off;
+    }
 }
 
 /* ---- number values ---- */
@@ -1099,13 +1159,17 @@ comparison_year(const Ctx *c, guint i)
                                        "same period",
                                        "against",
                                        NULL};
+    static PatIndex index;
+    const PatIndex *x = pat_index(&index, pats, sizeof pats[0], TRUE);
     /* Up to six words back, with no punctuation between: "compared to the
      * figure in 2022", "par rapport aux 9 premiers mois de 2020". */
     for (guint back = 0; back <= 6 && i >= back; back++) {
         if (back > 0 && !is_word(c, i - back) && !period_count(c, i - back))
             break;
-        for (guint k = 0; pats[k]; k++)
-            if (match_before(c, i - back, pats[k]) >= 0)
+        /* Only the patterns ending on the word before can end there. */
+        const GArray *cands = pat_candidates(x, c, (gssize)(i - back) - 1);
+        for (guint n = 0; cands && n < cands->len; n++)
+            if (match_before(c, i - back, pats[g_array_index(cands, guint, n)]) >= 0)
                 return TRUE;
     }
     return FALSE;
@@ -2839,12 +2903,14 @@ find_relative_years(const Ctx *c, GArray *ys)
         {"next year", 1},      {"the previous year", -1},
         {"the past year", -1}, {NULL, 0},
     };
+    static PatIndex index;
+    const PatIndex *x = pat_index(&index, &rel[0].pat, sizeof rel[0], FALSE);
     for (guint i = 0; i < c->n; i++) {
         if (!is_word(c, i))
             continue;
-        for (guint r = 0; rel[r].pat; r++) {
-            if (rel[r].pat[0] != fold_at(c, i)[0])
-                continue; /* every token meets every pattern: a cheap test first */
+        const GArray *cands = pat_candidates(x, c, i);
+        for (guint n = 0; cands && n < cands->len; n++) {
+            guint r = g_array_index(cands, guint, n);
             guint m = match_at(c, i, rel[r].pat);
             if (!m)
                 continue;
@@ -2911,9 +2977,11 @@ current_period_at(const Ctx *c, guint i, int *end_month)
         {"first", -2},
         {NULL, 0},
     };
-    for (guint k = 0; pats[k].pat; k++) {
-        if (pats[k].pat[0] != fold_at(c, i)[0])
-            continue;
+    static PatIndex index;
+    const GArray *cands =
+        pat_candidates(pat_index(&index, &pats[0].pat, sizeof pats[0], FALSE), c, i);
+    for (guint n = 0; cands && n < cands->len; n++) {
+        guint k = g_array_index(cands, guint, n);
         guint m = match_at(c, i, pats[k].pat);
         if (!m)
             continue;
@@ -3012,11 +3080,17 @@ same_period(const Ctx *c)
     static const char *const pats[] = {
         "la même période", "la période", "cette période", "the same period", "the period",
         "this period",     NULL};
-    for (guint i = 0; i < c->n; i++)
-        for (guint k = 0; pats[k]; k++)
-            if (pats[k][0] == fold_at(c, i)[0] && match_at(c, i, pats[k]) &&
-                !comparison_year(c, i) && !year_follows(c, i + match_at(c, i, pats[k]) - 1))
+    static PatIndex index;
+    const PatIndex *x = pat_index(&index, pats, sizeof pats[0], FALSE);
+    for (guint i = 0; i < c->n; i++) {
+        const GArray *cands = pat_candidates(x, c, i);
+        for (guint n = 0; cands && n < cands->len; n++) {
+            const char *pat = pats[g_array_index(cands, guint, n)];
+            guint m = match_at(c, i, pat);
+            if (m && !comparison_year(c, i) && !year_follows(c, i + m - 1))
                 return TRUE;
+        }
+    }
     return FALSE;
 }
 
@@ -4657,6 +4731,7 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
     }
     c.en = g_strcmp0(lang, "en") == 0;
     c.toks = g_array_new(FALSE, TRUE, sizeof(Tok));
+    c.folds = g_string_sized_new(strlen(sentence) + 64);
     tokenize(&c);
 
     g_autoptr(GArray) emitted = g_array_new(FALSE, FALSE, sizeof(Emitted));
@@ -4948,8 +5023,7 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
                 o->year = f->year;
         }
     }
-    for (guint k = 0; k < c.n; k++)
-        g_free(g_array_index(c.toks, Tok, k).fold);
+    g_string_free(c.folds, TRUE);
     g_array_unref(c.toks);
     return out;
 }
