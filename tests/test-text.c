@@ -20,6 +20,15 @@ test_fold(void)
     assert_fold("\u00a0« Oui »\u202fdit-il ", "\" oui \" dit-il");
     assert_fold("zero\u200bwidth", "zerowidth");
     assert_fold("", "");
+    /* Characters whose lower case takes more bytes (Ⱥ, 2 bytes, -> ⱥ, 3):
+     * the output outgrows the input and must be given room. */
+    g_autoptr(GString) up = g_string_new(NULL), low = g_string_new(NULL);
+    for (int i = 0; i < 300; i++) {
+        g_string_append(up, i % 7 ? "\u023a" : "A \u023e");
+        g_string_append(low, i % 7 ? "\u2c65" : "a \u2c66");
+    }
+    assert_fold(up->str, low->str);
+    assert_fold("  \u023a", "\u2c65");
 }
 
 static void
@@ -259,6 +268,22 @@ test_stem(void)
     g_autoptr(DsrStemmer) en = dsr_stemmer_new("en");
     g_autofree char *c = dsr_stemmer_stem(en, "agreements");
     g_assert_cmpstr(c, ==, "agreement");
+    /* Borrowed stems are the copies' equals, and stay put until a trim. */
+    const char *d = dsr_stemmer_stem_borrowed(fr, "économiques");
+    const char *e = dsr_stemmer_stem_borrowed(fr, "partenariats");
+    g_assert_cmpstr(d, ==, a);
+    g_assert_true(dsr_stemmer_stem_borrowed(fr, "économiques") == d);
+    g_autofree char *f = g_strdup(e);
+    g_autofree char *g = dsr_stemmer_stem(fr, "partenariats");
+    g_assert_cmpstr(f, ==, g);
+    /* Past the cache's bound a trim forgets; the stems stay the same. */
+    for (int i = 0; i < 40000; i++) {
+        char word[32];
+        g_snprintf(word, sizeof word, "mot%dement", i);
+        dsr_stemmer_stem_borrowed(fr, word);
+    }
+    dsr_stemmer_trim(fr);
+    g_assert_cmpstr(dsr_stemmer_stem_borrowed(fr, "économiques"), ==, a);
 }
 
 static void

@@ -77,6 +77,11 @@ DsrStemmer *dsr_stemmer_new(const char *lang);
 void dsr_stemmer_free(DsrStemmer *stemmer);
 /* Stem of a folded word; returns a new string. */
 char *dsr_stemmer_stem(DsrStemmer *stemmer, const char *word);
+/* The same, owned by the stemmer: valid until its next dsr_stemmer_trim()
+ * or dsr_stemmer_stem() (no copy for words looked up by the thousand). */
+const char *dsr_stemmer_stem_borrowed(DsrStemmer *stemmer, const char *word);
+/* Forgets the stems once the cache is full; borrowed stems die with them. */
+void dsr_stemmer_trim(DsrStemmer *stemmer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrStemmer, dsr_stemmer_free)
 
 /* "fr" or "en" from a profile of function words of @s. A short text (fewer

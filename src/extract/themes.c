@@ -83,12 +83,14 @@ theme_free(Theme *t)
     g_free(t);
 }
 
-/* Content-word stems of @text in @lang: stop words and lone letters dropped. */
+/* Content-word stems of @text in @lang: stop words and lone letters
+ * dropped. With @borrow the stems are the stemmer's own, valid until its
+ * next trim; else copies. */
 static GPtrArray *
-content_stems(const char *text, const char *lang, DsrStemmer *stemmer)
+content_stems(const char *text, const char *lang, DsrStemmer *stemmer, gboolean borrow)
 {
     g_autofree char *folded = dsr_text_fold(text);
-    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *out = g_ptr_array_new_with_free_func(borrow ? NULL : g_free);
     const char *p = folded, *start;
     gsize len;
     char buf[64];
@@ -100,7 +102,8 @@ content_stems(const char *text, const char *lang, DsrStemmer *stemmer)
         const char *w = dsr_text_span(start, len, buf, sizeof buf, &heap);
         if (dsr_text_is_stopword(w, lang))
             continue;
-        g_ptr_array_add(out, dsr_stemmer_stem(stemmer, w));
+        g_ptr_array_add(out, borrow ? (gpointer)dsr_stemmer_stem_borrowed(stemmer, w)
+                                    : dsr_stemmer_stem(stemmer, w));
     }
     return out;
 }
@@ -136,7 +139,7 @@ load_terms(GPtrArray *into, int theme, const cJSON *list, gboolean broad, const 
             t->acronym = g_strdup(it->valuestring);
             t->n = 1;
         } else {
-            g_autoptr(GPtrArray) stems = content_stems(it->valuestring, lang, stemmer);
+            g_autoptr(GPtrArray) stems = content_stems(it->valuestring, lang, stemmer, FALSE);
             if (!stems->len) {
                 theme_term_free(t);
                 continue;
@@ -357,7 +360,9 @@ dsr__themes_count(const DsrThemes *th, GPtrArray *units, const char *lang, DsrFa
     for (guint u = 0; u < units->len; u++) {
         const DsrUnit *unit = g_ptr_array_index(units, u);
         gboolean title = unit->paragraph < 0;
-        g_autoptr(GPtrArray) stems = content_stems(unit->text, slot ? "en" : "fr", stemmer);
+        /* The last unit's stems are gone: the cache may start again. */
+        dsr_stemmer_trim(stemmer);
+        g_autoptr(GPtrArray) stems = content_stems(unit->text, slot ? "en" : "fr", stemmer, TRUE);
         /* The unit's tokens, read once when the unit was made. */
         g_autoptr(GPtrArray) tokens = g_ptr_array_sized_new(unit->tokens.tokens->len);
         for (guint i = 0; i < unit->tokens.tokens->len; i++)

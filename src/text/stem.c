@@ -39,17 +39,29 @@ dsr_stemmer_free(DsrStemmer *s)
     g_free(s);
 }
 
-char *
-dsr_stemmer_stem(DsrStemmer *s, const char *word)
+const char *
+dsr_stemmer_stem_borrowed(DsrStemmer *s, const char *word)
 {
     const char *known = g_hash_table_lookup(s->cache, word);
     if (known)
-        return g_strdup(known);
+        return known;
     const sb_symbol *out = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)strlen(word));
     char *stem =
         out ? g_strndup((const char *)out, (gsize)sb_stemmer_length(s->sb)) : g_strdup(word);
+    g_hash_table_insert(s->cache, g_strdup(word), stem);
+    return stem;
+}
+
+void
+dsr_stemmer_trim(DsrStemmer *s)
+{
     if (g_hash_table_size(s->cache) >= STEM_CACHE_MAX)
         g_hash_table_remove_all(s->cache);
-    g_hash_table_insert(s->cache, g_strdup(word), g_strdup(stem));
-    return stem;
+}
+
+char *
+dsr_stemmer_stem(DsrStemmer *s, const char *word)
+{
+    dsr_stemmer_trim(s);
+    return g_strdup(dsr_stemmer_stem_borrowed(s, word));
 }

@@ -222,22 +222,26 @@ fold_char(gunichar c)
 char *
 dsr_text_fold(const char *s)
 {
-    GString *out = g_string_sized_new(strlen(s));
+    /* Written straight into one buffer: the extractors fold every sentence
+     * several times, and a GString call per byte was most of it. An ASCII
+     * byte gives at most one byte; a wider character (two bytes or more)
+     * may give up to four, so the room left always covers the input left
+     * but for those. */
+    gsize len = strlen(s), cap = len + 1, o = 0;
+    char *out = g_malloc(cap);
     gboolean space = TRUE; /* drops leading spaces */
     for (const char *p = s; *p;) {
-        /* Most of the text is ASCII: lowered in place, no decoding (the
-         * extractors fold every sentence several times). */
         guchar b = (guchar)*p;
         if (b < 0x80 && b != '`') {
             p++;
             if (b == ' ' || (b >= '\t' && b <= '\r')) {
                 if (!space)
-                    g_string_append_c(out, ' ');
+                    out[o++] = ' ';
                 space = TRUE;
                 continue;
             }
             space = FALSE;
-            g_string_append_c(out, (char)g_ascii_tolower((char)b));
+            out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
             continue;
         }
         gunichar c = g_utf8_get_char(p);
@@ -247,16 +251,22 @@ dsr_text_fold(const char *s)
         c = fold_char(c);
         if (c == ' ') {
             if (!space)
-                g_string_append_c(out, ' ');
+                out[o++] = ' ';
             space = TRUE;
             continue;
         }
         space = FALSE;
-        g_string_append_unichar(out, c);
+        gsize left = len - (gsize)(p - s);
+        if (cap - o < left + 1 + 6) {
+            cap = MAX(cap + cap / 2, o + left + 1 + 6);
+            out = g_realloc(out, cap);
+        }
+        o += (gsize)g_unichar_to_utf8(c, out + o);
     }
-    if (out->len && out->str[out->len - 1] == ' ')
-        g_string_truncate(out, out->len - 1);
-    return g_string_free(out, FALSE);
+    if (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    return out;
 }
 
 char *
@@ -299,18 +309,35 @@ dsr_text_fold_ascii(const char *s)
     return g_string_free(out, FALSE);
 }
 
+/* The output of dsr_text_squeeze, written in place: it never outgrows the
+ * input read so far but for a character re-encoded wider, which asks for
+ * room first. */
+typedef struct {
+    char *s;
+    gsize len, cap;
+} Squeezed;
+
+static void
+squeezed_room(Squeezed *o, gsize input_left, gsize more)
+{
+    if (o->cap - o->len < input_left + 1 + more) {
+        o->cap = MAX(o->cap + o->cap / 2, o->len + input_left + 1 + more);
+        o->s = g_realloc(o->s, o->cap);
+    }
+}
+
 /* The space run squeezed before the next character: one space, or the lone
  * NBSP or thin space it was. */
 static void
-end_space_run(GString *out, const char *pending, int *run)
+end_space_run(Squeezed *out, const char *pending, int *run)
 {
     if (*run > 0 && out->len > 0) {
         gunichar first = g_utf8_get_char(pending);
         /* A lone NBSP or thin space carries meaning (16 400, « oui »): keep it. */
         if (*run == 1 && (first == 0x00A0 || first == 0x202F || first == 0x2009))
-            g_string_append_unichar(out, first);
+            out->len += (gsize)g_unichar_to_utf8(first, out->s + out->len);
         else
-            g_string_append_c(out, ' ');
+            out->s[out->len++] = ' ';
     }
     *run = 0;
 }
@@ -318,18 +345,20 @@ end_space_run(GString *out, const char *pending, int *run)
 char *
 dsr_text_squeeze(const char *s)
 {
-    GString *out = g_string_sized_new(strlen(s));
+    gsize len = strlen(s);
+    Squeezed out = {g_malloc(len + 1), 0, len + 1};
     const char *pending = NULL; /* the first space of a run, kept when the run is single */
     int run = 0;
     for (const char *p = s; *p;) {
         guchar b = (guchar)*p;
         if (b > ' ' && b < 0x80) {
             /* The common case: a span of printable ASCII, copied whole. */
-            end_space_run(out, pending, &run);
+            end_space_run(&out, pending, &run);
             const char *q = p + 1;
             while ((guchar)*q > ' ' && (guchar)*q < 0x80)
                 q++;
-            g_string_append_len(out, p, q - p);
+            memcpy(out.s + out.len, p, (gsize)(q - p));
+            out.len += (gsize)(q - p);
             p = q;
             continue;
         }
@@ -343,10 +372,12 @@ dsr_text_squeeze(const char *s)
                 pending = here;
             continue;
         }
-        end_space_run(out, pending, &run);
-        g_string_append_unichar(out, c);
+        end_space_run(&out, pending, &run);
+        squeezed_room(&out, len - (gsize)(p - s), 6);
+        out.len += (gsize)g_unichar_to_utf8(c, out.s + out.len);
     }
-    return g_string_free(out, FALSE);
+    out.s[out.len] = '\0';
+    return out.s;
 }
 
 /* Letters, digits and inner hyphens make words; an apostrophe ends an elided
