@@ -10,6 +10,7 @@
 #include <dossier/text.h>
 #include "test-support.h"
 #include "common/cleanup.h"
+#include "ingest/ingest-private.h"
 #include <cJSON.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -2043,6 +2044,20 @@ test_hostile_fifo(void)
     g_rmdir(dir);
 }
 
+/* Words as the junk rules count them: letters and digits, with inner
+ * apostrophes and hyphens; the capped count stops at its cap. */
+static void
+test_count_words(void)
+{
+    g_assert_cmpuint(dsr__count_words(""), ==, 0);
+    g_assert_cmpuint(dsr__count_words("  -- , ;"), ==, 1);
+    g_assert_cmpuint(dsr__count_words("L\u2019économie d'un pays, 16,5 %"), ==, 5);
+    g_assert_cmpuint(dsr__count_words("Photo : VNA/CVN"), ==, 3);
+    g_assert_cmpuint(dsr__count_words_upto("un deux trois quatre cinq", 3), ==, 3);
+    g_assert_cmpuint(dsr__count_words_upto("un deux", 3), ==, 2);
+    g_assert_cmpuint(dsr__count_words_upto("Việt Nam", 40), ==, 2);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2056,6 +2071,7 @@ main(int argc, char **argv)
         g_test_add_data_func(path, golden[i], test_golden);
     }
     g_test_add_func("/ingest/text/junk-forms", test_junk_forms);
+    g_test_add_func("/ingest/text/count-words", test_count_words);
     g_test_add_func("/ingest/text/dates-not-from-history", test_dates_not_from_history);
     g_test_add_func("/ingest/text/dated-dateline", test_dated_dateline);
     g_test_add_func("/ingest/text/single-lines", test_single_lines);

@@ -125,11 +125,19 @@ dsr__next_token(const char *s, gsize *pos, gsize *start, gsize *end, GString *lo
     *start = p - s;
     while (*p) {
         if ((guchar)*p < 0x80) {
-            if (!g_ascii_isalnum(*p))
+            /* A run of ASCII letters and digits, copied whole. */
+            const char *q = p;
+            while ((guchar)*q < 0x80 && g_ascii_isalnum(*q))
+                q++;
+            if (q == p)
                 break;
-            g_string_append_c(cased, *p);
-            g_string_append_c(lower, g_ascii_tolower(*p));
-            p++;
+            gsize n = (gsize)(q - p), at = lower->len;
+            g_string_append_len(cased, p, (gssize)n);
+            g_string_append_len(lower, p, (gssize)n);
+            for (char *w = lower->str + at; *w; w++)
+                if (*w >= 'A' && *w <= 'Z')
+                    *w = (char)(*w + ('a' - 'A'));
+            p = q;
             continue;
         }
         gunichar c = g_utf8_get_char(p);
@@ -386,8 +394,18 @@ dsr__tokens_init(DsrTokens *t, const char *text)
     gsize pos = 0, s, e;
     while (dsr__next_token(text, &pos, &s, &e, l, c)) {
         DsrToken tk = {t->arena->len, t->arena->len + l->len + 1, s, e};
-        g_string_append_len(t->arena, l->str, (gssize)l->len + 1);
-        g_string_append_len(t->arena, c->str, (gssize)c->len + 1);
+        GString *a = t->arena;
+        gsize need = l->len + 1 + c->len + 1;
+        if (a->len + need + 1 > a->allocated_len) {
+            g_string_append_len(a, l->str, (gssize)l->len + 1);
+            g_string_append_len(a, c->str, (gssize)c->len + 1);
+        } else {
+            /* Within the room set aside: copied without two calls a token. */
+            memcpy(a->str + a->len, l->str, l->len + 1);
+            memcpy(a->str + a->len + l->len + 1, c->str, c->len + 1);
+            a->len += need;
+            a->str[a->len] = '\0';
+        }
         g_array_append_val(t->tokens, tk);
     }
 }

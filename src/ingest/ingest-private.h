@@ -98,5 +98,7 @@ gboolean dsr__url_year(const char *url, int *year);
 
 /* Number of words made of letters in @s. */
 guint dsr__count_words(const char *s);
+/* The same, counting no further than @cap ("at least 40 words?"). */
+guint dsr__count_words_upto(const char *s, guint cap);
 
 #endif

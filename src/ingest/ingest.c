@@ -107,7 +107,8 @@ dsr__article_finish(DsrArticle *article, const char *format)
     /* A declared language is kept when the text does not contradict it; a
      * page template says "fr" on every edition of some sites. Short texts
      * cannot contradict anything. */
-    const char *guess = dsr__count_words(all->str) >= 40 ? dsr_text_guess_lang(all->str) : NULL;
+    const char *guess =
+        dsr__count_words_upto(all->str, 40) >= 40 ? dsr_text_guess_lang(all->str) : NULL;
     if (article->lang && guess && strcmp(article->lang, guess) != 0) {
         g_ptr_array_add(article->warnings,
                         g_strdup_printf("declared language \"%s\" does not match the text: "

@@ -212,15 +212,27 @@ chrome(const char *line)
 guint
 dsr__count_words(const char *s)
 {
+    return dsr__count_words_upto(s, G_MAXUINT);
+}
+
+guint
+dsr__count_words_upto(const char *s, guint cap)
+{
     guint n = 0;
     gboolean in = FALSE;
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    for (const char *p = s; *p;) {
         guchar b = (guchar)*p;
-        gunichar c = b < 0x80 ? b : g_utf8_get_char(p);
-        gboolean letter = (b < 0x80 ? g_ascii_isalnum(b) : g_unichar_isalnum(c)) || c == '\'' ||
-                          c == 0x2019 || c == '-';
-        if (letter && !in)
-            n++;
+        gboolean letter;
+        if (b < 0x80) {
+            letter = g_ascii_isalnum(b) || b == '\'' || b == '-';
+            p++;
+        } else {
+            gunichar c = g_utf8_get_char(p);
+            letter = g_unichar_isalnum(c) || c == 0x2019;
+            p = g_utf8_next_char(p);
+        }
+        if (letter && !in && ++n >= cap)
+            return n;
         in = letter;
     }
     return n;
