@@ -88,6 +88,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(DsrStemmer, dsr_stemmer_free)
  * than three of them) is told when all its function words are of one
  * language; NULL when there is no such evidence ("Hanoi", "Forum 2024"). */
 const char *dsr_text_guess_lang(const char *s);
+/* The bytes of @s dsr_text_guess_lang() reads: the first 64 KiB (some
+ * 10 000 words) tell the language as well as the whole. */
+#define DSR_LANG_SAMPLE_BYTES ((gsize)64 * 1024)
+/* The same for a text of at most DSR_LANG_SAMPLE_BYTES already folded by
+ * dsr_text_fold(), not folded again. */
+const char *dsr_text_guess_lang_folded(const char *folded);
 
 /* A date as precise as the text allows: year only, year and month, or a day. */
 typedef struct {

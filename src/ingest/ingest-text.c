@@ -256,12 +256,13 @@ caption_before_dateline(const char *s)
 static char *
 dedup_key(const char *s)
 {
-    g_autofree char *folded = dsr_text_fold(s);
-    GString *key = g_string_sized_new(strlen(folded));
-    for (const char *p = folded; *p; p++)
+    char *key = dsr_text_fold(s);
+    gsize n = 0;
+    for (const char *p = key; *p; p++)
         if (*p != ' ')
-            g_string_append_c(key, *p);
-    return g_string_free(key, FALSE);
+            key[n++] = *p;
+    key[n] = '\0';
+    return key;
 }
 
 /* g_strsplit(s, "\n", -1), without its strstr() per line: sanitizers check

@@ -107,8 +107,12 @@ dsr__article_finish(DsrArticle *article, const char *format)
     /* A declared language is kept when the text does not contradict it; a
      * page template says "fr" on every edition of some sites. Short texts
      * cannot contradict anything. */
-    const char *guess =
-        dsr__count_words_upto(all->str, 40) >= 40 ? dsr_text_guess_lang(all->str) : NULL;
+    /* Folded once for the language and the id. */
+    g_autofree char *folded = dsr_text_fold(all->str);
+    const char *guess = NULL;
+    if (dsr__count_words_upto(all->str, 40) >= 40)
+        guess = all->len <= DSR_LANG_SAMPLE_BYTES ? dsr_text_guess_lang_folded(folded)
+                                                  : dsr_text_guess_lang(all->str);
     if (article->lang && guess && strcmp(article->lang, guess) != 0) {
         g_ptr_array_add(article->warnings,
                         g_strdup_printf("declared language \"%s\" does not match the text: "
@@ -127,13 +131,12 @@ dsr__article_finish(DsrArticle *article, const char *format)
      * space, so that the same article saved twice or in another form (text,
      * page, export: other junk, curly or straight quotes, words glued by a
      * site, other paragraph breaks) is recognised. */
-    g_autofree char *folded = dsr_text_fold(all->str);
-    GString *key = g_string_sized_new(strlen(folded));
+    gsize n = 0;
     for (const char *p = folded; *p; p++)
         if (!g_ascii_isspace(*p))
-            g_string_append_c(key, *p);
-    g_autofree char *k = g_string_free(key, FALSE);
-    g_autofree char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, k, -1);
+            folded[n++] = *p;
+    folded[n] = '\0';
+    g_autofree char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, folded, (gssize)n);
     g_free(article->id);
     article->id = g_strndup(sum, 16);
     g_free(article->format);

@@ -6,8 +6,6 @@
 #include <dossier/error.h>
 #include <string.h>
 
-#define LANG_SAMPLE_BYTES ((gsize)64 * 1024)
-
 gboolean
 dsr_text_is_space(gunichar c)
 {
@@ -511,21 +509,10 @@ static const char *const marks_en[] = {
     "this", "from", "has",  "have", "its", "which", "by",    "between", "said",  "to",
     "in",   "at",   "will", "be",   "it",  "been",  "their", "also",    "after", "would"};
 
-const char *
-dsr_text_guess_lang(const char *s)
+/* The language of text already folded (dsr_text_fold). */
+static const char *
+guess_folded(const char *folded)
 {
-    /* The first 64 KiB (some 10 000 words, more than a long article) tell the
-     * language as well as the whole; a 20 MB paste would otherwise be cut
-     * into millions of words for nothing. */
-    gsize len = strlen(s);
-    g_autofree char *head = NULL;
-    if (len > LANG_SAMPLE_BYTES) {
-        const char *cut = s + LANG_SAMPLE_BYTES;
-        while (cut > s && ((guchar)*cut & 0xC0) == 0x80)
-            cut--;
-        head = g_strndup(s, (gsize)(cut - s));
-        s = head;
-    }
     /* Each word looked up once, not compared with sixty marks (the marks
      * are told apart by the table's value: 1 French, 2 English). */
     static gsize once = 0;
@@ -540,7 +527,6 @@ dsr_text_guess_lang(const char *s)
         g_once_init_leave(&once, 1);
     }
     /* The words read in place: no mark is longer than 15 bytes. */
-    g_autofree char *folded = dsr_text_fold(s);
     const char *p = folded, *w;
     gsize n;
     int fr = 0, en = 0;
@@ -559,4 +545,29 @@ dsr_text_guess_lang(const char *s)
     if (fr + en < 3)
         return fr && !en ? "fr" : en && !fr ? "en" : NULL;
     return fr >= en ? "fr" : "en";
+}
+
+const char *
+dsr_text_guess_lang(const char *s)
+{
+    /* The first 64 KiB (some 10 000 words, more than a long article) tell the
+     * language as well as the whole; a 20 MB paste would otherwise be cut
+     * into millions of words for nothing. */
+    gsize len = strlen(s);
+    g_autofree char *head = NULL;
+    if (len > DSR_LANG_SAMPLE_BYTES) {
+        const char *cut = s + DSR_LANG_SAMPLE_BYTES;
+        while (cut > s && ((guchar)*cut & 0xC0) == 0x80)
+            cut--;
+        head = g_strndup(s, (gsize)(cut - s));
+        s = head;
+    }
+    g_autofree char *folded = dsr_text_fold(s);
+    return guess_folded(folded);
+}
+
+const char *
+dsr_text_guess_lang_folded(const char *folded)
+{
+    return guess_folded(folded);
 }
