@@ -25,7 +25,8 @@ typedef struct {
 
 /* The set of content stems of @text in @lang: words of three letters or
  * more that are not stop words nor numbers, stemmed. A new GHashTable of
- * strings (a set). */
+ * strings (a set); the strings are the relationship's stemmers' and live
+ * as long as the relationship's summary. */
 GHashTable *dsr__stems(DsrRelation *rel, const char *text, const char *lang);
 /* dsr__stems() of a body sentence of an article in @lang, made once per
  * relationship (the key points and each theme's example look at the same

@@ -191,7 +191,9 @@ dsr_summarize_thread_cleanup(void)
 GHashTable *
 dsr__stems(DsrRelation *rel, const char *text, const char *lang)
 {
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    /* The stems are the stemmer's own: it is trimmed only between
+     * relationships (dsr_summarize_relation), when no set is left. */
+    GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
     if (!text)
         return set;
     gboolean en = g_strcmp0(lang, "en") == 0;
@@ -208,7 +210,7 @@ dsr__stems(DsrRelation *rel, const char *text, const char *lang)
         const char *w = dsr_text_span(start, len, buf, sizeof buf, &heap);
         if (dsr_text_is_stopword(w, en ? "en" : "fr"))
             continue;
-        g_hash_table_add(set, dsr_stemmer_stem(stemmer, w));
+        g_hash_table_add(set, (gpointer)dsr_stemmer_stem_borrowed(stemmer, w));
     }
     return set;
 }
@@ -328,6 +330,9 @@ dsr_summarize_relation(GPtrArray *facts, const char *home, const char *partner,
     brief->period_to = dsr_brief_intern(brief, to);
 
     DsrStemmer *stem_fr = thread_stemmer(0), *stem_en = thread_stemmer(1);
+    /* The last relationship's stem sets are gone: the caches may start again. */
+    dsr_stemmer_trim(stem_fr);
+    dsr_stemmer_trim(stem_en);
     g_autoptr(GHashTable) sentence_stems =
         g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
     DsrRelation rel = {brief, selected, home, partner, opt, stem_fr, stem_en, sentence_stems};
