@@ -118,6 +118,7 @@ match_at(const Ctx *c, gssize i, const char *pat)
 typedef struct {
     gsize ready;
     GHashTable *by_word; /* word -> GArray of guint: indexes into the list */
+    guint8 first[32];    /* bit set of the words' first bytes: most tokens need no lookup */
 } PatIndex;
 
 /* @first: the list's first pattern; @stride: bytes from one pattern's
@@ -137,6 +138,7 @@ pat_index(PatIndex *x, const char *const *first, gsize stride, gboolean by_last)
                 w = sp ? sp + 1 : w;
             }
             char *word = g_strndup(w, strcspn(w, " "));
+            x->first[(guchar)word[0] >> 3] |= (guint8)(1u << ((guchar)word[0] & 7));
             GArray *list = g_hash_table_lookup(x->by_word, word);
             if (!list) {
                 list = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -156,7 +158,12 @@ static const GArray *
 pat_candidates(const PatIndex *x, const Ctx *c, gssize i)
 {
     Tok *t = tok(c, i);
-    return t ? g_hash_table_lookup(x->by_word, t->fold) : NULL;
+    if (!t)
+        return NULL;
+    guchar b = (guchar)t->fold[0];
+    if (!(x->first[b >> 3] & (1u << (b & 7))))
+        return NULL;
+    return g_hash_table_lookup(x->by_word, t->fold);
 }
 
 /* Matches @pat ending just before token @end; returns its first token or -1. */
@@ -195,6 +202,8 @@ is_apostrophe(gunichar u)
 static gboolean
 is_letter(gunichar u)
 {
+    if (u < 0x80) /* no ASCII character is a mark */
+        return g_ascii_isalpha((char)u);
     return g_unichar_isalpha(u) || g_unichar_ismark(u);
 }
 
@@ -317,6 +326,12 @@ tokenize(Ctx *c)
         } else if (is_letter(u)) {
             const char *q = p;
             while (*q) {
+                if ((guchar)*q < 0x80) { /* ASCII read without decoding */
+                    if (!g_ascii_isalpha(*q))
+                        break;
+                    q++;
+                    continue;
+                }
                 gunichar v = g_utf8_get_char(q);
                 if (!is_letter(v))
                     break;

@@ -392,6 +392,20 @@ dsr_text_next_word(const char **p, gsize *len)
             q++;
             continue;
         }
+        if ((guchar)*q < 0x80 && *q != '-') {
+            /* Any other ASCII byte (space, punctuation, the end) ends a word. */
+            if (start) {
+                *len = (gsize)(q - start);
+                *p = q;
+                return start;
+            }
+            if (!*q) {
+                *p = q;
+                return NULL;
+            }
+            q++;
+            continue;
+        }
         gunichar c = *q ? g_utf8_get_char(q) : 0;
         gboolean inner_hyphen =
             c == '-' && start && q[1] && g_unichar_isalnum(g_utf8_get_char(q + 1));
