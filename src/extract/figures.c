@@ -78,11 +78,21 @@ glued(const Ctx *c, gssize i)
     return t && i > 0 && !t->space_before;
 }
 
+/* @w is the literal @lit: its first byte compared in place, as most words
+ * differ there (a libc strcmp call a word was a tenth of the parse). */
+static inline gboolean
+word_is(const char *w, const char *lit)
+{
+    return w[0] == lit[0] && strcmp(w, lit) == 0;
+}
+
 static gboolean
 in_list(const char *w, const char *const *list)
 {
+    /* The first bytes compared in place: most words differ there, and
+     * this runs for every token against short lists. */
     for (guint i = 0; list[i]; i++)
-        if (strcmp(w, list[i]) == 0)
+        if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
             return TRUE;
     return FALSE;
 }
@@ -104,7 +114,7 @@ match_at(const Ctx *c, gssize i, const char *pat)
     for (const char *w = pat;; k++) {
         gsize n = strcspn(w, " ");
         Tok *t = tok(c, i + k);
-        if (!t || strncmp(t->fold, w, n) != 0 || t->fold[n] != '\0')
+        if (!t || (n && t->fold[0] != w[0]) || strncmp(t->fold, w, n) != 0 || t->fold[n] != '\0')
             return 0;
         if (!w[n])
             return k + 1;
@@ -507,13 +517,13 @@ word_value(const char *w, gboolean en)
 static gboolean
 is_hundred(const char *w, gboolean en)
 {
-    return en ? strcmp(w, "hundred") == 0 : (strcmp(w, "cent") == 0 || strcmp(w, "cents") == 0);
+    return en ? word_is(w, "hundred") : (word_is(w, "cent") || word_is(w, "cents"));
 }
 
 static gboolean
 is_thousand(const char *w, gboolean en)
 {
-    return en ? strcmp(w, "thousand") == 0 : strcmp(w, "mille") == 0;
+    return en ? word_is(w, "thousand") : word_is(w, "mille");
 }
 
 /* Reads a number written in words at @i ("trois cents", "deux mille",
@@ -532,21 +542,21 @@ parse_words(const Ctx *c, guint i, double *v, gboolean *small)
         int uv = word_value(w, c->en);
         if (uv) {
             group += uv;
-        } else if (c->en && !any && (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) &&
+        } else if (c->en && !any && (word_is(w, "a") || word_is(w, "an")) &&
                    (is_hundred(fold_at(c, j + 1), TRUE) || is_thousand(fold_at(c, j + 1), TRUE) ||
-                    strcmp(fold_at(c, j + 1), "dozen") == 0 ||
+                    word_is(fold_at(c, j + 1), "dozen") ||
                     (fraction_word(fold_at(c, j + 1), TRUE) > 2 &&
                      word_in(c, j + 2, (const char *const[]){"of", NULL})))) {
             /* "a hundred and twenty", "a thousand", "a dozen", "a third of": the
              * article is the one. */
             group = 1;
-        } else if (!c->en && strcmp(w, "et") == 0 && any &&
+        } else if (!c->en && word_is(w, "et") && any &&
                    (word_value(fold_at(c, j + 1), FALSE) == 1 ||
-                    (fmod(group, 100) == 60 && strcmp(fold_at(c, j + 1), "onze") == 0))) {
+                    (fmod(group, 100) == 60 && word_is(fold_at(c, j + 1), "onze")))) {
             /* "vingt et un", "soixante et onze" */
             j++;
             continue;
-        } else if (c->en && strcmp(w, "and") == 0 && any && group >= 100 &&
+        } else if (c->en && word_is(w, "and") && any && group >= 100 &&
                    word_value(fold_at(c, j + 1), TRUE)) {
             j++;
             continue;
@@ -555,7 +565,7 @@ parse_words(const Ctx *c, guint i, double *v, gboolean *small)
         } else if (is_thousand(w, c->en) && (any || !c->en)) {
             total += (group ? group : 1) * 1000;
             group = 0;
-        } else if (!c->en && strcmp(w, "quatre") == 0) {
+        } else if (!c->en && word_is(w, "quatre")) {
             group += 4;
         } else {
             break;
@@ -618,9 +628,9 @@ scale_of(const Ctx *c, guint i, gboolean *needs_money)
     const char *w = fold_at(c, i);
     *needs_money = FALSE;
     if (!c->en) {
-        if (strcmp(w, "billion") == 0 || strcmp(w, "billions") == 0)
+        if (word_is(w, "billion") || word_is(w, "billions"))
             return 1e12;
-        if (strcmp(w, "trillion") == 0 || strcmp(w, "trillions") == 0)
+        if (word_is(w, "trillion") || word_is(w, "trillions"))
             return 1e18;
     }
     for (const ScaleWord *p = scales; p->w; p++) {
@@ -629,7 +639,7 @@ scale_of(const Ctx *c, guint i, gboolean *needs_money)
         if ((p->en_only && !c->en) || (p->fr_only && c->en))
             continue;
         /* "M" alone is also "Monsieur": only as written in capitals, glued or before money. */
-        if (strcmp(w, "m") == 0 && !tok(c, i)->cap && glued(c, i) == FALSE)
+        if (word_is(w, "m") && !tok(c, i)->cap && glued(c, i) == FALSE)
             return 0;
         *needs_money = p->needs_money;
         return p->scale;
@@ -796,7 +806,7 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
             return 2;
         }
     }
-    if (t->type == TOK_WORD && (strcmp(t->fold, "livre") == 0 || strcmp(t->fold, "livres") == 0) &&
+    if (t->type == TOK_WORD && (word_is(t->fold, "livre") || word_is(t->fold, "livres")) &&
         word_in(c, i + 1, (const char *const[]){"sterling", NULL})) {
         *out = currency_word("sterling");
         return 2;
@@ -804,8 +814,8 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
     /* "c $ 16.4 million", "HK $ 10 billion": a country letter before a spaced dollar sign. */
     if (t->type == TOK_WORD && is_punct(c, i + 1, "$") && !glued(c, i + 1) && is_num(c, i + 2) &&
         word_in(c, i, (const char *const[]){"c", "hk", "us", "nz", NULL})) {
-        g_autofree char *w = g_strconcat(strcmp(t->fold, "c") == 0 ? "ca" : t->fold, "$", NULL);
-        const Currency *cur = strcmp(w, "ca$") == 0 ? currency_word("c$") : currency_word(w);
+        g_autofree char *w = g_strconcat(word_is(t->fold, "c") ? "ca" : t->fold, "$", NULL);
+        const Currency *cur = word_is(w, "ca$") ? currency_word("c$") : currency_word(w);
         if (cur) {
             *out = cur;
             return 2;
@@ -813,7 +823,7 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
     }
     /* Francs only with their country: "francs suisses", "Swiss francs" (see
      * read_tail), "francs CFA"; alone they may be old French francs. */
-    if (t->type == TOK_WORD && (strcmp(t->fold, "franc") == 0 || strcmp(t->fold, "francs") == 0)) {
+    if (t->type == TOK_WORD && (word_is(t->fold, "franc") || word_is(t->fold, "francs"))) {
         static const Currency chf = {"francs suisses", "CHF", "francs suisses"},
                               xof = {"francs cfa", "XOF", "francs CFA"};
         if (word_in(c, i + 1, (const char *const[]){"suisse", "suisses", NULL})) {
@@ -828,7 +838,7 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
     }
     /* "R13.4 billion": the South African rand's sign, glued to an amount in
      * millions or billions (a lone R is a letter otherwise). */
-    if (t->type == TOK_WORD && strcmp(t->fold, "r") == 0 && t->cap && !after_number &&
+    if (t->type == TOK_WORD && word_is(t->fold, "r") && t->cap && !after_number &&
         is_num(c, i + 1) && glued(c, i + 1)) {
         gboolean nm = FALSE;
         static const Currency zar = {"r", "ZAR", "R"};
@@ -847,16 +857,16 @@ currency_at(const Ctx *c, guint i, gboolean after_number, const Currency **out)
     if (in_list(t->fold, ambiguous) && !t->allcaps && !after_number)
         return 0;
     /* "Rs 20", "Rs. 20": the rupee's abbreviation, capitalised, before a number. */
-    if (strcmp(t->fold, "rs") == 0 && !after_number &&
+    if (word_is(t->fold, "rs") && !after_number &&
         !(t->cap && (is_num(c, i + 1) || (is_punct(c, i + 1, ".") && is_num(c, i + 2)))))
         return 0;
     /* "pounds" is money in English, but "pounds of rice" is a weight. */
-    if ((strcmp(t->fold, "pound") == 0 || strcmp(t->fold, "pounds") == 0) &&
+    if ((word_is(t->fold, "pound") || word_is(t->fold, "pounds")) &&
         (!c->en || word_in(c, i + 1, (const char *const[]){"of", NULL})))
         return 0;
-    if (strcmp(t->fold, "won") == 0 && !t->allcaps && c->en && !after_number)
+    if (word_is(t->fold, "won") && !t->allcaps && c->en && !after_number)
         return 0; /* "the team won 3 awards" */
-    if (strcmp(t->fold, "sterling") == 0 && !after_number)
+    if (word_is(t->fold, "sterling") && !after_number)
         return 0;
     *out = cur;
     return 1;
@@ -1203,8 +1213,8 @@ is_month(const Ctx *c, gssize i)
         return FALSE;
     const char *w = fold_at(c, i);
     /* "may" and "mar" are words too: only capitalised, and "mar" not at all. */
-    if ((strcmp(w, "may") == 0 && !tok(c, i)->cap) || strcmp(w, "mar") == 0 ||
-        strcmp(w, "sept") == 0 || strcmp(w, "sep") == 0 || strcmp(w, "dec") == 0)
+    if ((word_is(w, "may") && !tok(c, i)->cap) || word_is(w, "mar") || word_is(w, "sept") ||
+        word_is(w, "sep") || word_is(w, "dec"))
         return FALSE;
     return dsr_text_month_number(w) != 0;
 }
@@ -1256,7 +1266,7 @@ number_in_name(const Ctx *c, guint i)
     if (glued(c, i) && is_word(c, i - 1)) {
         const Currency *cur;
         if (currency_at(c, i - 1, FALSE, &cur) == 1 &&
-            (tok(c, i - 1)->allcaps || strcmp(cur->iso, "ZAR") == 0))
+            (tok(c, i - 1)->allcaps || word_is(cur->iso, "ZAR")))
             return FALSE;
         /* A space lost on the page: "(environ1,4 milliard de dollars)". */
         static const char *const lost_space[] = {
@@ -1290,7 +1300,7 @@ number_in_name(const Ctx *c, guint i)
                                          "million", "millions", "milliard", "milliards", "billion",
                                          "billions", "trillion", "trillions", NULL};
         /* "3.14US$" */
-        gboolean us_dollar = strcmp(w, "us") == 0 && is_punct(c, i + 2, "$") && glued(c, i + 2);
+        gboolean us_dollar = word_is(w, "us") && is_punct(c, i + 2, "$") && glued(c, i + 2);
         if (!in_list(w, ok) && !us_dollar)
             return TRUE; /* 5G, 13e, 1er, 10th, 18h, 2020s */
         /* "5 k" fine; "4G" is a word already. */
@@ -1335,7 +1345,7 @@ is_date_number(const Ctx *c, guint i, double v)
         return FALSE;
     if (is_month(c, i + 1))
         return TRUE;
-    if (is_word(c, i + 1) && (strcmp(fold_at(c, i + 1), "er") == 0) && is_month(c, i + 2))
+    if (is_word(c, i + 1) && (word_is(fold_at(c, i + 1), "er")) && is_month(c, i + 2))
         return TRUE;
     if ((word_in(c, i + 1, (const char *const[]){"au", "et", "to", "and", "ou", "or", NULL}) ||
          is_punct(c, i + 1, "-") || is_punct(c, i + 1, "–")) &&
@@ -1397,7 +1407,7 @@ read_count_noun(const Ctx *c, guint i, Piece *p)
         return FALSE;
     if (is_month(c, i))
         return FALSE;
-    if (t->fold[0] && g_utf8_strlen(t->fold, -1) == 1 && strcmp(t->fold, "h") != 0)
+    if (t->fold[0] && g_utf8_strlen(t->fold, -1) == 1 && !word_is(t->fold, "h"))
         return FALSE;
     if (!c->en) {
         guint j = i;
@@ -1553,11 +1563,11 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
             continue;
         /* "plus de" after "de"/"des" is still a qualifier ("de plus de 10"), but
          * "près" alone only as written with its "de" folded in ("près 30"). */
-        if (strcmp(qualifiers[k].pat, "some") == 0 && is_num(c, first) == FALSE &&
+        if (word_is(qualifiers[k].pat, "some") && is_num(c, first) == FALSE &&
             !is_punct(c, first, "$") && word_value(fold_at(c, first), TRUE) < 2)
             continue;
         /* "handed over 12 boats", "took over 3 plants": a phrasal verb's particle. */
-        if (strcmp(qualifiers[k].pat, "over") == 0 &&
+        if (word_is(qualifiers[k].pat, "over") &&
             word_in(c, at - 1,
                     (const char *const[]){"hand", "hands", "handed", "handing", "take", "takes",
                                           "took", "taken", "taking", "turn", "turns", "turned",
@@ -1598,7 +1608,7 @@ qualifier_before(const Ctx *c, guint first, guint *qfirst)
             (const char *const[]){"milestone", "mark", "threshold", "level", "barrier", NULL}) &&
         word_in(c, k - 3, (const char *const[]){"the", NULL}) && is_word(c, k - 2))
         k -= 4;
-    if (c->en && (is_word(c, k) && (strcmp(fold_at(c, k), "the") == 0)))
+    if (c->en && (is_word(c, k) && (word_is(fold_at(c, k), "the"))))
         k--;
     /* "a dépassé pour la première fois les 100 milliards", "has already topped". */
     static const char *const adverbials[] = {"pour la première fois",
@@ -1704,7 +1714,7 @@ multiplier_at(const Ctx *c, guint first, guint i, const char **unit)
         *unit = "fold";
         return j - i + 1;
     }
-    if (!c->en && strcmp(fold_at(c, j), "fois") == 0) {
+    if (!c->en && word_is(fold_at(c, j), "fois")) {
         static const char *const next[] = {
             "plus",      "moins",      "supérieur", "supérieure", "supérieurs", "supérieures",
             "inférieur", "inférieure", "davantage", "plus élevé", "que",        "celui",
@@ -1716,7 +1726,7 @@ multiplier_at(const Ctx *c, guint first, guint i, const char **unit)
             return j - i + 1;
         }
     }
-    if (c->en && strcmp(fold_at(c, j), "times") == 0) {
+    if (c->en && word_is(fold_at(c, j), "times")) {
         static const char *const next[] = {
             "more", "less", "higher", "lower", "larger", "greater", "bigger", "faster",
             "the",  "as",   "that",   "what",  "its",    "their",   "over",   NULL};
@@ -1796,7 +1806,7 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
         p->iso = cur->iso;
         p->last = k + m - 1;
         /* "dollars américains", "US dollars" (before), "dollars des États-Unis". */
-        if (strcmp(cur->iso, "USD") == 0 && strcmp(cur->unit, "dollars") == 0) {
+        if (word_is(cur->iso, "USD") && word_is(cur->unit, "dollars")) {
             for (guint d = 0; dollar_kinds[d].w; d++) {
                 if (word_in(c, k + m, (const char *const[]){dollar_kinds[d].w, NULL}) && !c->en) {
                     p->iso = dollar_kinds[d].iso;
@@ -1815,7 +1825,7 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
                 p->iso = "HKD", p->last = k + m + 2;
         }
         /* "16,4 millions de $CAD", "150 millions de $ usd", "10 milliards de $ hk". */
-        if (strcmp(cur->w, "$") == 0 && is_word(c, k + m) &&
+        if (word_is(cur->w, "$") && is_word(c, k + m) &&
             (tok(c, k + m)->allcaps || !tok(c, k + m)->cap)) {
             static const struct {
                 const char *w, *iso;
@@ -1833,7 +1843,7 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
     }
     /* "87.7 billion U.S. dollars" */
     if (c->en && match_at(c, j, "u . s .") && currency_at(c, j + 4, TRUE, &cur) &&
-        strcmp(cur->iso, "USD") == 0) {
+        word_is(cur->iso, "USD")) {
         p->cur = cur;
         p->iso = "USD";
         p->last = j + 4;
@@ -1864,7 +1874,7 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
                 p->last = j + 1;
                 return;
             }
-            if (currency_at(c, j + 1, TRUE, &cur) == 1 && strcmp(cur->iso, "USD") != 0) {
+            if (currency_at(c, j + 1, TRUE, &cur) == 1 && !word_is(cur->iso, "USD")) {
                 p->cur = cur;
                 p->iso = cur->iso;
                 p->last = j + 1;
@@ -1877,7 +1887,7 @@ read_tail(const Ctx *c, guint j, Piece *p, gboolean allow_noun)
         word_in(c, j,
                 (const char *const[]){"us", "american", "australian", "singapore", "canadian",
                                       "taiwan", "new", NULL}) &&
-        currency_at(c, j + 1, TRUE, &cur) && strcmp(cur->iso, "USD") == 0) {
+        currency_at(c, j + 1, TRUE, &cur) && word_is(cur->iso, "USD")) {
         p->cur = cur;
         p->iso = "USD";
         for (guint d = 0; dollar_kinds[d].w; d++)
@@ -1998,7 +2008,7 @@ half_at(const Ctx *c, guint i, Piece *p)
 {
     guint first = i;
     if (c->en) {
-        if (strcmp(fold_at(c, i), "half") != 0 ||
+        if (!word_is(fold_at(c, i), "half") ||
             !word_in(c, i + 1, (const char *const[]){"of", "the", "its", "their", NULL}))
             return FALSE;
         static const char *const before[] = {"nearly", "almost",  "about",         "around", "over",
@@ -2012,7 +2022,7 @@ half_at(const Ctx *c, guint i, Piece *p)
         if (i > 0 && !direct && !word_in(c, (gssize)i - 1, before))
             return FALSE;
     } else {
-        if (strcmp(fold_at(c, i), "moitié") != 0 || i == 0 ||
+        if (!word_is(fold_at(c, i), "moitié") || i == 0 ||
             !word_in(c, (gssize)i - 1, (const char *const[]){"la", NULL}) ||
             !word_in(c, i + 1, (const char *const[]){"de", "des", "du", "d'", NULL}))
             return FALSE;
@@ -2055,8 +2065,9 @@ multiple_word_at(const Ctx *c, guint i, Piece *p)
                                        {"triples", 3},  {"quadrupling", 4}, {NULL, 0}};
     const char *w = fold_at(c, i);
     /* Asked of every word: the stems first. */
-    if (strncmp(w, "doubl", 5) != 0 && strncmp(w, "tripl", 5) != 0 &&
-        strncmp(w, "quadrupl", 8) != 0)
+    if ((w[0] != 'd' || strncmp(w, "doubl", 5) != 0) &&
+        (w[0] != 't' || strncmp(w, "tripl", 5) != 0) &&
+        (w[0] != 'q' || strncmp(w, "quadrupl", 8) != 0))
         return FALSE;
     if (is_punct(c, i + 1, "-") && glued(c, i + 1))
         return FALSE; /* "double-digit", "double-tête" */
@@ -2080,7 +2091,7 @@ multiple_word_at(const Ctx *c, guint i, Piece *p)
         /* The noun: "le double de", "soit le double", "plus du double". */
         if (hit && i > 0 &&
             word_in(c, (gssize)i - 1, (const char *const[]){"le", "du", "un", NULL}) &&
-            (strcmp(w, "double") == 0 || strcmp(w, "triple") == 0 || strcmp(w, "quadruple") == 0 ||
+            (word_is(w, "double") || word_is(w, "triple") || word_is(w, "quadruple") ||
              word_in(c, i + 1, (const char *const[]){"de", "du", "des", "d'", NULL})) &&
             (at_end || word_in(c, i + 1,
                                (const char *const[]){"de", "du", "des", "d'", "par", "en", "à",
@@ -2124,7 +2135,7 @@ multiple_word_at(const Ctx *c, guint i, Piece *p)
                                   g_str_has_suffix(w, "és") || g_str_has_suffix(w, "ées");
             gboolean infinitive = g_str_has_suffix(w, "er") || g_str_has_suffix(w, "ant");
             gboolean finite =
-                strcmp(w, "double") == 0 || strcmp(w, "triple") == 0 || strcmp(w, "doublent") == 0;
+                word_is(w, "double") || word_is(w, "triple") || word_is(w, "doublent");
             if (participle) {
                 if (!word_in(c, k, aux))
                     return FALSE;
@@ -2273,7 +2284,7 @@ read_piece(const Ctx *c, guint i, Piece *p)
             guint m = currency_at(c, f - back, FALSE, &cur);
             if (m == back &&
                 (cur->w[0] == '$' || strstr(cur->w, "$") || tok(c, f - back)->allcaps ||
-                 g_utf8_strlen(cur->w, -1) == 1 || strcmp(cur->w, "rs") == 0)) {
+                 g_utf8_strlen(cur->w, -1) == 1 || word_is(cur->w, "rs"))) {
                 p->cur = cur;
                 p->iso = cur->iso;
                 p->first = f - back;
@@ -2533,7 +2544,7 @@ is_boundary(const Ctx *c, gssize k)
     if (!t)
         return TRUE;
     if (t->type == TOK_PUNCT)
-        return !(strcmp(t->fold, "-") == 0 && glued(c, k)) && strcmp(t->fold, "'") != 0;
+        return !(word_is(t->fold, "-") && glued(c, k)) && !word_is(t->fold, "'");
     return FALSE;
 }
 
@@ -3129,7 +3140,7 @@ find_years(const Ctx *c)
             k -= 2;
         }
         if (is_punct(c, k, "-") && glued(c, i) && is_word(c, k - 1) &&
-            strcmp(fold_at(c, k - 1), "mi") == 0)
+            word_is(fold_at(c, k - 1), "mi"))
             ok = TRUE;
         if (is_month(c, k) || word_in(c, k, year_preps))
             ok = TRUE;
@@ -3392,7 +3403,7 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
         if (word_in(c, a, (const char *const[]){"its", "their", NULL}))
             implied = "the";
         if (word_in(c, a, (const char *const[]){"the", "our", NULL}) ||
-            (implied && strcmp(implied, "the") == 0)) {
+            (implied && word_is(implied, "the"))) {
             char *with = g_strconcat(implied ? implied : fold_at(c, a), " ", core, NULL);
             g_free(core);
             core = with;
@@ -3403,33 +3414,33 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
     const char *det = implied ? implied : word_in(c, a, determiners) ? fold_at(c, a) : "";
     /* Out of its sentence, "son PIB" has no owner: the entity of the figure
      * says whose it is, and the label reads "le PIB". */
-    if (strcmp(det, "son") == 0)
+    if (word_is(det, "son"))
         det = starts_with_vowel(core) ? "l'" : "le";
-    else if (strcmp(det, "sa") == 0)
+    else if (word_is(det, "sa"))
         det = "la";
-    else if (strcmp(det, "ses") == 0 || strcmp(det, "leurs") == 0)
+    else if (word_is(det, "ses") || word_is(det, "leurs"))
         det = "les";
-    gboolean de = strcmp(fr_kind, "de") == 0;
-    if (strcmp(fr_kind, "dans") == 0) {
-        if (strcmp(det, "du") == 0 || strcmp(det, "le") == 0)
+    gboolean de = word_is(fr_kind, "de");
+    if (word_is(fr_kind, "dans")) {
+        if (word_is(det, "du") || word_is(det, "le"))
             return g_strconcat("dans le ", core, NULL);
-        if (strcmp(det, "des") == 0 || strcmp(det, "les") == 0)
+        if (word_is(det, "des") || word_is(det, "les"))
             return g_strconcat("dans les ", core, NULL);
-        if (strcmp(det, "l'") == 0)
+        if (word_is(det, "l'"))
             return g_strconcat("dans l'", core, NULL);
-        if (*det && strcmp(det, "un") != 0 && strcmp(det, "une") != 0)
+        if (*det && !word_is(det, "un") && !word_is(det, "une"))
             return g_strconcat("dans ", det, " ", core, NULL);
         return g_strconcat("dans ", core, NULL);
     }
-    if (strcmp(det, "le") == 0 || strcmp(det, "du") == 0)
+    if (word_is(det, "le") || word_is(det, "du"))
         return g_strconcat(de ? "du " : "au ", core, NULL);
-    if (strcmp(det, "les") == 0 || strcmp(det, "des") == 0)
+    if (word_is(det, "les") || word_is(det, "des"))
         return g_strconcat(de ? "des " : "aux ", core, NULL);
-    if (strcmp(det, "la") == 0)
+    if (word_is(det, "la"))
         return g_strconcat(de ? "de la " : "à la ", core, NULL);
-    if (strcmp(det, "l'") == 0)
+    if (word_is(det, "l'"))
         return g_strconcat(de ? "de l'" : "à l'", core, NULL);
-    if (strcmp(det, "un") == 0 || strcmp(det, "une") == 0)
+    if (word_is(det, "un") || word_is(det, "une"))
         return g_strconcat(de ? "d'" : "à ", det, " ", core, NULL);
     if (*det)
         return g_strconcat(de ? "de " : "à ", det, " ", core, NULL);
@@ -3973,8 +3984,8 @@ subject_of_label(const Ctx *c, guint qfirst)
     guint words = 0;
     while (a - 1 >= 0 && words < 10) {
         Tok *t = tok(c, a - 1);
-        if (t->type == TOK_PUNCT && (strcmp(t->fold, ":") == 0 || strcmp(t->fold, ";") == 0 ||
-                                     strcmp(t->fold, ")") == 0 || strcmp(t->fold, "(") == 0))
+        if (t->type == TOK_PUNCT && (word_is(t->fold, ":") || word_is(t->fold, ";") ||
+                                     word_is(t->fold, ")") || word_is(t->fold, "(")))
             break;
         if (t->type == TOK_NUM || word_in(c, a - 1, clause_words) ||
             word_in(c, a - 1, measure_verbs))
@@ -4218,7 +4229,7 @@ figure_subject(const Ctx *c, const Piece *p, const DsrFigure *f, guint qfirst, G
                     &ya, &yb))
                 return NULL;
             const char *pw = fold_at(c, prep);
-            gboolean in = strcmp(pw, "dans") == 0 || strcmp(pw, "in") == 0;
+            gboolean in = word_is(pw, "dans") || word_is(pw, "in");
             g_autofree char *y =
                 with_preposition(c, ya, yb, in ? "dans" : "de", implied_article(c, prep));
             if (!y)

@@ -446,8 +446,9 @@ dsr__gazetteer_find_tokens(const DsrGazetteer *gz, const char *text, const DsrTo
             gboolean ok = TRUE;
             for (int w = 0; w < t->n && ok; w++) {
                 const DsrToken *tk = &g_array_index(toks, DsrToken, i + w);
-                ok = t->case_sensitive ? strcmp(words + tk->cased, t->cased[w]) == 0
-                                       : strcmp(words + tk->lower, t->lower[w]) == 0;
+                const char *have = words + (t->case_sensitive ? tk->cased : tk->lower);
+                const char *want = t->case_sensitive ? t->cased[w] : t->lower[w];
+                ok = have[0] == want[0] && strcmp(have, want) == 0;
             }
             const DsrToken *last = &g_array_index(toks, DsrToken, i + t->n - 1);
             if (ok && t->kind == DSR__TERM_PREFIX && !hyphen_after(text, last->end))

@@ -274,14 +274,21 @@ dsr__themes_name(const DsrThemes *th, const char *name, const char *lang)
 
 /* Occurrences of @t in one unit, taking the words it matches (@used) so a
  * shorter term cannot count them again. */
+static inline gboolean
+same_word(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 static int
 count_term(const ThemeTerm *t, GPtrArray *stems, GPtrArray *tokens, gboolean *used_stems,
            gboolean *used_tokens)
 {
     int n = 0;
+    /* Every term against every word: first bytes compared in place. */
     if (t->acronym) {
         for (guint i = 0; i < tokens->len; i++)
-            if (!used_tokens[i] && strcmp(g_ptr_array_index(tokens, i), t->acronym) == 0) {
+            if (!used_tokens[i] && same_word(g_ptr_array_index(tokens, i), t->acronym)) {
                 used_tokens[i] = TRUE;
                 n++;
             }
@@ -290,7 +297,7 @@ count_term(const ThemeTerm *t, GPtrArray *stems, GPtrArray *tokens, gboolean *us
     for (guint i = 0; i + t->n <= stems->len; i++) {
         gboolean ok = TRUE;
         for (int k = 0; k < t->n && ok; k++)
-            ok = !used_stems[i + k] && strcmp(g_ptr_array_index(stems, i + k), t->stems[k]) == 0;
+            ok = !used_stems[i + k] && same_word(g_ptr_array_index(stems, i + k), t->stems[k]);
         if (ok) {
             for (int k = 0; k < t->n; k++)
                 used_stems[i + k] = TRUE;
