@@ -21,6 +21,10 @@ typedef enum {
     DSR_CMD_RENDER
 } DsrCommand;
 
+/* "mimalloc 2.0.9" or "system malloc": what this binary allocates with
+ * (allocator.c), for --version. */
+char *dsr_cli_allocator(void);
+
 /* Everything the command line said, owned. */
 typedef struct {
     DsrCommand command;

@@ -235,7 +235,8 @@ dsr_cli_parse(int argc, char **argv, DsrCliArgs *a, gboolean *done)
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
-        printf("dossier %s\n", dsr_version());
+        g_autofree char *malloc_name = dsr_cli_allocator();
+        printf("dossier %s\n%s\n", dsr_version(), malloc_name);
         *done = TRUE;
         return DSR_EXIT_OK;
     }
