@@ -2201,6 +2201,44 @@ multiple_word_at(const Ctx *c, guint i, Piece *p)
     return TRUE;
 }
 
+/* Whether read_piece() may find a figure starting at token @i: a number,
+ * or one of the words it reads as one (a number word, "half", "moitié",
+ * "milliard" after "le", "doublé"...). Most tokens are other words and
+ * punctuation: one lookup turns them away before read_piece() clears a
+ * Piece and asks each of its readers in turn. Builds with
+ * DOSSIER_CHECK_FILTERS check every rejection against read_piece(). */
+static gboolean
+may_start_piece(const Ctx *c, guint i)
+{
+    const Tok *t = tok(c, i);
+    if (t->type == TOK_NUM)
+        return TRUE;
+    if (t->type != TOK_WORD)
+        return FALSE;
+    static GHashTable *starters[2];
+    static gsize ready = 0;
+    if (g_once_init_enter(&ready)) {
+        static const char *const fr_words[] = {"moitié",   "cent",    "cents", "mille",
+                                               "milliard", "million", "demi",  NULL};
+        static const char *const en_words[] = {"half", "a", "an", NULL};
+        for (int l = 0; l < 2; l++) {
+            starters[l] = g_hash_table_new(g_str_hash, g_str_equal);
+            for (const WordVal *v = l ? units_en : units_fr; v->w; v++)
+                g_hash_table_add(starters[l], (gpointer)v->w);
+            for (const char *const *w = l ? en_words : fr_words; *w; w++)
+                g_hash_table_add(starters[l], (gpointer)*w);
+        }
+        g_once_init_leave(&ready, 1);
+    }
+    const char *w = t->fold;
+    /* multiple_word_at()'s stems */
+    if ((w[0] == 'd' && strncmp(w, "doubl", 5) == 0) ||
+        (w[0] == 't' && strncmp(w, "tripl", 5) == 0) ||
+        (w[0] == 'q' && strncmp(w, "quadrupl", 8) == 0))
+        return TRUE;
+    return g_hash_table_contains(starters[c->en ? 1 : 0], w);
+}
+
 /* Reads the number expression whose number (digits or words) is at @i.
  * Returns FALSE when token @i starts no figure. */
 static gboolean
@@ -4764,6 +4802,16 @@ dsr__figures_parse_dated(const char *sentence, const char *lang, const char *ref
     guint i = 0;
     while (i < c.n) {
         Piece p;
+        if (!may_start_piece(&c, i)) {
+#ifdef DOSSIER_CHECK_FILTERS
+            if (read_piece(&c, i, &p))
+                g_error("may_start_piece() turned away token %u of \"%s\", a figure's start", i,
+                        sentence);
+            piece_clear(&p);
+#endif
+            i++;
+            continue;
+        }
         if (!read_piece(&c, i, &p)) {
             piece_clear(&p);
             i++;
