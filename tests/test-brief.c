@@ -22,6 +22,29 @@ test_cites_sorted(void)
     g_assert_cmpint(g_array_index(c, int, 0), ==, 0);
     g_autoptr(GArray) empty = dsr_cites_new(NULL, 0);
     g_assert_cmpuint(empty->len, ==, 0);
+
+    /* Added one by one in any order, as merged figures get them: always the
+     * sorted set of what was added (checked against a table of flags). */
+    GRand *rand = g_rand_new_with_seed(7);
+    for (int round = 0; round < 50; round++) {
+        g_autoptr(GArray) many = dsr_cites_new(NULL, 0);
+        gboolean seen[300] = {FALSE};
+        const int adds = g_rand_int_range(rand, 0, 600);
+        for (int k = 0; k < adds; k++) {
+            const int n = g_rand_int_range(rand, -5, 295);
+            dsr_cites_add(many, n);
+            seen[n + 5] = TRUE;
+        }
+        guint at = 0;
+        for (int n = -5; n < 295; n++)
+            if (seen[n + 5]) {
+                g_assert_cmpuint(at, <, many->len);
+                g_assert_cmpint(g_array_index(many, int, at), ==, n);
+                at++;
+            }
+        g_assert_cmpuint(at, ==, many->len);
+    }
+    g_rand_free(rand);
 }
 
 static void

@@ -109,13 +109,6 @@ dsr_brief_intern(DsrBrief *b, const char *s)
     return s ? g_string_chunk_insert_const(b->strings, s) : NULL;
 }
 
-static int
-compare_int(gconstpointer a, gconstpointer b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 DsrCites *
 dsr_cites_new(const int *nums, guint n)
 {
@@ -125,15 +118,26 @@ dsr_cites_new(const int *nums, guint n)
     return c;
 }
 
+/* The list stays sorted and without repeats: @n goes where a binary search
+ * finds its place. A figure merged from hundreds of articles gets as many
+ * citations one by one; scanning and sorting the whole list at each was a
+ * fifth of summarizing a relationship of 840 articles. */
 void
 dsr_cites_add(DsrCites *c, int n)
 {
     g_return_if_fail(c != NULL);
-    for (guint i = 0; i < c->len; i++)
-        if (g_array_index(c, int, i) == n)
-            return;
-    g_array_append_val(c, n);
-    g_array_sort(c, compare_int);
+    const int *v = (const int *)(gpointer)c->data;
+    guint lo = 0, hi = c->len;
+    while (lo < hi) {
+        const guint mid = lo + (hi - lo) / 2;
+        if (v[mid] < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < c->len && v[lo] == n)
+        return;
+    g_array_insert_val(c, lo, n);
 }
 
 static DsrCites *
