@@ -416,7 +416,7 @@ add_home_name(Meta *m, const xmlNode *a)
                 text = alt ? dsr_text_squeeze(alt) : g_strdup("");
             }
     }
-    if (*text && dsr__count_words(text) <= 8)
+    if (*text && dsr__count_words_upto(text, 9) <= 8)
         g_ptr_array_add(m->site_names, g_steal_pointer(&text));
 }
 
@@ -871,7 +871,7 @@ is_dated_byline(const char *text)
     }
     DsrDate d;
     gsize n = strlen(text);
-    return dsr__count_words(text) <= 15 && n && text[n - 1] != '.' &&
+    return dsr__count_words_upto(text, 16) <= 15 && n && text[n - 1] != '.' &&
            dsr__find_written_date(text, &d) && g_regex_match(re, text, 0, NULL);
 }
 
@@ -902,7 +902,7 @@ flush_line(Gather *g, const char *line, gsize len)
         return;
     if (chars && link_chars * 2 > chars && dsr__classify_line(text) != DSR__LINE_SOURCE)
         return;
-    if (is_section_label(text) && dsr__count_words(text) <= 6)
+    if (is_section_label(text) && dsr__count_words_upto(text, 7) <= 6)
         return;
     if (is_dated_byline(text)) {
         /* Before the text it dates the article (the page may have no <h1>
@@ -1170,7 +1170,7 @@ strip_site_suffix(const char *title, GPtrArray *names, const char *host)
             if (!last || last == t)
                 continue;
             const char *tail = last + strlen(seps[i]);
-            if (dsr__count_words(tail) <= 6 && names_site(tail, names, host, FALSE)) {
+            if (dsr__count_words_upto(tail, 7) <= 6 && names_site(tail, names, host, FALSE)) {
                 *last = '\0';
                 again = TRUE;
                 break;
@@ -1428,7 +1428,7 @@ dsr__ingest_html(const char *text, const char *name, GError **error)
             continue;
         g_autofree char *t = strip_site_suffix(title_sources[i], names, host);
         /* A page without a headline still has a <title>: the site's name. */
-        if (dsr__count_words(t) >= 2 && dsr__classify_line(t) == DSR__LINE_TEXT &&
+        if (dsr__count_words_upto(t, 2) >= 2 && dsr__classify_line(t) == DSR__LINE_TEXT &&
             !names_site(t, names, host, TRUE))
             a->title = g_steal_pointer(&t);
     }

@@ -96,7 +96,7 @@ join_separator(gunichar last, const char *next)
 static gboolean
 is_name_only(const char *s)
 {
-    guint words = dsr__count_words(s);
+    guint words = dsr__count_words_upto(s, 5);
     if (words == 0 || words > 4 || is_terminal(last_char(s)))
         return FALSE;
     g_auto(GStrv) parts = g_strsplit(s, " ", -1);
@@ -113,13 +113,13 @@ is_name_only(const char *s)
 static gboolean
 is_kicker(const char *s)
 {
-    return is_name_only(s) || (dsr__count_words(s) < 3 && last_char(s) != '.');
+    return is_name_only(s) || (dsr__count_words_upto(s, 3) < 3 && last_char(s) != '.');
 }
 
 static gboolean
 is_title_like(const char *s)
 {
-    guint words = dsr__count_words(s);
+    guint words = dsr__count_words_upto(s, 31);
     gunichar last = last_char(s);
     gunichar first = g_utf8_get_char(s);
     return words >= 3 && words <= 30 && strlen(s) <= 260 && last != '.' && last != ':' &&
@@ -135,7 +135,7 @@ is_short_title(const char *s)
     gunichar last = last_char(s);
     DsrDate d;
     return (g_unichar_isupper(first) || g_unichar_isdigit(first)) && !g_unichar_ispunct(last) &&
-           dsr__count_words(s) <= 6 && !dsr__find_written_date(s, &d) &&
+           dsr__count_words_upto(s, 7) <= 6 && !dsr__find_written_date(s, &d) &&
            dsr__classify_line(s) == DSR__LINE_TEXT;
 }
 
@@ -143,14 +143,17 @@ is_short_title(const char *s)
 static gboolean
 is_body_paragraph(const char *s)
 {
-    return dsr__count_words(s) >= 15 || (dsr__count_words(s) >= 6 && last_char(s) == '.');
+    guint words = dsr__count_words_upto(s, 15);
+    return words >= 15 || (words >= 6 && last_char(s) == '.');
 }
 
 static gboolean
 is_single_sentence_line(const char *s)
 {
+    if (last_char(s) != '.' || dsr__count_words_upto(s, 61) > 60)
+        return FALSE;
     g_autoptr(GPtrArray) sentences = dsr_text_sentences(s);
-    return sentences->len == 1 && last_char(s) == '.' && dsr__count_words(s) <= 60;
+    return sentences->len == 1;
 }
 
 /* A line that quotes a sum or a share ("a loan worth more than JPY61 billion
@@ -382,7 +385,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         u->text = stripped;
         if (found)
             cut = i + 1;
-        seen_paragraph |= dsr__count_words(u->text) >= 15;
+        seen_paragraph |= dsr__count_words_upto(u->text, 15) >= 15;
     }
     guint after_signoff = 0;
     for (guint i = cut; i < units->len; i++) {
@@ -461,7 +464,7 @@ dsr__ingest_text(const char *text, DsrArticle *article, DsrKnownFields known, GE
         g_autofree char *place = NULL;
         gsize off = dsr__find_dateline(u->text + glued, n == 0, &place, &dl_day, &dl_month);
         if (off == 0) {
-            if (dsr__count_words(u->text) > 60)
+            if (dsr__count_words_upto(u->text, 61) > 60)
                 break;
             continue;
         }

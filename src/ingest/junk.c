@@ -318,7 +318,8 @@ dsr__classify_squeezed_line(const char *line)
 {
     if (!*line)
         return DSR__LINE_TEXT;
-    guint words = dsr__count_words(line);
+    /* Counted up to 61: no test below reads past 60 words. */
+    guint words = dsr__count_words_upto(line, 61);
 
     if (matches(RE_RELATED, line))
         return DSR__LINE_RELATED;
