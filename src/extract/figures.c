@@ -583,12 +583,12 @@ parse_words(const Ctx *c, guint i, double *v, gboolean *small)
         return 0;
     /* "quatre-vingt" = 4 × 20: the naive sum gives 24, fix it up. */
     *v = total + group;
-    {
-        g_autofree char *span = NULL;
+    if (!c->en) {
+        /* The words read, folded: not the rest of the sentence. */
         Tok *a = tok(c, i), *b = tok(c, i + used - 1);
-        span = dsr_text_fold(c->s + a->start);
-        span[MIN(strlen(span), b->end - a->start)] = '\0';
-        if (!c->en && strstr(span, "quatre-vingt")) {
+        g_autofree char *raw = g_strndup(c->s + a->start, b->end - a->start);
+        g_autofree char *span = dsr_text_fold(raw);
+        if (strstr(span, "quatre-vingt")) {
             double rest = *v - 24;
             *v = 80 + rest;
         }
