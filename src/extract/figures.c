@@ -3448,7 +3448,7 @@ with_preposition(const Ctx *c, gssize a, gssize b, const char *fr_kind, const ch
         }
         return core;
     }
-    g_autofree char *owned = core;
+    g_autofree char *owned G_GNUC_UNUSED = core; /* frees core on every return below */
     const char *det = implied ? implied : word_in(c, a, determiners) ? fold_at(c, a) : "";
     /* Out of its sentence, "son PIB" has no owner: the entity of the figure
      * says whose it is, and the label reads "le PIB". */
